@@ -12,6 +12,10 @@ function(vka_layer name)
     add_library(vka_${name} INTERFACE)
     target_link_libraries(vka_${name} INTERFACE vka_options ${L_LIBS})
   endif()
+  # A layer's own extra build steps (embedded files, generated code) live beside its sources.
+  if(EXISTS ${PROJECT_SOURCE_DIR}/src/${name}/layer.cmake)
+    include(${PROJECT_SOURCE_DIR}/src/${name}/layer.cmake)
+  endif()
 endfunction()
 
 # vka_test_dir(<kind> <layer> LIBS ...): one gtest executable per tests/<kind>/<layer>/ folder.
@@ -24,9 +28,11 @@ function(vka_test_dir kind layer)
   set(target ${kind}_${layer})
   add_executable(${target} ${sources})
   target_link_libraries(${target} PRIVATE vka_options ${T_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
-  target_compile_definitions(${target} PRIVATE
-    VKA_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
-    VKA_BINARY="$<TARGET_FILE:vk-analytics>")
-  add_dependencies(${target} vk-analytics)
+  target_compile_definitions(${target} PRIVATE VKA_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data")
+  if(kind STREQUAL "e2e")
+    # End-to-end tests drive the real binary.
+    target_compile_definitions(${target} PRIVATE VKA_BINARY="$<TARGET_FILE:vk-analytics>")
+    add_dependencies(${target} vk-analytics)
+  endif()
   gtest_discover_tests(${target} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${kind}")
 endfunction()
