@@ -1,0 +1,62 @@
+#pragma once
+// HTTP messages as plain values, so that handlers and middleware never see Beast.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace vka::http {
+
+// Header fields in arrival order; names compare case-insensitively.
+class Headers {
+ public:
+  std::optional<std::string_view> get(std::string_view name) const;
+  void set(std::string_view name, std::string value);  // replaces every field of that name
+  void add(std::string_view name, std::string value);
+  void remove(std::string_view name);
+  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+
+struct Request {
+  std::string method;  // upper case, e.g. "GET"
+  std::string target;  // as received: path + "?" + query
+  std::string path;    // percent-decoded path
+  std::string query;   // raw query string without "?"
+  Headers headers;
+  std::string body;
+  std::string remote_address;
+
+  // Filled in by the pipeline before the handler runs.
+  std::string request_id;
+  std::string route;  // the matched pattern, e.g. "/api/v1/tasks/{id}"; "" when none matched
+  std::map<std::string, std::string, std::less<>> path_params;
+
+  std::string_view path_param(std::string_view name) const;
+};
+
+// Produces a response body piece by piece (exports, Server-Sent Events). Called on the
+// blocking pool, one call at a time; returns nullopt when the body is complete.
+class BodyStream {
+ public:
+  virtual ~BodyStream() = default;
+  virtual std::optional<std::string> next_chunk() = 0;
+};
+
+struct Response {
+  int status = 200;
+  Headers headers;
+  std::string body;
+  std::shared_ptr<BodyStream> stream;  // when set, `body` is ignored and the body is sent chunked
+};
+
+}  // namespace vka::http

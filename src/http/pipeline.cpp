@@ -1,0 +1,150 @@
+#include "http/pipeline.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "domain/time.hpp"
+#include "http/compression.hpp"
+#include "http/envelope.hpp"
+#include "http/etag.hpp"
+#include "http/tracing.hpp"
+
+namespace vka::http {
+
+namespace {
+
+constexpr std::string_view allowed_request_headers =
+    "Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID, X-Request-Id, traceparent, "
+    "X-CSRF-Token";
+
+void compress(const Request& request, Response& response) {
+  if (response.stream || response.body.size() < compression_threshold || response.headers.get("Content-Encoding"))
+    return;
+  const auto content_type = response.headers.get("Content-Type");
+  if (!content_type || !is_compressible(*content_type)) return;
+  const auto encoding = negotiate_encoding(request.headers.get("Accept-Encoding"));
+  response.headers.add("Vary", "Accept-Encoding");
+  if (encoding == Encoding::identity) return;
+  response.body = encoding == Encoding::br ? brotli_compress(response.body) : gzip_compress(response.body);
+  response.headers.set("Content-Encoding", std::string{to_string(encoding)});
+}
+
+void identify(Request& request) {
+  const auto incoming = request.headers.get("X-Request-Id");
+  request.request_id = incoming && is_valid_request_id(*incoming) ? std::string{*incoming} : new_request_id();
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const Router& router, Metrics& metrics, PipelineOptions options)
+    : router_(router), metrics_(metrics), options_(std::move(options)) {
+  metrics_.describe_counter("vka_http_requests_total", "HTTP requests by route pattern, method and status.");
+  metrics_.describe_histogram("vka_http_request_duration_seconds", "HTTP request latency by route pattern.",
+                              {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
+}
+
+Response Pipeline::handle(Request& request) const {
+  identify(request);
+  Response response;
+  try {
+    response = dispatch(request);
+  } catch (const ApiError& error) {
+    response = error_envelope(request, error);
+  } catch (const std::exception& error) {
+    spdlog::error("unhandled error in {} {} (request {}): {}", request.method, request.route, request.request_id,
+                  error.what());
+    response = error_envelope(request, ApiError{500, "internal", "Something went wrong on our side."});
+  }
+  finish(request, response);
+  return response;
+}
+
+Response Pipeline::reject(Request& request, const ApiError& error) const {
+  identify(request);
+  auto response = error_envelope(request, error);
+  finish(request, response);
+  return response;
+}
+
+Response Pipeline::dispatch(Request& request) const {
+  Response preflight;
+  const bool cors_ok = apply_cors(request, preflight);
+  if (request.method == "OPTIONS" && request.headers.get("Access-Control-Request-Method")) {
+    if (!cors_ok) throw forbidden("This origin may not call the API.");
+    preflight.status = 204;
+    preflight.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+    preflight.headers.set("Access-Control-Allow-Headers", std::string{allowed_request_headers});
+    preflight.headers.set("Access-Control-Max-Age", "600");
+    return preflight;
+  }
+  const auto match = router_.match(request);
+  if (!match.route) {
+    if (match.allowed_methods.empty()) throw not_found("No route matches " + request.path + ".");
+    ApiError error{405, "method_not_allowed", "Method " + request.method + " is not allowed here."};
+    auto allowed = match.allowed_methods;
+    if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end()) allowed.push_back("HEAD");
+    error.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
+    throw error;
+  }
+  auto response = match.route->handler(request);
+  if (cors_ok)
+    for (const auto& [name, value] : preflight.headers.fields()) response.headers.set(name, value);
+  return response;
+}
+
+bool Pipeline::apply_cors(const Request& request, Response& response) const {
+  const auto origin = request.headers.get("Origin");
+  if (!origin) return false;
+  const bool allowed = std::any_of(options_.cors_origins.begin(), options_.cors_origins.end(),
+                                   [&](const std::string& o) { return o == "*" || o == *origin; });
+  if (!allowed) return false;
+  response.headers.set("Access-Control-Allow-Origin", std::string{*origin});
+  response.headers.set("Access-Control-Allow-Credentials", "true");
+  response.headers.set("Access-Control-Expose-Headers", "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
+  response.headers.add("Vary", "Origin");
+  return true;
+}
+
+void Pipeline::finish(const Request& request, Response& response) const {
+  const auto trace = continue_trace(request.headers.get("traceparent"));
+  response.headers.set("X-Request-Id", request.request_id);
+  response.headers.set("traceparent", trace.header());
+  if ((request.method == "GET" || request.method == "HEAD") && response.status == 200 && !response.stream) {
+    const auto tag = entity_tag(response.body);
+    response.headers.set("ETag", tag);
+    if (if_none_match_hits(request.headers.get("If-None-Match"), tag)) {
+      response.status = 304;
+      response.body.clear();
+      response.headers.remove("Content-Type");
+      return;
+    }
+  }
+  compress(request, response);
+}
+
+void Pipeline::record(const Request& request, int status, std::size_t bytes,
+                      std::chrono::steady_clock::duration took) const {
+  const double seconds = std::chrono::duration<double>(took).count();
+  const std::string route = request.route.empty() ? "unmatched" : request.route;
+  metrics_.increment("vka_http_requests_total",
+                     {{"route", route}, {"method", request.method}, {"status", std::to_string(status)}});
+  metrics_.observe("vka_http_request_duration_seconds", {{"route", route}}, seconds);
+  // Route pattern, never the raw target: paths and query strings may carry secrets.
+  const boost::json::object line{{"ts", domain::format_rfc3339(domain::now())},
+                                 {"level", "info"},
+                                 {"msg", "request"},
+                                 {"request_id", request.request_id},
+                                 {"method", request.method},
+                                 {"route", route},
+                                 {"status", status},
+                                 {"bytes", bytes},
+                                 {"duration_ms", seconds * 1000.0},
+                                 {"remote", request.remote_address}};
+  if (auto access = spdlog::get("access")) access->info(boost::json::serialize(line));
+}
+
+}  // namespace vka::http
