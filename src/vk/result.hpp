@@ -1,0 +1,45 @@
+#pragma once
+// A value or an error, for code that must not throw (g++ 12 has no std::expected).
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace vka::vk {
+
+template <class E>
+struct Unexpected {
+  E error;
+};
+
+template <class E>
+Unexpected<std::decay_t<E>> unexpected(E&& error) {
+  return {std::forward<E>(error)};
+}
+
+template <class T, class E>
+class Result {
+ public:
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+  template <class U>
+  Result(Unexpected<U> failure) : state_(std::in_place_index<1>, std::move(failure.error)) {}
+
+  bool has_value() const { return state_.index() == 0; }
+  explicit operator bool() const { return has_value(); }
+
+  T& value() & { return std::get<0>(state_); }
+  const T& value() const& { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+  E& error() & { return std::get<1>(state_); }
+  const E& error() const& { return std::get<1>(state_); }
+  E&& error() && { return std::get<1>(std::move(state_)); }
+
+ private:
+  std::variant<T, E> state_;
+};
+
+}  // namespace vka::vk
