@@ -1,0 +1,19 @@
+#pragma once
+// Writes that ride along in a mutation's transaction: its domain event and the jobs it causes.
+#include <optional>
+#include <string_view>
+
+#include "domain/time.hpp"
+#include "store/event_repository.hpp"
+#include "store/job_request.hpp"
+#include "store/sqlite/connection.hpp"
+
+namespace vka::store::sqlite {
+
+// Takes the task's next seq and inserts the event; nullopt when the task does not exist.
+std::optional<StoredEvent> append_event(Connection& connection, std::string_view task_id, const NewEvent& event,
+                                        domain::Timestamp at);
+
+void enqueue_job(Connection& connection, std::string_view task_id, const NewJob& job, domain::Timestamp now);
+
+}  // namespace vka::store::sqlite

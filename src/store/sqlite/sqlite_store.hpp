@@ -1,0 +1,39 @@
+#pragma once
+// The Store on one SQLite file.
+#include <string>
+#include <vector>
+
+#include "store/migrations.hpp"
+#include "store/sqlite/api_key_repository.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/event_repository.hpp"
+#include "store/sqlite/idempotency_repository.hpp"
+#include "store/sqlite/task_repository.hpp"
+#include "store/store.hpp"
+
+namespace vka::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, const StoreOptions& options);
+
+  TaskRepository& tasks() override { return tasks_; }
+  EventRepository& events() override { return events_; }
+  IdempotencyRepository& idempotency() override { return idempotency_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
+
+  std::vector<std::string> migrate() override;
+  bool migrations_current() override;
+  bool ping() noexcept override;
+  void close() override;
+
+ private:
+  std::vector<Migration> migrations_;
+  Database database_;
+  SqliteTaskRepository tasks_{database_};
+  SqliteEventRepository events_{database_};
+  SqliteIdempotencyRepository idempotency_{database_};
+  SqliteApiKeyRepository api_keys_{database_};
+};
+
+}  // namespace vka::store::sqlite

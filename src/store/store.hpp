@@ -1,0 +1,44 @@
+#pragma once
+// The store facade: the repositories of one database, and its health. Every call blocks; run it on a
+// worker thread pool, never on a network thread.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/api_key_repository.hpp"
+#include "store/event_repository.hpp"
+#include "store/idempotency_repository.hpp"
+#include "store/task_repository.hpp"
+
+namespace vka::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual TaskRepository& tasks() = 0;
+  virtual EventRepository& events() = 0;
+  virtual IdempotencyRepository& idempotency() = 0;
+  virtual ApiKeyRepository& api_keys() = 0;
+
+  // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
+  virtual std::vector<std::string> migrate() = 0;
+  // True when every migration this binary knows is applied.
+  virtual bool migrations_current() = 0;
+  // True when the database answers; never throws.
+  virtual bool ping() noexcept = 0;
+  // Closes the connections; any later call throws StoreError(unavailable).
+  virtual void close() = 0;
+};
+
+struct StoreOptions {
+  int readers = 4;             // reader connections (SQLite)
+  int busy_timeout_ms = 5000;  // how long a write waits for another process's lock (SQLite)
+};
+
+// "sqlite://PATH" (relative or absolute). Throws StoreError: invalid_url for anything else,
+// unsupported for "postgresql://" in this build, unavailable when the database cannot be opened.
+std::unique_ptr<Store> open_store(std::string_view database_url, const StoreOptions& options = {});
+
+}  // namespace vka::store

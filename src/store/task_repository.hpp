@@ -1,0 +1,75 @@
+#pragma once
+// Tasks with their progress and errors. Each method is one transaction; each mutation appends its
+// domain event (see event_repository.hpp) in that same transaction.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/task.hpp"
+#include "domain/time.hpp"
+#include "store/event_repository.hpp"
+#include "store/job_request.hpp"
+
+namespace vka::store {
+
+// A position in the newest-first order: the last row of the previous page.
+struct TaskCursor {
+  domain::Timestamp created_at;
+  std::string id;
+  bool operator==(const TaskCursor&) const = default;
+};
+
+struct TaskListQuery {
+  std::optional<domain::TaskStatus> status;
+  std::optional<std::string> owner;  // nullopt: every owner's tasks
+  std::optional<TaskCursor> after;   // nullopt: from the newest
+  int limit = 50;                    // 1..1000
+};
+
+struct TaskPage {
+  std::vector<domain::Task> items;
+  std::optional<TaskCursor> next;  // nullopt on the last page
+};
+
+struct TaskTransition {
+  domain::TaskStatus from;  // compare-and-set: applied only while the task is in this status
+  domain::TaskStatus to;
+  domain::Timestamp at;
+  std::optional<domain::Timestamp> started_at;   // set when given, left as is otherwise
+  std::optional<domain::Timestamp> finished_at;  // set when given, left as is otherwise
+  NewEvent event;
+  std::optional<NewJob> job;  // enqueued with the change, e.g. to resume collection
+};
+
+struct TransitionResult {
+  enum class Outcome { applied, not_found, status_changed };
+  Outcome outcome = Outcome::not_found;
+  std::optional<domain::Task> task;   // applied: the updated task; status_changed: the task as it is now
+  std::optional<StoredEvent> event;   // applied: the event written
+};
+
+class TaskRepository {
+ public:
+  virtual ~TaskRepository() = default;
+
+  // Inserts the task (its errors list is ignored), its first event and its first job atomically.
+  // Throws StoreError(conflict) when the id is taken.
+  virtual StoredEvent create(const domain::Task& task, const NewEvent& first_event, const NewJob& first_job) = 0;
+  virtual std::optional<domain::Task> get(std::string_view id) = 0;
+  // Newest first: (created_at, id) descending. limit outside 1..1000 is clamped.
+  virtual TaskPage list(const TaskListQuery& query) = 0;
+  virtual TransitionResult transition(std::string_view id, const TaskTransition& change) = 0;
+  // Adds each counter of delta to the task's counters and replaces eta_seconds when delta has one.
+  // nullopt when the task does not exist.
+  virtual std::optional<StoredEvent> add_progress(std::string_view id, const domain::TaskProgress& delta,
+                                                  domain::Timestamp at, const NewEvent& event) = 0;
+  // Appends to the task's errors; nullopt when the task does not exist.
+  virtual std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,
+                                               const NewEvent& event) = 0;
+  // Removes the task with its events, errors, jobs and links, and the posts, comments, communities and
+  // authors no other task references. False when there was no such task.
+  virtual bool remove(std::string_view id) = 0;
+};
+
+}  // namespace vka::store
