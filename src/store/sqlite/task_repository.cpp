@@ -46,12 +46,17 @@ constexpr std::string_view delete_orphan_authors =
 constexpr std::string_view delete_doomed_posts =
     "DELETE FROM posts WHERE (owner_id, id) IN (SELECT owner_id, post_id FROM doomed)";
 
-// Communities only this task collected, unless a post of theirs stays (collected by another task).
+// Communities this task collected or holds posts of, unless another task collected them or a post of theirs
+// stays. Runs before the posts go, while "doomed" can still be computed.
 constexpr std::string_view delete_orphan_communities =
-    "DELETE FROM communities WHERE id IN ("
-    " SELECT tc.community_id FROM task_communities tc WHERE tc.task_id = ?1 AND NOT EXISTS ("
-    "  SELECT 1 FROM task_communities other WHERE other.community_id = tc.community_id AND other.task_id <> ?1))"
-    " AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.owner_id = -communities.id)";
+    ", candidates (id) AS ("
+    " SELECT community_id FROM task_communities WHERE task_id = ?1"
+    " UNION SELECT -owner_id FROM doomed WHERE owner_id < 0) "
+    "DELETE FROM communities WHERE id IN (SELECT id FROM candidates)"
+    " AND NOT EXISTS (SELECT 1 FROM task_communities other"
+    "  WHERE other.community_id = communities.id AND other.task_id <> ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.owner_id = -communities.id AND NOT EXISTS ("
+    "  SELECT 1 FROM doomed d WHERE d.owner_id = p.owner_id AND d.post_id = p.id))";
 
 }  // namespace
 
@@ -157,8 +162,8 @@ bool SqliteTaskRepository::remove(std::string_view id) {
   return database_.write([&](Connection& c) {
     const std::string cte(doomed_posts_cte);
     c.execute(cte + std::string(delete_orphan_authors), id);
+    c.execute(cte + std::string(delete_orphan_communities), id);
     c.execute(cte + std::string(delete_doomed_posts), id);
-    c.execute(delete_orphan_communities, id);
     // Cascades to the task's events, errors, jobs and its remaining task_posts and task_communities rows.
     return c.execute("DELETE FROM tasks WHERE id = ?1", id) > 0;
   });
