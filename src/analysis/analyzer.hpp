@@ -1,0 +1,38 @@
+#pragma once
+// The text analyzer used by collection, POST /api/v1/analyze and `vk-analytics analyze`:
+// language, sentiment and keywords of a text, and its search terms. Safe to share between
+// threads: analysis is const and each thread owns its stemmers.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/language.hpp"
+#include "analysis/lexicon.hpp"
+#include "analysis/sentiment.hpp"
+
+namespace vka::analysis {
+
+struct TextAnalysis {
+  Sentiment sentiment;
+  double sentiment_score;             // in [-1, 1]
+  std::vector<std::string> keywords;  // up to keywords_per_text, most informative first
+  Language language;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(std::shared_ptr<const Lexicon> lexicon);
+
+  TextAnalysis analyze(std::string_view text) const;
+  // Stems of the text's words without stopwords, in order: for indexing a text and for
+  // turning a query into the same terms («котики» and «котик» both give «котик»).
+  std::vector<std::string> search_terms(std::string_view text) const;
+
+  const Lexicon& lexicon() const { return *lexicon_; }
+
+ private:
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+}  // namespace vka::analysis

@@ -1,0 +1,258 @@
+#include "analysis/sentiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/stemmer.hpp"
+#include "analysis/unicode.hpp"
+
+namespace vka::analysis {
+
+std::string_view to_string(Sentiment sentiment) {
+  switch (sentiment) {
+    case Sentiment::positive: return "positive";
+    case Sentiment::neutral: return "neutral";
+    case Sentiment::negative: return "negative";
+  }
+  return "neutral";
+}
+
+std::optional<Sentiment> parse_sentiment(std::string_view text) {
+  for (Sentiment sentiment : {Sentiment::positive, Sentiment::neutral, Sentiment::negative})
+    if (to_string(sentiment) == text) return sentiment;
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::size_t negation_scope_words = 3;   // words after a negator that it flips
+constexpr std::size_t modifier_scope_words = 2;   // words after an intensifier that it still reaches
+constexpr double negation_factor = -0.7;          // "не плохо" is mildly good, not as good as "хорошо"
+constexpr double negated_intensifier_valence = -1.0;  // a bare "не очень" / "not really"
+constexpr double before_contrast_factor = 0.5;
+constexpr double after_contrast_factor = 1.5;
+constexpr double shouting_factor = 1.3;           // a word in capitals inside mixed-case text
+constexpr double exclamation_boost = 0.3;         // per '!', in the direction of the text's sentiment
+constexpr std::size_t max_exclamations = 4;
+constexpr double repeated_mouth_boost = 0.15;     // per extra ')' or '(' in ")))", up to 4
+constexpr double normalization_alpha = 15.0;      // score = s / sqrt(s² + α), as in VADER
+
+bool is_clause_break(std::string_view punctuation) {
+  return punctuation.find_first_of(".,!?;:") != std::string_view::npos ||
+         punctuation.find("\xE2\x80\xA6") != std::string_view::npos;  // …
+}
+
+bool is_english_negation(std::string_view word) { return word.size() > 3 && word.ends_with("n't"); }
+
+// Counts upper- and lowercase letters of a raw word.
+struct CaseCount {
+  std::size_t upper = 0;
+  std::size_t lower = 0;
+};
+
+CaseCount count_case(std::string_view raw) {
+  CaseCount count;
+  for (std::size_t pos = 0; pos < raw.size();) {
+    const char32_t cp = unicode::decode_next(raw, pos);
+    if (!unicode::is_letter(cp)) continue;
+    if (unicode::to_lower(cp) != cp) {
+      ++count.upper;
+    } else {
+      ++count.lower;
+    }
+  }
+  return count;
+}
+
+// The word with runs of three or more equal letters cut to `keep` letters.
+std::string collapse_repeats(std::string_view word, std::size_t keep) {
+  std::string out;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte offset, length of each code point
+  for (std::size_t pos = 0; pos < word.size();) {
+    const std::size_t start = pos;
+    unicode::decode_next(word, pos);
+    spans.emplace_back(start, pos - start);
+  }
+  for (std::size_t i = 0; i < spans.size();) {
+    const std::string_view letter = word.substr(spans[i].first, spans[i].second);
+    std::size_t run = 1;
+    while (i + run < spans.size() && word.substr(spans[i + run].first, spans[i + run].second) == letter) ++run;
+    for (std::size_t k = 0; k < (run >= 3 ? keep : run); ++k) out += letter;
+    i += run;
+  }
+  return out;
+}
+
+class Scorer {
+ public:
+  Scorer(const std::vector<Token>& tokens, const std::vector<std::string>& stems, const Lexicon& lexicon)
+      : tokens_(tokens), stems_(stems), lexicon_(lexicon) {
+    CaseCount total;
+    for (const Token& token : tokens_) {
+      if (token.kind != TokenKind::word) continue;
+      const CaseCount count = count_case(token.raw);
+      total.upper += count.upper;
+      total.lower += count.lower;
+    }
+    mixed_case_ = total.lower > total.upper;
+  }
+
+  double run() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& token = tokens_[i];
+      switch (token.kind) {
+        case TokenKind::punctuation:
+          exclamations_ += static_cast<std::size_t>(std::count(token.raw.begin(), token.raw.end(), '!'));
+          if (is_clause_break(token.raw)) close_scopes();
+          break;
+        case TokenKind::emoji:
+        case TokenKind::emoticon: add_symbol(token); break;
+        case TokenKind::hashtag:
+          if (const TermEntry* entry = lexicon_.find_term(stems_[i]); entry && entry->role == TermRole::valence)
+            values_.push_back(entry->value);
+          break;
+        case TokenKind::word: i += add_word(i) - 1; break;
+        default: break;
+      }
+    }
+    close_scopes();
+    return finish();
+  }
+
+ private:
+  void add_symbol(const Token& token) {
+    auto valence = lexicon_.find_symbol(token.text);
+    if (!valence && token.kind == TokenKind::emoji) {
+      // "🤦‍♂️" is scored as its first element "🤦" unless the lexicon lists the whole sequence.
+      const std::size_t joiner = token.text.find("\xE2\x80\x8D");
+      if (joiner != std::string::npos) valence = lexicon_.find_symbol(std::string_view(token.text).substr(0, joiner));
+    }
+    if (!valence) return;
+    if (token.kind == TokenKind::emoticon) {
+      const auto mouths = std::count_if(token.raw.begin(), token.raw.end(), [](char c) { return c == ')' || c == '('; });
+      const auto extra = std::min<std::ptrdiff_t>(std::max<std::ptrdiff_t>(mouths - 1, 0), 4);
+      *valence *= 1.0 + repeated_mouth_boost * static_cast<double>(extra);
+    }
+    values_.push_back(*valence);
+  }
+
+  // The lexicon entry starting at word token i: the longest phrase, the stem, or a prefix pattern.
+  // Returns the entry and how many tokens it covers.
+  std::pair<const TermEntry*, std::size_t> lookup(std::size_t i) const {
+    for (std::size_t words = std::min(lexicon_.max_phrase_words(), tokens_.size() - i); words >= 2; --words) {
+      std::string key = stems_[i];
+      bool all_words = true;
+      for (std::size_t k = 1; k < words && all_words; ++k) {
+        all_words = tokens_[i + k].kind == TokenKind::word;
+        key += ' ';
+        key += stems_[i + k];
+      }
+      if (!all_words) continue;
+      if (const TermEntry* entry = lexicon_.find_term(key)) return {entry, words};
+    }
+    if (const TermEntry* entry = find_word(tokens_[i].text, stems_[i])) return {entry, 1};
+    for (std::size_t keep : {1, 2}) {  // "сууупер" → "супер", "coooool" → "cool"
+      const std::string shortened = collapse_repeats(tokens_[i].text, keep);
+      if (shortened == tokens_[i].text) break;
+      if (const TermEntry* entry = find_word(shortened, stem(shortened))) return {entry, 1};
+    }
+    return {nullptr, 1};
+  }
+
+  const TermEntry* find_word(std::string_view word, std::string_view word_stem) const {
+    if (const TermEntry* entry = lexicon_.find_term(word_stem)) return entry;
+    return lexicon_.find_prefix(word);
+  }
+
+  std::size_t add_word(std::size_t i) {
+    auto [entry, covered] = lookup(i);
+    if (entry == nullptr && is_english_negation(tokens_[i].text)) {
+      static constexpr TermEntry negation{TermRole::negator, 0.0};
+      entry = &negation;
+    }
+    if (entry == nullptr) {
+      pass_word();
+      return covered;
+    }
+    switch (entry->role) {
+      case TermRole::negator:
+        negation_left_ = negation_scope_words;
+        break;
+      case TermRole::contrast:
+        close_scopes();
+        contrast_at_ = values_.size();
+        break;
+      case TermRole::intensifier:
+      case TermRole::diminisher:
+        modifier_ *= entry->value;
+        modifier_left_ = modifier_scope_words;
+        negated_modifier_ = negated_modifier_ || (negation_left_ > 0 && entry->role == TermRole::intensifier);
+        break;
+      case TermRole::valence: add_valence(entry->value, tokens_[i]); break;
+    }
+    return covered;
+  }
+
+  void add_valence(double value, const Token& token) {
+    if (modifier_left_ > 0) value *= modifier_;
+    const CaseCount count = count_case(token.raw);
+    if (mixed_case_ && count.lower == 0 && count.upper >= 3) value *= shouting_factor;
+    if (negation_left_ > 0) value *= negation_factor;
+    values_.push_back(value);
+    negation_left_ = 0;
+    modifier_ = 1.0;
+    modifier_left_ = 0;
+    negated_modifier_ = false;
+  }
+
+  // A word without sentiment: scopes narrow by one word.
+  void pass_word() {
+    if (negation_left_ > 0) --negation_left_;
+    if (modifier_left_ > 0 && --modifier_left_ == 0) close_scopes();
+  }
+
+  void close_scopes() {
+    if (negated_modifier_) values_.push_back(negated_intensifier_valence);
+    negation_left_ = 0;
+    modifier_ = 1.0;
+    modifier_left_ = 0;
+    negated_modifier_ = false;
+  }
+
+  double finish() const {
+    double sum = 0;
+    for (std::size_t k = 0; k < values_.size(); ++k) {
+      double factor = 1.0;
+      if (contrast_at_) factor = k < *contrast_at_ ? before_contrast_factor : after_contrast_factor;
+      sum += values_[k] * factor;
+    }
+    if (sum != 0.0)
+      sum += std::copysign(exclamation_boost * static_cast<double>(std::min(exclamations_, max_exclamations)), sum);
+    return sum / std::sqrt(sum * sum + normalization_alpha);
+  }
+
+  const std::vector<Token>& tokens_;
+  const std::vector<std::string>& stems_;
+  const Lexicon& lexicon_;
+  bool mixed_case_ = true;
+  std::vector<double> values_;
+  std::optional<std::size_t> contrast_at_;  // index into values_ of the last contrast word
+  std::size_t exclamations_ = 0;
+  std::size_t negation_left_ = 0;
+  double modifier_ = 1.0;
+  std::size_t modifier_left_ = 0;
+  bool negated_modifier_ = false;
+};
+
+}  // namespace
+
+SentimentScore score_sentiment(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+                               const Lexicon& lexicon) {
+  const double score = Scorer(tokens, stems, lexicon).run();
+  const Sentiment label = score >= positive_threshold   ? Sentiment::positive
+                          : score <= negative_threshold ? Sentiment::negative
+                                                        : Sentiment::neutral;
+  return SentimentScore{label, score};
+}
+
+}  // namespace vka::analysis

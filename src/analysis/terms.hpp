@@ -1,0 +1,20 @@
+#pragma once
+// From tokens to terms: the stems used for search, keywords and lexicon lookups.
+#include <string>
+#include <vector>
+
+#include "analysis/token.hpp"
+
+namespace vka::analysis {
+
+// Per token: the stem of a word or hashtag, an empty string for every other kind.
+std::vector<std::string> stem_tokens(const std::vector<Token>& tokens);
+
+// A word or hashtag that can name a topic: not a stopword, at least 3 letters, not laughter.
+bool is_content_word(const Token& token);
+
+// Search terms in text order (repeats kept): stems of words and hashtags that are not
+// stopwords and longer than one letter, and numbers as written.
+std::vector<std::string> search_terms(const std::vector<Token>& tokens, const std::vector<std::string>& stems);
+
+}  // namespace vka::analysis
