@@ -34,6 +34,15 @@ INSTANTIATE_TEST_SUITE_P(
                       CursorPosition{std::string(300, 'x')},
                       CursorPosition(max_cursor_values, CursorValue{std::int64_t{7}})));
 
+TEST(Cursor, FormatIsStable) {
+  // Produced independently (Python: version 1, count, 'i' zigzag varint, 's' length + bytes,
+  // CRC-32 of scope + NUL + record, big-endian, base64url without padding).
+  const auto decoded = decode_cursor("fuzz", "AQJpgOStlQ1zBnRfMDFoeIBRDbk");
+  ASSERT_TRUE(decoded.has_value()) << decoded.problem();
+  EXPECT_EQ(*decoded, (CursorPosition{std::int64_t{1767225600}, std::string("t_01hx")}));
+  EXPECT_EQ(encode_cursor("fuzz", *decoded), "AQJpgOStlQ1zBnRfMDFoeIBRDbk");
+}
+
 TEST(Cursor, IsUrlSafe) {
   const auto cursor = encode_cursor(scope, {std::int64_t{-123456789}, std::string("a/b+c=d?&")});
   for (char c : cursor)
