@@ -1,0 +1,156 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <thread>
+
+#include "analysis/analyzer.hpp"
+#include "analysis/keyword_stats.hpp"
+#include "analysis/keywords.hpp"
+#include "analysis/terms.hpp"
+#include "analysis/tokenizer.hpp"
+
+namespace vka::analysis {
+namespace {
+
+const Analyzer& analyzer() {
+  static const Analyzer instance(std::make_shared<Lexicon>(Lexicon::load_builtin()));
+  return instance;
+}
+
+std::vector<std::string> keywords_of(std::string_view text, std::size_t limit = keywords_per_text) {
+  const auto tokens = tokenize(text);
+  return extract_keywords(tokens, stem_tokens(tokens), limit);
+}
+
+TEST(SearchTerms, WordFormsGiveTheSameTerm) {
+  EXPECT_EQ(analyzer().search_terms("котики"), analyzer().search_terms("котик"));
+  EXPECT_EQ(analyzer().search_terms("Котиков"), analyzer().search_terms("котик"));
+  EXPECT_EQ(analyzer().search_terms("cats"), analyzer().search_terms("cat"));
+  EXPECT_EQ(analyzer().search_terms("ЁЛКА"), analyzer().search_terms("елки"));
+}
+
+TEST(SearchTerms, StopwordsMentionsUrlsAndEmojiAreDropped) {
+  EXPECT_EQ(analyzer().search_terms("и я тоже в [id1|Паша] https://vk.com 👍 :)"), std::vector<std::string>{});
+  EXPECT_EQ(analyzer().search_terms("Котики и собаки в 2024 #котики"),
+            (std::vector<std::string>{"котик", "собак", "2024", "котик"}));
+}
+
+TEST(Keywords, MostFrequentStemFirstInItsCommonestForm) {
+  EXPECT_EQ(keywords_of("котики спят, котик ест, котики играют, собака", 4),
+            (std::vector<std::string>{"котики", "играют", "собака", "спят"}));
+}
+
+TEST(Keywords, StopwordsShortWordsAndLaughterAreNotKeywords) {
+  EXPECT_EQ(keywords_of("ахахаха ну это же кот и я"), std::vector<std::string>{"кот"});
+}
+
+TEST(Keywords, LimitAndTies) {
+  // All once: longer words first, then by position.
+  EXPECT_EQ(keywords_of("дом велосипед машина", 2), (std::vector<std::string>{"велосипед", "машина"}));
+}
+
+TEST(KeywordStats, CountsDocumentsGroupingWordForms) {
+  KeywordStats stats;
+  stats.add({"котики", "дом"});
+  stats.add({"котик", "котиков"});
+  stats.add({"котики"});
+  const auto top = stats.top(5);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].term, "котики");
+  EXPECT_EQ(top[0].count, 3);
+  EXPECT_DOUBLE_EQ(top[0].score, 1.0);
+  EXPECT_EQ(top[1].term, "дом");
+  EXPECT_EQ(top[1].count, 1);
+}
+
+TEST(KeywordStats, TermFrequentInSubsetButRareInBackgroundRanksFirst) {
+  KeywordStats subset;
+  KeywordStats whole;
+  const auto add_both = [&](const std::vector<std::string>& keywords) {
+    subset.add(keywords);
+    whole.add(keywords);
+  };
+  for (int i = 0; i < 20; ++i) add_both({"цена", "скидка"});
+  for (int i = 0; i < 15; ++i) add_both({"цена", "доставка"});
+  for (int i = 0; i < 200; ++i) whole.add({"цена", "погода"});
+  for (int i = 0; i < 30; ++i) whole.add({"доставка"});
+
+  // By raw counts "цена" leads; against the background, "скидка" (only in the subset) does.
+  EXPECT_EQ(subset.top(1)[0].term, "цена");
+  const auto distinctive = subset.top(3, whole);
+  ASSERT_FALSE(distinctive.empty());
+  EXPECT_EQ(distinctive[0].term, "скидка");
+  EXPECT_EQ(distinctive[0].count, 20);
+  EXPECT_GT(distinctive[0].score, 0);
+  for (const auto& keyword : distinctive) EXPECT_NE(keyword.term, "погода");
+}
+
+TEST(KeywordStats, SubsetEqualToWholeFallsBackToCounts) {
+  KeywordStats stats;
+  stats.add({"кот"});
+  stats.add({"кот", "пес"});
+  const auto top = stats.top(2, stats);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(top[0].term, "кот");
+}
+
+TEST(KeywordStats, MergeEqualsAddingEverything) {
+  KeywordStats a, b, all;
+  for (const auto& doc : std::vector<std::vector<std::string>>{{"кот", "дом"}, {"коты"}, {"дом"}, {"сад", "кот"}}) {
+    (doc.size() == 2 ? a : b).add(doc);
+    all.add(doc);
+  }
+  a.merge(b);
+  EXPECT_EQ(a.documents(), all.documents());
+  const auto merged = a.top(10);
+  const auto direct = all.top(10);
+  ASSERT_EQ(merged.size(), direct.size());
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    EXPECT_EQ(merged[i].term, direct[i].term);
+    EXPECT_EQ(merged[i].count, direct[i].count);
+  }
+}
+
+TEST(KeywordStats, LogLikelihoodRatio) {
+  EXPECT_DOUBLE_EQ(log_likelihood_ratio(10, 100, 100, 1000), 0.0);  // same rate
+  EXPECT_GT(log_likelihood_ratio(50, 100, 10, 1000), log_likelihood_ratio(20, 100, 10, 1000));
+  EXPECT_EQ(log_likelihood_ratio(1, 1, 0, 0), 0.0);
+}
+
+TEST(Analyzer, AnalyzesLanguageSentimentAndKeywords) {
+  const TextAnalysis result = analyzer().analyze("Очень крутой концерт, спасибо организаторам концерта!!!");
+  EXPECT_EQ(result.language, Language::ru);
+  EXPECT_EQ(result.sentiment, Sentiment::positive);
+  EXPECT_GT(result.sentiment_score, 0.5);
+  ASSERT_FALSE(result.keywords.empty());
+  EXPECT_EQ(result.keywords[0], "концерт");
+}
+
+TEST(Analyzer, SafeFromManyThreads) {
+  const std::string text = "котики очень хорошие, но собаки не очень 😂";
+  const TextAnalysis expected = analyzer().analyze(text);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        const TextAnalysis got = analyzer().analyze(text);
+        if (got.sentiment_score != expected.sentiment_score || got.keywords != expected.keywords) ++mismatches[t];
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+TEST(Language, DetectsRussianEnglishAndOther) {
+  EXPECT_EQ(detect_language(tokenize("привет, как дела? ok")), Language::ru);
+  EXPECT_EQ(detect_language(tokenize("hello there, как там")), Language::en);
+  EXPECT_EQ(detect_language(tokenize("👍 123 https://vk.com [id1|Иван]")), Language::other);
+  EXPECT_EQ(detect_language(tokenize("Дякую, це дуже цікаво і корисно")), Language::other);
+  EXPECT_EQ(detect_language(tokenize("東京に行きたい")), Language::other);
+  EXPECT_EQ(parse_language("en"), Language::en);
+  EXPECT_FALSE(parse_language("de"));
+}
+
+}  // namespace
+}  // namespace vka::analysis
