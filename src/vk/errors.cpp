@@ -104,4 +104,25 @@ VkFailure failure_from(const ParseError& error) {
           std::nullopt, std::nullopt};
 }
 
+VkFailure failure_from(const TransportError& error) {
+  using Kind = TransportError::Kind;
+  const bool timeout = error.kind == Kind::timeout;
+  VkFailure failure;
+  switch (error.kind) {
+    case Kind::bad_url:
+      failure.action = ErrorAction::fail;
+      failure.code = "vk_bad_url";
+      break;
+    case Kind::too_large:
+      failure.action = ErrorAction::smaller_batch;
+      failure.code = "vk_response_too_large";
+      break;
+    default:
+      failure.action = ErrorAction::retry_backoff;
+      failure.code = timeout ? "vk_timeout" : "vk_network_error";
+  }
+  failure.message = "VK transport error (" + std::string(to_string(error.kind)) + "): " + error.message;
+  return failure;
+}
+
 }  // namespace vka::vk

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "vk/parse.hpp"
+#include "vk/transport.hpp"
 
 namespace vka::vk {
 
@@ -50,5 +51,7 @@ struct VkFailure {
 VkFailure failure_from(const ApiError& error);
 VkFailure failure_from_http_status(int status);
 VkFailure failure_from(const ParseError& error);
+// Timeouts and network faults are transient; an oversized body asks for a smaller batch.
+VkFailure failure_from(const TransportError& error);
 
 }  // namespace vka::vk
