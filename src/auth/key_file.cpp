@@ -109,8 +109,10 @@ Problem create_key_file(const fs::path& file) {
 }
 }  // namespace
 
-KeyResult load_or_create_secret_key(const fs::path& data_dir) {
+KeyResult load_or_create_secret_key(const fs::path& data_dir_as_given) {
   ensure_sodium();
+  // "dir/" has an empty file name; its parent_path() would be "dir" itself.
+  const auto data_dir = data_dir_as_given.has_filename() ? data_dir_as_given : data_dir_as_given.parent_path();
   if (auto problem = ensure_private_directory(data_dir)) return KeyResult::fail(*problem);
   const auto file = data_dir / secret_key_file_name;
   for (int attempt = 0; attempt < 2; ++attempt) {

@@ -14,7 +14,7 @@ namespace vka::auth {
 
 class SecretBox {
  public:
-  explicit SecretBox(SecretKey key);
+  explicit SecretBox(SecretKey key);  // e.g. master.derive(KeyPurpose::vk_token_encryption)
 
   std::vector<std::uint8_t> seal(std::string_view plaintext) const;
 

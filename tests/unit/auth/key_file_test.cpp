@@ -5,6 +5,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace vka::auth {
 namespace {
@@ -43,11 +46,33 @@ TEST_F(KeyFile, CreatesPrivateDirectoryAndFileOnFirstUse) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1);
 }
 
+TEST_F(KeyFile, TrailingSlashStillGivesAPrivateDirectory) {
+  ASSERT_TRUE(load_or_create_secret_key(root_.string() + "/data/").has_value());
+  EXPECT_EQ(mode_of(root_ / "data"), 0700u);
+  EXPECT_EQ(mode_of(root_ / "data" / "secret.key"), 0600u);
+}
+
 TEST_F(KeyFile, LoadsTheSameKeyAgain) {
   const auto first = load_or_create_secret_key(root_ / "data");
   const auto second = load_or_create_secret_key(root_ / "data");
   ASSERT_TRUE(first.has_value() && second.has_value());
   EXPECT_TRUE(same(*first, *second));
+}
+
+TEST_F(KeyFile, ConcurrentFirstStartsAgreeOnOneKey) {
+  std::vector<std::optional<SecretKey>> keys(8);
+  std::vector<std::thread> threads;
+  for (auto& slot : keys)
+    threads.emplace_back([&slot, dir = root_ / "data"] {
+      auto key = load_or_create_secret_key(dir);
+      if (key) slot.emplace(std::move(key).value());
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& key : keys) {
+    ASSERT_TRUE(key.has_value());
+    EXPECT_TRUE(same(*key, *keys.front()));
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(root_ / "data"), fs::directory_iterator()), 1);
 }
 
 TEST_F(KeyFile, DifferentDataDirsGetDifferentKeys) {
