@@ -54,8 +54,6 @@ struct Comment {
   bool operator==(const Comment&) const = default;
 };
 
-inline bool CommentThread::operator==(const CommentThread&) const = default;
-
 enum class GroupAccess { open = 0, closed = 1, private_ = 2 };
 
 struct Group {
