@@ -21,6 +21,14 @@ std::string format_rfc3339(Timestamp t) {
                      hms.minutes().count(), hms.seconds().count());
 }
 
+std::string format_rfc3339_millis(std::chrono::system_clock::time_point t) {
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(t);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(t - seconds).count();
+  auto text = format_rfc3339(Timestamp{seconds.time_since_epoch()});
+  text.insert(text.size() - 1, fmt::format(".{:03}", millis));
+  return text;
+}
+
 namespace {
 
 bool read_digits(std::string_view text, std::size_t pos, std::size_t count, int& out) {

@@ -1,0 +1,3 @@
+# The OpenAPI document is served as written; tests/unit/api checks it against the router.
+vka_embed(vka_api vka::api::openapi_files ${PROJECT_SOURCE_DIR}/src/api/openapi/openapi.json)
+target_link_libraries(vka_api PUBLIC OpenSSL::Crypto)

@@ -1,0 +1,40 @@
+#include <boost/json/object.hpp>
+
+#include "api/routes.hpp"
+#include "http/envelope.hpp"
+
+namespace vka::api {
+
+void add_operations_routes(http::Router& router, Services& services) {
+  router.add("GET", "/healthz", [](http::Request& request) {
+    return http::envelope(request, 200, boost::json::object{{"status", "ok"}});
+  });
+  router.add("GET", "/readyz", [&services](http::Request& request) {
+    const bool shutting_down = services.shutting_down.load();
+    const bool database = !shutting_down && services.store.ping();
+    const bool migrations = database && services.store.migrations_current();
+    const bool ready = !shutting_down && database && migrations;
+    boost::json::object checks{{"database", database ? "ok" : "failing"},
+                               {"migrations", migrations ? "ok" : "pending"},
+                               {"accepting_requests", !shutting_down}};
+    auto response = http::envelope(request, ready ? 200 : 503,
+                                   boost::json::object{{"status", ready ? "ready" : "not_ready"}, {"checks", checks}});
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  });
+  router.add("GET", "/metrics", [&services](http::Request&) {
+    http::Response response;
+    response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    response.headers.set("Cache-Control", "no-store");
+    response.body = services.metrics.render();
+    return response;
+  });
+}
+
+void add_all_routes(http::Router& router, Services& services) {
+  add_operations_routes(router, services);
+  add_openapi_route(router);
+  add_task_routes(router, services);
+}
+
+}  // namespace vka::api

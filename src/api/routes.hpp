@@ -1,0 +1,16 @@
+#pragma once
+// Registration of every route the server answers.
+#include "api/services.hpp"
+#include "http/router.hpp"
+
+namespace vka::api {
+
+void add_operations_routes(http::Router& router, Services& services);
+void add_task_routes(http::Router& router, Services& services);
+void add_openapi_route(http::Router& router);
+std::string_view openapi_document();
+
+// All of the above, in the order they are matched.
+void add_all_routes(http::Router& router, Services& services);
+
+}  // namespace vka::api

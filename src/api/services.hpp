@@ -1,0 +1,18 @@
+#pragma once
+// What the v1 handlers need from the rest of the process.
+#include <atomic>
+
+#include "api/authenticator.hpp"
+#include "http/metrics.hpp"
+#include "store/store.hpp"
+
+namespace vka::api {
+
+struct Services {
+  store::Store& store;
+  Authenticator& authenticator;
+  http::Metrics& metrics;
+  const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
+};
+
+}  // namespace vka::api

@@ -1,0 +1,150 @@
+#include <boost/json/array.hpp>
+
+#include "api/idempotency.hpp"
+#include "api/json_input.hpp"
+#include "api/query.hpp"
+#include "api/routes.hpp"
+#include "api/task_input.hpp"
+#include "api/task_json.hpp"
+#include "domain/ids.hpp"
+#include "domain/task_state.hpp"
+#include "http/envelope.hpp"
+
+namespace vka::api {
+
+namespace {
+
+constexpr std::string_view tasks_cursor_scope = "tasks:-created_at";
+
+// Another analyst's task is "not found", never "forbidden": no existence leak.
+domain::Task visible_task(Services& services, const auth::Principal& principal, std::string_view id) {
+  auto task = services.store.tasks().get(id);
+  if (!task || !auth::can_see_task(principal, {task->owner}, services.authenticator.viewer_scope()))
+    throw http::not_found("No task with this id.");
+  return std::move(*task);
+}
+
+void require_task_creator(const auth::Principal& principal) {
+  if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
+}
+
+// A task one may see but not change (a viewer's, or an admin-shared one) is 403.
+void require_task_changer(const auth::Principal& principal, const domain::Task& task) {
+  if (!auth::can_change_task(principal, task.owner)) throw http::forbidden("You may read this task but not change it.");
+}
+
+store::NewJob collect_job(const std::string& task_id) {
+  return {.kind = "collect", .payload_json = R"({"task_id":")" + task_id + R"("})", .run_after = domain::now()};
+}
+
+http::Response create_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  require_task_creator(principal);
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    const auto body = read_json_object(
+        request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"});
+    domain::Task task;
+    task.id = domain::new_id(domain::IdKind::task);
+    task.params = parse_task_params(body);
+    task.status = domain::TaskStatus::queued;
+    task.created_at = domain::now();
+    task.owner = principal.id;
+    task.progress.groups_total = static_cast<std::int64_t>(task.params.groups.size());
+    services.store.tasks().create(task, {"task.created", "{}"}, collect_job(task.id));
+    auto response = http::envelope(request, 201, task_to_json(task));
+    response.headers.set("Location", "/api/v1/tasks/" + task.id);
+    return response;
+  });
+}
+
+http::Response list_tasks(Services& services, http::Request& request, const auth::Principal& principal) {
+  const QueryParams query{request};
+  store::TaskListQuery list_query;
+  list_query.limit = query.limit();
+  if (const auto status = query.get("status"); status && !status->empty()) {
+    list_query.status = domain::parse_task_status(*status);
+    if (!list_query.status)
+      throw http::validation_failed("Unknown status.", {{"status", "must be one of queued, running, paused, "
+                                                                   "completed, completed_with_errors, failed, canceled"}});
+  }
+  const bool sees_all = principal.role == auth::Role::admin ||
+                        (principal.role == auth::Role::viewer &&
+                         services.authenticator.viewer_scope() == auth::ViewerScope::all_tasks);
+  if (!sees_all) list_query.owner = principal.id;
+  if (const auto cursor = query.cursor(tasks_cursor_scope)) {
+    const auto* seconds = cursor->size() == 2 ? std::get_if<std::int64_t>(&(*cursor)[0]) : nullptr;
+    const auto* id = cursor->size() == 2 ? std::get_if<std::string>(&(*cursor)[1]) : nullptr;
+    if (!seconds || !id) throw http::validation_failed("cursor is not one this listing gave out.");
+    list_query.after = store::TaskCursor{domain::from_unix(*seconds), *id};
+  }
+  const auto page = services.store.tasks().list(list_query);
+  boost::json::array items;
+  for (const auto& task : page.items) items.push_back(task_to_json(task));
+  boost::json::object meta{{"limit", list_query.limit}};
+  meta["next_cursor"] = page.next ? boost::json::value(domain::encode_cursor(
+                                        tasks_cursor_scope, {domain::to_unix(page.next->created_at), page.next->id}))
+                                  : boost::json::value(nullptr);
+  return http::envelope(request, 200, std::move(items), std::move(meta));
+}
+
+http::Response get_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  return http::envelope(request, 200, task_to_json(visible_task(services, principal, request.path_param("id"))));
+}
+
+// pause / resume / cancel: a compare-and-set on the status, retried if a worker moved the task meanwhile.
+http::Response change_task(Services& services, http::Request& request, const auth::Principal& principal,
+                           domain::TaskAction action) {
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    auto task = visible_task(services, principal, request.path_param("id"));
+    require_task_changer(principal, task);
+    for (;;) {
+      const auto next = domain::transition(task.status, action);
+      if (!next) throw http::conflict(domain::transition_problem(task.status, action));
+      store::TaskTransition change{.from = task.status,
+                                   .to = *next,
+                                   .at = domain::now(),
+                                   .event = {"task." + std::string{domain::to_string(*next)}, "{}"}};
+      if (domain::is_terminal(*next)) change.finished_at = change.at;
+      if (action == domain::TaskAction::resume) change.job = collect_job(task.id);
+      auto result = services.store.tasks().transition(task.id, change);
+      using Outcome = store::TransitionResult::Outcome;
+      if (result.outcome == Outcome::not_found) throw http::not_found("No task with this id.");
+      task = std::move(*result.task);
+      if (result.outcome == Outcome::applied) return http::envelope(request, 200, task_to_json(task));
+    }
+  });
+}
+
+http::Response delete_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  const auto task = visible_task(services, principal, request.path_param("id"));
+  require_task_changer(principal, task);
+  if (!services.store.tasks().remove(task.id)) throw http::not_found("No task with this id.");
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
+}  // namespace
+
+void add_task_routes(http::Router& router, Services& services) {
+  auto route = [&](std::string method, std::string pattern, auto handler) {
+    router.add(std::move(method), std::move(pattern), [&services, handler](http::Request& request) {
+      const auto principal = services.authenticator.authenticate(request);
+      return handler(services, request, principal);
+    });
+  };
+  route("POST", "/api/v1/tasks", create_task);
+  route("GET", "/api/v1/tasks", list_tasks);
+  route("GET", "/api/v1/tasks/{id}", get_task);
+  route("DELETE", "/api/v1/tasks/{id}", delete_task);
+  route("POST", "/api/v1/tasks/{id}/pause", [](auto& s, auto& r, const auto& p) {
+    return change_task(s, r, p, domain::TaskAction::pause);
+  });
+  route("POST", "/api/v1/tasks/{id}/resume", [](auto& s, auto& r, const auto& p) {
+    return change_task(s, r, p, domain::TaskAction::resume);
+  });
+  route("POST", "/api/v1/tasks/{id}/cancel", [](auto& s, auto& r, const auto& p) {
+    return change_task(s, r, p, domain::TaskAction::cancel);
+  });
+}
+
+}  // namespace vka::api

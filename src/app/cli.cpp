@@ -1,0 +1,122 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "app/api_keys_command.hpp"
+#include "app/config.hpp"
+#include "app/exit_codes.hpp"
+#include "app/logging.hpp"
+#include "app/serve.hpp"
+#include "store/error.hpp"
+#include "store/store.hpp"
+
+namespace vka::app {
+
+namespace {
+
+// Options every subcommand that touches the database or the data directory shares.
+void add_storage_options(CLI::App& command, Config& config) {
+  command.add_option("--database-url", config.database_url, "sqlite://PATH or postgresql://…")
+      ->envname("VKA_DATABASE_URL")
+      ->capture_default_str();
+  command.add_option("--data-dir", config.data_dir, "keys and other local state (created 0700)")
+      ->envname("VKA_DATA_DIR")
+      ->capture_default_str();
+  command.add_option("--log-level", config.log_level, "trace, debug, info, warn, error or off")
+      ->envname("VKA_LOG_LEVEL")
+      ->capture_default_str();
+}
+
+void add_serve_options(CLI::App& command, Config& config) {
+  add_storage_options(command, config);
+  command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
+  command.add_option("--vk-api-url", config.vk_api_url, "VK API base URL")->envname("VKA_VK_API_URL")->capture_default_str();
+  command.add_option("--vk-api-version", config.vk_api_version, "VK API version (v)")
+      ->envname("VKA_VK_API_VERSION")
+      ->capture_default_str();
+  command.add_option("--vk-token", config.vk_token, "default VK access token (prefer the environment variable)")
+      ->envname("VKA_VK_TOKEN");
+  command.add_option("--vk-rps", config.vk_rps, "requests per second allowed per VK token")
+      ->envname("VKA_VK_RPS")
+      ->capture_default_str();
+  command.add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
+      ->envname("VKA_ADMIN_API_KEY");
+  command.add_option("--cors-origin", config.cors_origins, "browser origin allowed to call the API (repeatable)")
+      ->envname("VKA_CORS_ORIGINS")
+      ->delimiter(',');
+  command.add_option("--workers", config.workers, "collection workers in this process (0 = API only)")
+      ->envname("VKA_WORKERS")
+      ->capture_default_str();
+  command.add_option("--shutdown-seconds", config.shutdown_seconds, "how long in-flight requests may finish on SIGTERM")
+      ->envname("VKA_SHUTDOWN_SECONDS")
+      ->capture_default_str();
+  command.add_option("--max-body-bytes", config.max_body_bytes, "largest request body accepted")
+      ->envname("VKA_MAX_BODY_BYTES")
+      ->capture_default_str();
+}
+
+// Problems are printed one per line; the exit code says "configuration".
+bool report_problems(const std::vector<std::string>& problems) {
+  for (const auto& problem : problems) std::fprintf(stderr, "vk-analytics: %s\n", problem.c_str());
+  return problems.empty();
+}
+
+int migrate(const Config& config) {
+  try {
+    auto store = store::open_store(config.database_url);
+    const auto applied = store->migrate();
+    if (applied.empty()) std::puts("database is up to date");
+    for (const auto& name : applied) std::printf("applied %s\n", name.c_str());
+    return exit_ok;
+  } catch (const store::StoreError& error) {
+    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
+    return exit_failure;
+  }
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"vk-analytics: collects and analyses discussions in VK communities"};
+  cli.set_version_flag("--version", std::string{"vk-analytics "} + VKA_VERSION);
+  cli.require_subcommand(1);
+
+  Config config;
+  auto* serve_command = cli.add_subcommand("serve", "run the HTTP API, dashboard and collection workers");
+  add_serve_options(*serve_command, config);
+
+  auto* migrate_command = cli.add_subcommand("migrate", "apply database migrations");
+  add_storage_options(*migrate_command, config);
+
+  ApiKeysCommand api_keys;
+  auto* keys_command = cli.add_subcommand("api-keys", "create, list and revoke API keys");
+  add_storage_options(*keys_command, config);
+  api_keys.add_to(*keys_command);
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = cli.exit(error);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+
+  try {
+    setup_logging(config.log_level);
+  } catch (const std::invalid_argument& error) {
+    std::fprintf(stderr, "vk-analytics: VKA_LOG_LEVEL: %s\n", error.what());
+    return exit_usage;
+  }
+  if (serve_command->parsed()) {
+    if (!report_problems(validate(config))) return exit_usage;
+    return serve(config);
+  }
+  if (!report_problems(validate_storage(config))) return exit_usage;
+  if (migrate_command->parsed()) return migrate(config);
+  return api_keys.run(config);
+}
+
+}  // namespace vka::app

@@ -1,0 +1,103 @@
+#include "app/config.hpp"
+
+#include <boost/asio/ip/address.hpp>
+#include <boost/url/parse.hpp>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+
+namespace vka::app {
+
+namespace {
+
+bool has_space_or_control(const std::string& text) {
+  for (const unsigned char c : text)
+    if (c <= ' ' || c == 0x7f) return true;
+  return false;
+}
+
+std::string check_database_url(const std::string& url) {
+  if (url.starts_with("sqlite://")) {
+    return url.size() > std::string_view{"sqlite://"}.size()
+               ? ""
+               : "VKA_DATABASE_URL: 'sqlite://' needs a file path, e.g. sqlite://./vk-analytics.db";
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return boost::urls::parse_uri(url) ? "" : "VKA_DATABASE_URL: not a valid postgresql:// URL";
+  }
+  return "VKA_DATABASE_URL: must start with sqlite:// or postgresql://";
+}
+
+std::string check_vk_api_url(const std::string& url) {
+  const auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || (parsed->scheme() != "https" && parsed->scheme() != "http") || parsed->host().empty())
+    return fmt::format("VKA_VK_API_URL: '{}' is not an http(s) URL such as https://api.vk.ru/method", url);
+  return "";
+}
+
+}  // namespace
+
+std::optional<ListenAddress> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host == "localhost") host = "127.0.0.1";
+  boost::system::error_code error;
+  boost::asio::ip::make_address(host, error);
+  if (error) return std::nullopt;
+  unsigned port = 0;
+  const auto* begin = listen.data() + colon + 1;
+  const auto* end = listen.data() + listen.size();
+  const auto [ptr, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc{} || ptr != end || begin == end || port > 65535) return std::nullopt;
+  return ListenAddress{host, static_cast<std::uint16_t>(port)};
+}
+
+std::string prepare_data_dir(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::exists(path, error)) {
+    fs::create_directories(path, error);
+    if (error) return fmt::format("VKA_DATA_DIR: cannot create '{}': {}", path, error.message());
+    ::chmod(path.c_str(), 0700);
+  }
+  if (!fs::is_directory(path, error)) return fmt::format("VKA_DATA_DIR: '{}' is not a directory", path);
+  if (::access(path.c_str(), W_OK | X_OK) != 0) return fmt::format("VKA_DATA_DIR: '{}' is not writable", path);
+  return "";
+}
+
+std::vector<std::string> validate_storage(const Config& config) {
+  std::vector<std::string> problems;
+  for (auto problem : {check_database_url(config.database_url), prepare_data_dir(config.data_dir)})
+    if (!problem.empty()) problems.push_back(std::move(problem));
+  return problems;
+}
+
+std::vector<std::string> validate(const Config& config) {
+  std::vector<std::string> problems = validate_storage(config);
+  auto note = [&](std::string problem) {
+    if (!problem.empty()) problems.push_back(std::move(problem));
+  };
+  if (!parse_listen(config.listen))
+    note(fmt::format("VKA_LISTEN: '{}' is not HOST:PORT with an IP address (or localhost) and a port 0..65535",
+                     config.listen));
+  note(check_vk_api_url(config.vk_api_url));
+  if (config.vk_api_version.empty() || has_space_or_control(config.vk_api_version))
+    note("VKA_VK_API_VERSION: must be a version such as 5.199");
+  if (!(config.vk_rps > 0 && config.vk_rps <= 100)) note("VKA_VK_RPS: must be a number of requests per second in (0, 100]");
+  if (config.vk_token && (config.vk_token->empty() || has_space_or_control(*config.vk_token)))
+    note("VKA_VK_TOKEN: must be a non-empty token without spaces");
+  if (config.admin_api_key && (config.admin_api_key->empty() || has_space_or_control(*config.admin_api_key)))
+    note("VKA_ADMIN_API_KEY: must be a non-empty key without spaces");
+  if (config.workers < 0 || config.workers > 256) note("--workers: must be between 0 and 256");
+  if (config.shutdown_seconds < 0 || config.shutdown_seconds > 3600)
+    note("--shutdown-seconds: must be between 0 and 3600");
+  return problems;
+}
+
+}  // namespace vka::app

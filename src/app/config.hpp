@@ -1,0 +1,41 @@
+#pragma once
+// Service configuration: the contract's VKA_* environment variables, each also a flag.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vka::app {
+
+struct Config {
+  std::string database_url = "sqlite://./vk-analytics.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string vk_api_url = "https://api.vk.ru/method";
+  std::string vk_api_version = "5.199";
+  std::optional<std::string> vk_token;
+  double vk_rps = 3;
+  std::optional<std::string> admin_api_key;
+  std::string data_dir = "./vk-analytics-data";
+  std::vector<std::string> cors_origins;
+  std::string log_level = "info";
+  int workers = 2;
+  bool demo = false;
+  int shutdown_seconds = 10;
+  std::size_t max_body_bytes = 2 * 1024 * 1024;
+};
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+// Each problem is one human sentence naming the variable or flag it is about.
+// validate_storage checks what every database command needs (and creates the data directory);
+// validate checks everything `serve` needs.
+std::vector<std::string> validate_storage(const Config& config);
+std::vector<std::string> validate(const Config& config);
+std::optional<ListenAddress> parse_listen(const std::string& listen);
+// Creates the data directory (0700) if needed and checks that it is writable; "" when fine.
+std::string prepare_data_dir(const std::string& path);
+
+}  // namespace vka::app

@@ -1,0 +1,28 @@
+#include "app/keys_setup.hpp"
+
+#include <stdexcept>
+
+#include "api/authenticator.hpp"
+#include "auth/key_file.hpp"
+#include "domain/ids.hpp"
+
+namespace vka::app {
+
+auth::ApiKeyHasher load_api_key_hasher(const std::string& data_dir) {
+  auto master = auth::load_or_create_secret_key(data_dir);
+  if (!master) throw std::runtime_error(master.problem());
+  return auth::ApiKeyHasher{master.value().derive(auth::KeyPurpose::api_key_hashing)};
+}
+
+std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,
+                           const std::string& name) {
+  const auto key = auth::generate_api_key();
+  store.api_keys().create({.id = domain::new_id(domain::IdKind::api_key),
+                           .name = name,
+                           .role = api::to_store_role(role),
+                           .key_hash = hasher.hash(key),
+                           .created_at = domain::now()});
+  return key;
+}
+
+}  // namespace vka::app

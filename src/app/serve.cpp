@@ -1,0 +1,100 @@
+#include "app/serve.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+
+#include "api/authenticator.hpp"
+#include "api/routes.hpp"
+#include "app/exit_codes.hpp"
+#include "app/keys_setup.hpp"
+#include "http/server.hpp"
+#include "store/error.hpp"
+
+namespace vka::app {
+
+namespace {
+
+// Blocks SIGINT and SIGTERM in this thread and every thread started after it, so that
+// wait_for_stop_signal() alone receives them.
+sigset_t block_stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+int wait_for_stop_signal(const sigset_t& signals) {
+  int received = 0;
+  sigwait(&signals, &received);
+  return received;
+}
+
+std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
+  if (!config.admin_api_key) return std::nullopt;
+  auto key = auth::BootstrapAdminKey::from_environment_value(*config.admin_api_key);
+  if (!key) throw std::runtime_error(key.problem());
+  return std::move(key).value();
+}
+
+// First start with no credential at all: make an admin key and show it once, on the terminal
+// (stdout), never in the log.
+void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hasher, const Config& config) {
+  if (config.admin_api_key || !store.api_keys().list().empty()) return;
+  const auto key = create_api_key(store, hasher, auth::Role::admin, "first admin");
+  std::fputs(fmt::format("\nNo API key existed, so an admin key was created. It is shown only this once:\n\n  {}\n\n"
+                         "Use it as 'Authorization: Bearer <key>'.\n\n",
+                         key)
+                 .c_str(),
+             stdout);
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int serve(const Config& config) {
+  const auto signals = block_stop_signals();
+  const auto listen = *parse_listen(config.listen);
+  std::unique_ptr<store::Store> store;
+  try {
+    store = store::open_store(config.database_url);
+    for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
+  } catch (const store::StoreError& error) {
+    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
+    return exit_usage;
+  }
+  auto hasher = load_api_key_hasher(config.data_dir);
+  create_first_admin_key(*store, hasher, config);
+  api::Authenticator authenticator{store->api_keys(), std::move(hasher), bootstrap_admin(config),
+                                   auth::ViewerScope::all_tasks};
+
+  http::Metrics metrics;
+  std::atomic<bool> shutting_down{false};
+  api::Services services{*store, authenticator, metrics, shutting_down};
+  http::Router router;
+  api::add_all_routes(router, services);
+  http::Pipeline pipeline{router, metrics, {config.cors_origins}};
+  http::Server server{{.host = listen.host, .port = listen.port, .max_body_bytes = config.max_body_bytes}, pipeline};
+  try {
+    server.start();
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "vk-analytics: VKA_LISTEN: %s\n", error.what());
+    return exit_usage;
+  }
+  spdlog::info("listening on http://{}:{}", listen.host, server.port());
+
+  const int signal = wait_for_stop_signal(signals);
+  spdlog::info("received {}, shutting down (deadline {} s)", signal == SIGTERM ? "SIGTERM" : "SIGINT",
+               config.shutdown_seconds);
+  shutting_down = true;
+  server.shutdown(std::chrono::seconds{config.shutdown_seconds});
+  store->close();
+  spdlog::info("stopped");
+  return exit_ok;
+}
+
+}  // namespace vka::app
