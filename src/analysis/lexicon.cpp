@@ -51,6 +51,14 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+// Builds messages by appending: GCC 12 at -O3 reports false -Wrestrict errors for
+// chains of `"literal" + std::string` (GCC bug 105329).
+std::string concat(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out.append(part);
+  return out;
+}
+
 std::string format_number(double value) {
   std::ostringstream out;
   out << value;
@@ -87,7 +95,7 @@ class LexiconParser {
   };
 
   LexiconError error(std::size_t line, std::string_view problem) const {
-    return LexiconError{std::string(source_) + ":" + std::to_string(line) + ": " + std::string(problem)};
+    return LexiconError{concat({source_, ":", std::to_string(line), ": ", problem})};
   }
 
   std::optional<LexiconError> parse_line(std::size_t number, std::string_view line) {
@@ -97,8 +105,9 @@ class LexiconParser {
       const std::string_view name = line.substr(1, line.size() - 2);
       const auto section = parse_section(name);
       if (!section)
-        return error(number, "unknown section [" + std::string(name) +
-                                 "] (expected words, intensifiers, diminishers, negators, contrast, emoji or emoticons)");
+        return error(number, concat({"unknown section [", name,
+                                     "] (expected words, intensifiers, diminishers, negators, contrast, emoji or "
+                                     "emoticons)"}));
       section_ = *section;
       return std::nullopt;
     }
@@ -110,7 +119,7 @@ class LexiconParser {
         tab == std::string_view::npos ? std::nullopt : std::optional(trim(line.substr(tab + 1)));
 
     if (section_ == Section::negators || section_ == Section::contrast) {
-      if (value_text) return error(number, "entries of this section take no value, found '" + std::string(*value_text) + "'");
+      if (value_text) return error(number, concat({"entries of this section take no value, found '", *value_text, "'"}));
       return add_words(number, term, section_ == Section::negators ? TermRole::negator : TermRole::contrast, 0.0);
     }
     if (!value_text) return error(number, "expected '<term><TAB><number>', found no tab");
@@ -131,9 +140,9 @@ class LexiconParser {
     if (digits.starts_with('+')) digits.remove_prefix(1);
     const auto [end, code] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (code != std::errc() || end != digits.data() + digits.size() || digits.empty())
-      return "'" + std::string(text) + "' is not a number";
+      return concat({"'", text, "' is not a number"});
     const auto out_of_range = [&](std::string_view range) {
-      return std::optional<std::string>("value " + std::string(text) + " is outside " + std::string(range));
+      return std::optional<std::string>(concat({"value ", text, " is outside ", range}));
     };
     switch (section_) {
       case Section::words:
@@ -159,31 +168,31 @@ class LexiconParser {
       const std::string_view body = term.substr(0, term.size() - 1);
       const auto tokens = tokenize(body);
       if (tokens.size() != 1 || tokens[0].kind != TokenKind::word || tokens[0].raw.size() != body.size())
-        return error(number, "prefix pattern '" + std::string(term) + "' must be one word followed by '*'");
+        return error(number, concat({"prefix pattern '", term, "' must be one word followed by '*'"}));
       if (unicode::length(tokens[0].text) < min_prefix_letters)
-        return error(number, "prefix pattern '" + std::string(term) + "' needs at least 3 letters before '*'");
-      return record(number, term, "p:" + tokens[0].text, entry, staged_.prefixes_, tokens[0].text);
+        return error(number, concat({"prefix pattern '", term, "' needs at least 3 letters before '*'"}));
+      return record(number, term, concat({"p:", tokens[0].text}), entry, staged_.prefixes_, tokens[0].text);
     }
     const auto tokens = tokenize(term);
     if (tokens.empty() || tokens.size() > max_phrase_words ||
         std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind != TokenKind::word; }))
-      return error(number, "'" + std::string(term) + "' is not a word or a phrase of up to 3 words");
+      return error(number, concat({"'", term, "' is not a word or a phrase of up to 3 words"}));
     std::string key;
     for (const Token& token : tokens) {
       if (!key.empty()) key.push_back(' ');
       key += stem(token.text);
     }
     staged_.max_phrase_words_ = std::max(staged_.max_phrase_words_, tokens.size());
-    return record(number, term, "t:" + key, entry, staged_.terms_, key);
+    return record(number, term, concat({"t:", key}), entry, staged_.terms_, key);
   }
 
   std::optional<LexiconError> add_symbol(std::size_t number, std::string_view term, TokenKind kind, double value) {
     const auto tokens = tokenize(term);
     if (tokens.size() != 1 || tokens[0].kind != kind || tokens[0].raw.size() != term.size())
-      return error(number, "'" + std::string(term) + "' is not a single " + std::string(to_string(kind)));
+      return error(number, concat({"'", term, "' is not a single ", to_string(kind)}));
     const std::string key = tokens[0].text;
     const std::optional<LexiconError> problem =
-        check_repeat(number, term, "s:" + key, TermEntry{TermRole::valence, value});
+        check_repeat(number, term, concat({"s:", key}), TermEntry{TermRole::valence, value});
     if (!problem) staged_.symbols_.insert_or_assign(key, value);
     return problem;
   }
@@ -200,9 +209,11 @@ class LexiconParser {
                                            const TermEntry& entry) {
     const auto [it, inserted] = seen_.try_emplace(seen_key, Seen{number, entry.role, entry.value});
     if (inserted || (it->second.role == entry.role && it->second.value == entry.value)) return std::nullopt;
-    return error(number, "'" + std::string(term) + "' normalizes to '" + seen_key.substr(2) +
-                             "', already given a different meaning on line " + std::to_string(it->second.line) +
-                             (it->second.role == entry.role ? " (value " + format_number(it->second.value) + ")" : ""));
+    const std::string line = std::to_string(it->second.line);
+    const std::string previous_value =
+        it->second.role == entry.role ? concat({" (value ", format_number(it->second.value), ")"}) : "";
+    return error(number, concat({"'", term, "' normalizes to '", std::string_view(seen_key).substr(2),
+                                 "', already given a different meaning on line ", line, previous_value}));
   }
 
   std::string_view source_;
@@ -215,7 +226,7 @@ Lexicon Lexicon::load_builtin() {
   Lexicon lexicon;
   for (std::string_view name : {"lexicon_en.txt", "lexicon_ru.txt"})
     if (auto problem = lexicon.merge_text(builtin_file(name), name))
-      throw std::logic_error("built-in lexicon is broken: " + problem->message);
+      throw std::logic_error(concat({"built-in lexicon is broken: ", problem->message}));
   return lexicon;
 }
 
@@ -223,12 +234,12 @@ std::optional<LexiconError> Lexicon::merge_file(const std::filesystem::path& pat
   const std::string source = path.string();
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return LexiconError{source + ": cannot read: " + ec.message()};
-  if (size > max_file_bytes) return LexiconError{source + ": file is larger than 16 MiB"};
+  if (ec) return LexiconError{concat({source, ": cannot read: ", ec.message()})};
+  if (size > max_file_bytes) return LexiconError{concat({source, ": file is larger than 16 MiB"})};
   std::ifstream in(path, std::ios::binary);
   std::string text(static_cast<std::size_t>(size), '\0');
   if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
-    return LexiconError{source + ": cannot read the file"};
+    return LexiconError{concat({source, ": cannot read the file"})};
   return merge_text(text, source);
 }
 
