@@ -42,7 +42,7 @@ bool read_digits(std::string_view text, std::size_t pos, std::size_t count, int&
 }  // namespace
 
 std::optional<Timestamp> parse_rfc3339(std::string_view text) {
-  int year, month, day, hour, minute, second;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (text.size() < 20 || !read_digits(text, 0, 4, year) || text[4] != '-' || !read_digits(text, 5, 2, month) ||
       text[7] != '-' || !read_digits(text, 8, 2, day) || (text[10] != 'T' && text[10] != 't') ||
       !read_digits(text, 11, 2, hour) || text[13] != ':' || !read_digits(text, 14, 2, minute) || text[16] != ':' ||
@@ -62,7 +62,7 @@ std::optional<Timestamp> parse_rfc3339(std::string_view text) {
   if (pos < text.size() && (text[pos] == 'Z' || text[pos] == 'z')) {
     ++pos;
   } else if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
-    int off_h, off_m;
+    int off_h = 0, off_m = 0;
     if (!read_digits(text, pos + 1, 2, off_h) || pos + 3 >= text.size() || text[pos + 3] != ':' ||
         !read_digits(text, pos + 4, 2, off_m) || off_h > 23 || off_m > 59)
       return std::nullopt;
