@@ -54,6 +54,13 @@ void add_serve_options(CLI::App& command, Config& config) {
   command.add_option("--shutdown-seconds", config.shutdown_seconds, "how long in-flight requests may finish on SIGTERM")
       ->envname("VKA_SHUTDOWN_SECONDS")
       ->capture_default_str();
+  command.add_option("--read-timeout-seconds", config.read_timeout_seconds,
+                     "how long a client may take to send one request or read a response")
+      ->envname("VKA_READ_TIMEOUT_SECONDS")
+      ->capture_default_str();
+  command.add_option("--idle-timeout-seconds", config.idle_timeout_seconds, "how long an idle keep-alive connection stays open")
+      ->envname("VKA_IDLE_TIMEOUT_SECONDS")
+      ->capture_default_str();
   command.add_option("--max-body-bytes", config.max_body_bytes, "largest request body accepted")
       ->envname("VKA_MAX_BODY_BYTES")
       ->capture_default_str();

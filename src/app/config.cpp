@@ -97,6 +97,11 @@ std::vector<std::string> validate(const Config& config) {
   if (config.workers < 0 || config.workers > 256) note("--workers: must be between 0 and 256");
   if (config.shutdown_seconds < 0 || config.shutdown_seconds > 3600)
     note("--shutdown-seconds: must be between 0 and 3600");
+  if (config.read_timeout_seconds < 1 || config.read_timeout_seconds > 3600)
+    note("--read-timeout-seconds: must be between 1 and 3600");
+  if (config.idle_timeout_seconds < 1 || config.idle_timeout_seconds > 3600)
+    note("--idle-timeout-seconds: must be between 1 and 3600");
+  if (config.max_body_bytes < 1024) note("--max-body-bytes: must be at least 1024");
   return problems;
 }
 

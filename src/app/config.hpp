@@ -21,6 +21,8 @@ struct Config {
   int workers = 2;
   bool demo = false;
   int shutdown_seconds = 10;
+  int read_timeout_seconds = 30;  // to receive one whole request, or to write a response
+  int idle_timeout_seconds = 60;  // keep-alive connection without a request
   std::size_t max_body_bytes = 2 * 1024 * 1024;
 };
 

@@ -78,7 +78,12 @@ int serve(const Config& config) {
   http::Router router;
   api::add_all_routes(router, services);
   http::Pipeline pipeline{router, metrics, {config.cors_origins}};
-  http::Server server{{.host = listen.host, .port = listen.port, .max_body_bytes = config.max_body_bytes}, pipeline};
+  http::Server server{{.host = listen.host,
+                       .port = listen.port,
+                       .max_body_bytes = config.max_body_bytes,
+                       .read_timeout = std::chrono::seconds{config.read_timeout_seconds},
+                       .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds}},
+                      pipeline};
   try {
     server.start();
   } catch (const std::exception& error) {
