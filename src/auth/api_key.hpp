@@ -41,10 +41,14 @@ class ApiKeyHasher {
 // and compares in constant time.
 class BootstrapAdminKey {
  public:
-  static constexpr std::size_t min_length = 16;
+  // The contract accepts the operator's exact value, so a shorter one only earns a warning.
+  static constexpr std::size_t recommended_min_length = 16;
 
-  // The problem names the variable but never echoes the value.
+  // Fails for empty values and whitespace or non-ASCII; the problem names the variable but never
+  // echoes the value.
   static domain::Result<BootstrapAdminKey> from_environment_value(std::string_view value);
+
+  bool weak() const { return weak_; }
 
   bool matches(std::string_view presented) const;
 
@@ -52,6 +56,7 @@ class BootstrapAdminKey {
   explicit BootstrapAdminKey(std::string_view key);
   SecretKey digest_key_;  // random per process
   std::string digest_;
+  bool weak_ = false;
 };
 
 }  // namespace vka::auth

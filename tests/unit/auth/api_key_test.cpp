@@ -77,11 +77,18 @@ TEST(BootstrapAdminKey, MatchesExactlyTheConfiguredValue) {
   EXPECT_FALSE(bootstrap->matches(""));
 }
 
-TEST(BootstrapAdminKey, RejectsWeakValuesWithoutEchoingThem) {
+TEST(BootstrapAdminKey, AcceptsShortValuesButCallsThemWeak) {
   const auto short_key = BootstrapAdminKey::from_environment_value("hunter2");
-  ASSERT_FALSE(short_key.has_value());
-  EXPECT_NE(short_key.problem().find("VKA_ADMIN_API_KEY"), std::string::npos);
-  EXPECT_EQ(short_key.problem().find("hunter2"), std::string::npos);
+  ASSERT_TRUE(short_key.has_value());
+  EXPECT_TRUE(short_key->weak());
+  EXPECT_TRUE(short_key->matches("hunter2"));
+  EXPECT_FALSE(BootstrapAdminKey::from_environment_value("correct-horse-battery-staple")->weak());
+}
+
+TEST(BootstrapAdminKey, RejectsMalformedValuesWithoutEchoingThem) {
+  const auto empty = BootstrapAdminKey::from_environment_value("");
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_NE(empty.problem().find("VKA_ADMIN_API_KEY"), std::string::npos);
   const auto spaced = BootstrapAdminKey::from_environment_value("secret with spaces inside");
   ASSERT_FALSE(spaced.has_value());
   EXPECT_EQ(spaced.problem().find("secret with"), std::string::npos);
