@@ -7,6 +7,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "http/message.hpp"
+
 namespace vka::http {
 
 namespace {
@@ -19,9 +21,9 @@ std::string_view trim(std::string_view text) {
 
 // q-value of one Accept-Encoding member ("gzip;q=0.5" → 0.5); malformed → 0.
 double quality(std::string_view params) {
-  const auto q = params.find("q=");
-  if (q == std::string_view::npos) return 1.0;
-  const auto value = trim(params.substr(q + 2));
+  params = trim(params);
+  if (!iequals(params.substr(0, 2), "q=")) return 1.0;
+  const auto value = trim(params.substr(2));
   double result = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), result);
   return error == std::errc{} && end == value.data() + value.size() && result >= 0 && result <= 1 ? result : 0.0;
@@ -63,8 +65,8 @@ Encoding negotiate_encoding(std::optional<std::string_view> accept_encoding) {
     const auto semicolon = member.find(';');
     const auto name = trim(member.substr(0, semicolon));
     const double q = semicolon == std::string_view::npos ? 1.0 : quality(member.substr(semicolon + 1));
-    if (name == "gzip" || name == "x-gzip") gzip_q = q, gzip_named = true;
-    else if (name == "br") br_q = q, br_named = true;
+    if (iequals(name, "gzip") || iequals(name, "x-gzip")) gzip_q = q, gzip_named = true;
+    else if (iequals(name, "br")) br_q = q, br_named = true;
     else if (name == "*") star_q = q;
   }
   if (!gzip_named && star_q >= 0) gzip_q = star_q;
