@@ -139,4 +139,22 @@ HeaderList decode_headers(std::string_view text) {
   return headers;
 }
 
+std::string encode_keywords(const std::vector<std::string>& keywords) {
+  json::array array;
+  for (const std::string& keyword : keywords) array.push_back(json::string(keyword));
+  return json::serialize(array);
+}
+
+std::vector<std::string> decode_keywords(std::string_view text) {
+  constexpr std::string_view what = "comment keywords";
+  const json::value root = parse(text, what);
+  if (!root.is_array()) corrupt(what);
+  std::vector<std::string> keywords;
+  for (const json::value& keyword : root.get_array()) {
+    if (!keyword.is_string()) corrupt(what);
+    keywords.emplace_back(keyword.get_string());
+  }
+  return keywords;
+}
+
 }  // namespace vka::store

@@ -23,4 +23,9 @@ std::string encode_headers(const HeaderList& headers);
 // Throws StoreError(corrupt) when the text is not what encode_headers writes.
 HeaderList decode_headers(std::string_view json);
 
+// ["котик","выбор"], order kept.
+std::string encode_keywords(const std::vector<std::string>& keywords);
+// Throws StoreError(corrupt) when the text is not a JSON array of strings.
+std::vector<std::string> decode_keywords(std::string_view json);
+
 }  // namespace vka::store

@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "store/api_key_repository.hpp"
+#include "store/collection_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/idempotency_repository.hpp"
+#include "store/job_repository.hpp"
+#include "store/results_repository.hpp"
 #include "store/task_repository.hpp"
 
 namespace vka::store {
@@ -21,6 +24,9 @@ class Store {
   virtual EventRepository& events() = 0;
   virtual IdempotencyRepository& idempotency() = 0;
   virtual ApiKeyRepository& api_keys() = 0;
+  virtual CollectionRepository& collection() = 0;
+  virtual ResultsRepository& results() = 0;
+  virtual JobRepository& jobs() = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;

@@ -19,7 +19,7 @@ std::optional<StoredEvent> append_event(Connection& connection, std::string_view
 void enqueue_job(Connection& connection, std::string_view task_id, const NewJob& job, domain::Timestamp now) {
   connection.execute(
       "INSERT INTO jobs (task_id, kind, payload, state, priority, run_after, created_at, updated_at) "
-      "VALUES (?1, ?2, ?3, 'queued', ?4, ?5, ?6, ?6)",
+      "VALUES (?1, ?2, ?3, 'queued', ?4, ?5, ?6, ?6) ON CONFLICT DO NOTHING",
       task_id, job.kind, job.payload_json, job.priority, job.run_after, now);
 }
 

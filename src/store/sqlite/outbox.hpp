@@ -14,6 +14,7 @@ namespace vka::store::sqlite {
 std::optional<StoredEvent> append_event(Connection& connection, std::string_view task_id, const NewEvent& event,
                                         domain::Timestamp at);
 
+// A no-op while the task already has a live (queued or leased) job of that kind.
 void enqueue_job(Connection& connection, std::string_view task_id, const NewJob& job, domain::Timestamp now);
 
 }  // namespace vka::store::sqlite

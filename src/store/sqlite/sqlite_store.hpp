@@ -5,9 +5,12 @@
 
 #include "store/migrations.hpp"
 #include "store/sqlite/api_key_repository.hpp"
+#include "store/sqlite/collection_repository.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/event_repository.hpp"
 #include "store/sqlite/idempotency_repository.hpp"
+#include "store/sqlite/job_repository.hpp"
+#include "store/sqlite/results_repository.hpp"
 #include "store/sqlite/task_repository.hpp"
 #include "store/store.hpp"
 
@@ -21,6 +24,9 @@ class SqliteStore final : public Store {
   EventRepository& events() override { return events_; }
   IdempotencyRepository& idempotency() override { return idempotency_; }
   ApiKeyRepository& api_keys() override { return api_keys_; }
+  CollectionRepository& collection() override { return collection_; }
+  ResultsRepository& results() override { return results_; }
+  JobRepository& jobs() override { return jobs_; }
 
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
@@ -34,6 +40,9 @@ class SqliteStore final : public Store {
   SqliteEventRepository events_{database_};
   SqliteIdempotencyRepository idempotency_{database_};
   SqliteApiKeyRepository api_keys_{database_};
+  SqliteCollectionRepository collection_{database_};
+  SqliteResultsRepository results_{database_};
+  SqliteJobRepository jobs_{database_};
 };
 
 }  // namespace vka::store::sqlite

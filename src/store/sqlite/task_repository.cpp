@@ -5,6 +5,7 @@
 #include "store/json_columns.hpp"
 #include "store/sqlite/outbox.hpp"
 #include "store/sqlite/task_rows.hpp"
+#include "store/sqlite/task_writes.hpp"
 
 namespace vka::store::sqlite {
 
@@ -130,15 +131,7 @@ TransitionResult SqliteTaskRepository::transition(std::string_view id, const Tas
 std::optional<StoredEvent> SqliteTaskRepository::add_progress(std::string_view id, const domain::TaskProgress& delta,
                                                               domain::Timestamp at, const NewEvent& event) {
   return database_.write([&](Connection& c) -> std::optional<StoredEvent> {
-    const auto changed = c.execute(
-        "UPDATE tasks SET groups_total = groups_total + ?2, groups_done = groups_done + ?3, "
-        "posts_found = posts_found + ?4, posts_done = posts_done + ?5, "
-        "comments_expected = comments_expected + ?6, comments_collected = comments_collected + ?7, "
-        "vk_requests = vk_requests + ?8, retries = retries + ?9, eta_seconds = COALESCE(?10, eta_seconds), "
-        "updated_at = ?11 WHERE id = ?1",
-        id, delta.groups_total, delta.groups_done, delta.posts_found, delta.posts_done, delta.comments_expected,
-        delta.comments_collected, delta.vk_requests, delta.retries, delta.eta_seconds, at);
-    if (changed == 0) return std::nullopt;
+    if (!add_task_progress(c, id, delta, at)) return std::nullopt;
     return append_event(c, id, event, at);
   });
 }
@@ -149,11 +142,7 @@ std::optional<StoredEvent> SqliteTaskRepository::add_error(std::string_view id, 
     // The event comes first: it locks the task row, which orders concurrent error seqs on every engine.
     auto stored = append_event(c, id, event, error.at);
     if (!stored) return std::nullopt;
-    c.execute(
-        "INSERT INTO task_errors (task_id, seq, scope, code, vk_error_code, message, at) "
-        "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6 FROM task_errors WHERE task_id = ?1",
-        id, error.scope, error.code, error.vk_error_code, error.message, error.at);
-    c.execute("UPDATE tasks SET updated_at = ?2 WHERE id = ?1", id, error.at);
+    insert_task_error(c, id, error);
     return stored;
   });
 }

@@ -108,7 +108,7 @@ CREATE TABLE posts (
   text           TEXT NOT NULL DEFAULT '',
   likes          INTEGER NOT NULL DEFAULT 0,
   reposts        INTEGER NOT NULL DEFAULT 0,
-  views          INTEGER NOT NULL DEFAULT 0,
+  views          INTEGER,
   comments_count INTEGER NOT NULL DEFAULT 0,
   is_pinned      INTEGER NOT NULL DEFAULT 0 CHECK (is_pinned IN (0, 1)),
   from_id        INTEGER,
@@ -116,8 +116,13 @@ CREATE TABLE posts (
 );
 CREATE INDEX posts_owner_newest ON posts (owner_id, date DESC, id DESC);
 CREATE INDEX posts_from ON posts (from_id);
+-- Keyset orders of the results listings; (owner_id, id) breaks ties.
+CREATE INDEX posts_by_date ON posts (date, owner_id, id);
+CREATE INDEX posts_by_likes ON posts (likes, owner_id, id);
+CREATE INDEX posts_by_comments ON posts (comments_count, owner_id, id);
 
 -- A post collected for a task; checkpoint is the collector's resume point in its comments, opaque JSON.
+-- comments_collected is the number of the post's comments stored, as last counted by a comments write.
 CREATE TABLE task_posts (
   task_id            TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
   owner_id           INTEGER NOT NULL,
@@ -154,6 +159,9 @@ CREATE TABLE comments (
 CREATE INDEX comments_post_date ON comments (owner_id, post_id, date, id);
 CREATE INDEX comments_thread ON comments (owner_id, thread_root_id);
 CREATE INDEX comments_from ON comments (from_id);
+CREATE INDEX comments_by_date ON comments (date, owner_id, id);
+CREATE INDEX comments_by_likes ON comments (likes, owner_id, id);
+CREATE INDEX comments_post_likes ON comments (owner_id, post_id, likes, id);
 
 CREATE VIRTUAL TABLE comments_fts USING fts5 (
   stems, content = 'comments', content_rowid = 'row_id', tokenize = 'unicode61 remove_diacritics 0'
@@ -180,6 +188,7 @@ CREATE TABLE jobs (
   lease_owner      TEXT,
   lease_expires_at INTEGER,
   lease_generation INTEGER NOT NULL DEFAULT 0,
+  lease_seq        INTEGER,
   attempts         INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
   last_error       TEXT,
   created_at       INTEGER NOT NULL,
@@ -187,9 +196,15 @@ CREATE TABLE jobs (
   CHECK (state <> 'leased' OR (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL))
 );
 -- Dequeue order among ready jobs; expired leases are found by their expiry.
+-- lease_seq orders leases across the whole queue (MAX + 1 at each lease): the fairness rule prefers the task
+-- whose latest lease is oldest.
 CREATE INDEX jobs_ready ON jobs (priority DESC, run_after, id) WHERE state = 'queued';
 CREATE INDEX jobs_lease_expiry ON jobs (lease_expires_at) WHERE state = 'leased';
-CREATE INDEX jobs_task ON jobs (task_id);
+CREATE INDEX jobs_task ON jobs (task_id, lease_seq);
+CREATE INDEX jobs_lease_seq ON jobs (lease_seq);
+CREATE INDEX jobs_state ON jobs (state);
+-- At most one live job per task and kind: enqueueing a duplicate is a no-op.
+CREATE UNIQUE INDEX jobs_one_live ON jobs (task_id, kind) WHERE state IN ('queued', 'leased');
 
 CREATE TABLE idempotency_keys (
   owner            TEXT NOT NULL,

@@ -1,0 +1,157 @@
+#pragma once
+// What a task collected, for the API: keyset-paginated lists (stable while rows are being added: every row
+// whose sort key does not change is served exactly once), streaming iteration for exports, and analytics.
+// Each page is one read snapshot; iteration reads page by page, so memory stays constant for any size.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/collected.hpp"
+#include "domain/time.hpp"
+
+namespace vka::store {
+
+// A keyset position: the sort key of the last row served and its (owner_id, id) tie-breaker.
+struct RowKey {
+  std::int64_t sort_value = 0;  // date as Unix seconds, or a count, by the listing's sort
+  std::int64_t owner_id = 0;
+  std::int64_t id = 0;
+  bool operator==(const RowKey&) const = default;
+};
+
+enum class PostSortKey { date, likes, comments };
+enum class CommentSortKey { date, likes };
+
+struct PostQuery {
+  std::string task_id;
+  std::optional<std::int64_t> group_id;  // community id (> 0): posts of its wall
+  PostSortKey sort = PostSortKey::date;
+  bool descending = true;
+  std::optional<RowKey> after;
+  int limit = 50;  // 1..1000
+};
+
+struct PostRow {
+  domain::Post post;
+  std::int64_t comments_collected = 0;  // the post's comments stored for this task
+};
+
+struct PostPage {
+  std::vector<PostRow> items;
+  std::optional<RowKey> next;  // nullopt on the last page
+};
+
+struct CommentFilter {
+  std::string task_id;
+  std::optional<std::int64_t> group_id;  // community id (> 0)
+  std::optional<std::int64_t> post_id;
+  std::optional<std::int64_t> author_id;
+  std::optional<domain::Sentiment> sentiment;
+  std::optional<domain::Timestamp> since;  // date >= since
+  std::optional<domain::Timestamp> until;  // date < until
+  std::vector<std::string> stems;          // full-text: every stem must occur in the comment
+};
+
+struct CommentQuery {
+  CommentFilter filter;
+  CommentSortKey sort = CommentSortKey::date;
+  bool descending = true;
+  std::optional<RowKey> after;
+  int limit = 50;  // 1..1000
+};
+
+struct CommentRow {
+  domain::Comment comment;
+  std::optional<std::string> author_name;
+};
+
+struct CommentPage {
+  std::vector<CommentRow> items;
+  std::optional<RowKey> next;
+};
+
+struct AnalyticsFilter {
+  std::string task_id;
+  std::optional<std::int64_t> group_id;
+  std::optional<std::int64_t> post_id;
+  int top_authors = 10;  // 1..1000
+  int top_posts = 100;   // per-post summaries, most commented first; 1..1000
+};
+
+struct SentimentCounts {
+  std::int64_t positive = 0;
+  std::int64_t neutral = 0;
+  std::int64_t negative = 0;
+  std::int64_t unlabelled = 0;
+  bool operator==(const SentimentCounts&) const = default;
+};
+
+struct AuthorActivity {
+  std::int64_t author_id = 0;
+  std::optional<std::string> name;
+  std::int64_t comments = 0;
+  bool operator==(const AuthorActivity&) const = default;
+};
+
+struct DayActivity {
+  domain::Timestamp day;  // 00:00 UTC
+  std::int64_t comments = 0;
+  bool operator==(const DayActivity&) const = default;
+};
+
+struct CommunitySummary {
+  std::int64_t community_id = 0;
+  std::optional<std::string> name;
+  std::int64_t posts = 0;
+  std::int64_t comments = 0;
+  SentimentCounts sentiment;
+  bool operator==(const CommunitySummary&) const = default;
+};
+
+struct PostSummary {
+  std::int64_t owner_id = 0;
+  std::int64_t post_id = 0;
+  std::int64_t comments = 0;
+  std::int64_t likes = 0;  // of the post
+  SentimentCounts sentiment;
+  bool operator==(const PostSummary&) const = default;
+};
+
+// Comment counts over the filter; posts count the task's posts the filter keeps.
+struct Analytics {
+  std::int64_t posts = 0;
+  std::int64_t comments = 0;
+  std::int64_t authors = 0;        // distinct comment authors
+  std::int64_t comment_likes = 0;  // sum over comments
+  SentimentCounts sentiment;
+  std::vector<AuthorActivity> top_authors;  // most comments first, then by id
+  std::vector<DayActivity> by_day;          // days with comments, oldest first
+  // Index weekday * 24 + hour, UTC, Monday 00:00 = 0.
+  std::array<std::int64_t, 168> by_hour_of_week{};
+  std::vector<CommunitySummary> communities;  // by community id
+  std::vector<PostSummary> posts_summary;     // most comments first, then by (owner_id, post_id)
+};
+
+class ResultsRepository {
+ public:
+  virtual ~ResultsRepository() = default;
+
+  virtual PostPage posts(const PostQuery& query) = 0;
+  virtual CommentPage comments(const CommentQuery& query) = 0;
+
+  // Every row the query selects from query.after on, in order, fetched in pages of about 500 (query.limit
+  // is ignored). visit returns false to stop early.
+  virtual void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) = 0;
+  virtual void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) = 0;
+  // The keywords of every comment the filter selects, for keyword statistics, streamed the same way.
+  virtual void for_each_keywords(const CommentFilter& filter,
+                                 const std::function<void(const std::vector<std::string>&)>& visit) = 0;
+
+  virtual Analytics analytics(const AnalyticsFilter& filter) = 0;
+};
+
+}  // namespace vka::store
