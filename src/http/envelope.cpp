@@ -17,8 +17,12 @@ Response json_response(int status, const boost::json::object& body) {
 }  // namespace
 
 Response envelope(const Request& request, int status, boost::json::value data, boost::json::object meta) {
-  meta["request_id"] = request.request_id;
-  return json_response(status, {{"data", std::move(data)}, {"meta", std::move(meta)}, {"error", nullptr}});
+  boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}, {"error", nullptr}};
+  auto entity = boost::json::serialize(body);
+  body["meta"].as_object()["request_id"] = request.request_id;
+  auto response = json_response(status, body);
+  response.entity = std::move(entity);
+  return response;
 }
 
 Response error_envelope(const Request& request, const ApiError& error) {

@@ -56,6 +56,9 @@ struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // What the ETag is computed from when the body also holds per-request parts (the request id
+  // of an envelope); empty means the body itself.
+  std::string entity;
   std::shared_ptr<BodyStream> stream;  // when set, `body` is ignored and the body is sent chunked
 };
 

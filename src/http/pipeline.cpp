@@ -21,13 +21,18 @@ constexpr std::string_view allowed_request_headers =
     "Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID, X-Request-Id, traceparent, "
     "X-CSRF-Token";
 
-void compress(const Request& request, Response& response) {
+// Whether the body sent depends on Accept-Encoding.
+bool varies_by_encoding(const Response& response) {
   if (response.stream || response.body.size() < compression_threshold || response.headers.get("Content-Encoding"))
-    return;
+    return false;
   const auto content_type = response.headers.get("Content-Type");
-  if (!content_type || !is_compressible(*content_type)) return;
-  const auto encoding = negotiate_encoding(request.headers.get("Accept-Encoding"));
+  return content_type && is_compressible(*content_type);
+}
+
+void compress(const Request& request, Response& response) {
+  if (!varies_by_encoding(response)) return;
   response.headers.add("Vary", "Accept-Encoding");
+  const auto encoding = negotiate_encoding(request.headers.get("Accept-Encoding"));
   if (encoding == Encoding::identity) return;
   response.body = encoding == Encoding::br ? brotli_compress(response.body) : gzip_compress(response.body);
   response.headers.set("Content-Encoding", std::string{to_string(encoding)});
@@ -71,10 +76,9 @@ Response Pipeline::reject(Request& request, const ApiError& error) const {
 }
 
 Response Pipeline::dispatch(Request& request) const {
-  Response preflight;
-  const bool cors_ok = apply_cors(request, preflight);
   if (request.method == "OPTIONS" && request.headers.get("Access-Control-Request-Method")) {
-    if (!cors_ok) throw forbidden("This origin may not call the API.");
+    if (!origin_allowed(request)) throw forbidden("This origin may not call the API.");
+    Response preflight;
     preflight.status = 204;
     preflight.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     preflight.headers.set("Access-Control-Allow-Headers", std::string{allowed_request_headers});
@@ -90,33 +94,35 @@ Response Pipeline::dispatch(Request& request) const {
     error.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
     throw error;
   }
-  auto response = match.route->handler(request);
-  if (cors_ok)
-    for (const auto& [name, value] : preflight.headers.fields()) response.headers.set(name, value);
-  return response;
+  return match.route->handler(request);
 }
 
-bool Pipeline::apply_cors(const Request& request, Response& response) const {
+bool Pipeline::origin_allowed(const Request& request) const {
   const auto origin = request.headers.get("Origin");
-  if (!origin) return false;
-  const bool allowed = std::any_of(options_.cors_origins.begin(), options_.cors_origins.end(),
-                                   [&](const std::string& o) { return o == "*" || o == *origin; });
-  if (!allowed) return false;
-  response.headers.set("Access-Control-Allow-Origin", std::string{*origin});
+  return origin && std::any_of(options_.cors_origins.begin(), options_.cors_origins.end(),
+                               [&](const std::string& o) { return o == "*" || o == *origin; });
+}
+
+// On every answer, errors included: without these headers the browser hides even an error envelope.
+void Pipeline::apply_cors(const Request& request, Response& response) const {
+  if (!origin_allowed(request)) return;
+  response.headers.set("Access-Control-Allow-Origin", std::string{*request.headers.get("Origin")});
   response.headers.set("Access-Control-Allow-Credentials", "true");
   response.headers.set("Access-Control-Expose-Headers", "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
   response.headers.add("Vary", "Origin");
-  return true;
 }
 
 void Pipeline::finish(const Request& request, Response& response) const {
   const auto trace = continue_trace(request.headers.get("traceparent"));
+  apply_cors(request, response);
   response.headers.set("X-Request-Id", request.request_id);
   response.headers.set("traceparent", trace.header());
   if ((request.method == "GET" || request.method == "HEAD") && response.status == 200 && !response.stream) {
-    const auto tag = entity_tag(response.body);
+    const auto tag = entity_tag(response.entity.empty() ? response.body : response.entity);
     response.headers.set("ETag", tag);
     if (if_none_match_hits(request.headers.get("If-None-Match"), tag)) {
+      // RFC 9110 §15.4.5: a 304 carries the Vary that the 200 would have carried.
+      if (varies_by_encoding(response)) response.headers.add("Vary", "Accept-Encoding");
       response.status = 304;
       response.body.clear();
       response.headers.remove("Content-Type");
@@ -134,7 +140,7 @@ void Pipeline::record(const Request& request, int status, std::size_t bytes,
                      {{"route", route}, {"method", request.method}, {"status", std::to_string(status)}});
   metrics_.observe("vka_http_request_duration_seconds", {{"route", route}}, seconds);
   // Route pattern, never the raw target: paths and query strings may carry secrets.
-  const boost::json::object line{{"ts", domain::format_rfc3339(domain::now())},
+  const boost::json::object line{{"ts", domain::format_rfc3339_millis(std::chrono::system_clock::now())},
                                  {"level", "info"},
                                  {"msg", "request"},
                                  {"request_id", request.request_id},
@@ -142,7 +148,7 @@ void Pipeline::record(const Request& request, int status, std::size_t bytes,
                                  {"route", route},
                                  {"status", status},
                                  {"bytes", bytes},
-                                 {"duration_ms", seconds * 1000.0},
+                                 {"duration_us", std::chrono::duration_cast<std::chrono::microseconds>(took).count()},
                                  {"remote", request.remote_address}};
   if (auto access = spdlog::get("access")) access->info(boost::json::serialize(line));
 }

@@ -31,7 +31,8 @@ class Pipeline {
  private:
   Response dispatch(Request& request) const;
   void finish(const Request& request, Response& response) const;
-  bool apply_cors(const Request& request, Response& response) const;
+  bool origin_allowed(const Request& request) const;
+  void apply_cors(const Request& request, Response& response) const;
 
   const Router& router_;
   Metrics& metrics_;

@@ -71,6 +71,19 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
   return request;
 }
 
+// Reads and discards what the client still sends (an unread request body) for a moment, so that
+// closing does not reset the connection before the client has read our last response.
+awaitable<void> drain(beast::tcp_stream& stream) {
+  char sink[16384];
+  std::size_t total = 0;
+  stream.expires_after(std::chrono::seconds{1});
+  while (total < 4 * 1024 * 1024) {
+    auto [error, bytes] = co_await stream.async_read_some(asio::buffer(sink), tuple_awaitable);
+    if (error) break;
+    total += bytes;
+  }
+}
+
 }  // namespace
 
 void Server::Impl::set_busy(std::list<Connection>::iterator self, bool busy) {
@@ -109,6 +122,7 @@ awaitable<void> Server::Impl::serve_connection(tcp::socket socket) {
     spdlog::debug("connection from {} ended: {}", remote, error.what());
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  co_await drain(stream);
   stream.close();
   {
     std::lock_guard lock{connections_mutex};
@@ -127,9 +141,14 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   stream.expires_after(options.idle_timeout);
   auto [error, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
   if (error) {
-    if (error == bhttp::error::header_limit) {
+    // A declared Content-Length over the limit is refused before the body is read.
+    if (error == bhttp::error::header_limit || error == bhttp::error::body_limit) {
       Request request{.method = "GET", .remote_address = remote};
-      auto response = pipeline.reject(request, ApiError{431, "payload_too_large", "The request headers are too large."});
+      auto response = pipeline.reject(
+          request, error == bhttp::error::header_limit
+                       ? ApiError{431, "payload_too_large", "The request headers are too large."}
+                       : payload_too_large("The request body exceeds " + std::to_string(options.max_body_bytes) +
+                                           " bytes."));
       co_await write_response(stream, request, response, false);
     }
     co_return false;  // closed, timed out, canceled by shutdown, or garbage

@@ -1,0 +1,120 @@
+"""End-to-end harness: runs the real vk-analytics binary and talks HTTP to it (stdlib only)."""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+BINARY = os.environ.get("VKA_BINARY", "vk-analytics")
+ADMIN_KEY = "e2e-admin-key-0123456789abcdef"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # lower-case name -> value (last wins)
+        self.body = body
+
+    def json(self):
+        return json.loads(self.body)
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+
+class Server:
+    """One `vk-analytics serve` process with its own database and data directory."""
+
+    def __init__(self, extra_env=None, args=(), admin_key=ADMIN_KEY):
+        self.dir = tempfile.mkdtemp(prefix="vka-e2e-")
+        self.port = free_port()
+        self.admin_key = admin_key
+        self.env = dict(os.environ)
+        self.env.update({
+            "VKA_DATABASE_URL": f"sqlite://{self.dir}/db.sqlite",
+            "VKA_DATA_DIR": f"{self.dir}/data",
+            "VKA_LISTEN": f"127.0.0.1:{self.port}",
+            "VKA_LOG_LEVEL": "info",
+        })
+        if admin_key:
+            self.env["VKA_ADMIN_API_KEY"] = admin_key
+        self.env.update(extra_env or {})
+        self.args = list(args)
+        self.process = None
+        self.stdout_path = f"{self.dir}/stdout.log"
+        self.stderr_path = f"{self.dir}/stderr.log"
+
+    def start(self, wait=True):
+        with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
+            self.process = subprocess.Popen([BINARY, "serve", *self.args], env=self.env,
+                                            stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        if wait:
+            self.wait_ready()
+        return self
+
+    def wait_ready(self, timeout=20):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}: {self.stderr()}")
+            try:
+                if self.request("GET", "/readyz", auth=False).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("server did not become ready")
+
+    def stop(self, sig=signal.SIGTERM, timeout=20):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig)
+            self.process.wait(timeout)
+        return self.process.returncode
+
+    def stdout(self):
+        with open(self.stdout_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def stderr(self):
+        with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def cli(self, *args):
+        """Runs another subcommand against the same database and data directory."""
+        return subprocess.run([BINARY, *args], env=self.env, capture_output=True, text=True, timeout=60)
+
+    def connection(self, timeout=10):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def request(self, method, path, body=None, headers=None, auth=True, key=None, conn=None):
+        all_headers = {}
+        if auth:
+            all_headers["Authorization"] = f"Bearer {key or self.admin_key}"
+        if body is not None and not isinstance(body, (bytes, str)):
+            body = json.dumps(body)
+            all_headers["Content-Type"] = "application/json"
+        all_headers.update(headers or {})
+        own = conn is None
+        conn = conn or self.connection()
+        try:
+            conn.request(method, path, body=body, headers=all_headers)
+            raw = conn.getresponse()
+            data = raw.read()
+            return Response(raw.status, {k.lower(): v for k, v in raw.getheaders()}, data)
+        finally:
+            if own:
+                conn.close()
+
+    def create_task(self, body=None, key=None, **extra):
+        response = self.request("POST", "/api/v1/tasks", body or {"groups": [1]}, key=key, **extra)
+        assert response.status == 201, (response.status, response.body)
+        return response.json()["data"]
