@@ -9,11 +9,26 @@
 namespace {
 
 std::string comment_json(int id, int parent, const std::string& text) {
-  std::string json = R"({"id":)" + std::to_string(id) + R"(,"from_id":)" + std::to_string(100000 + id) +
-                     R"(,"date":)" + std::to_string(1717000000 + id) + R"(,"text":")" + text +
-                     R"(","post_id":765,"owner_id":-12345,"likes":{"count":)" + std::to_string(id % 17) +
-                     R"(,"user_likes":0,"can_like":1},"parents_stack":[)" + (parent ? std::to_string(parent) : "") + "]";
-  if (parent) json += R"(,"reply_to_comment":)" + std::to_string(parent) + R"(,"reply_to_user":)" + std::to_string(100000 + parent);
+  // Built by appending: GCC 12 at -O3 misreports `"literal" + std::string` chains (-Wrestrict).
+  std::string json = R"({"id":)";
+  json += std::to_string(id);
+  json += R"(,"from_id":)";
+  json += std::to_string(100000 + id);
+  json += R"(,"date":)";
+  json += std::to_string(1717000000 + id);
+  json += R"(,"text":")";
+  json += text;
+  json += R"(","post_id":765,"owner_id":-12345,"likes":{"count":)";
+  json += std::to_string(id % 17);
+  json += R"(,"user_likes":0,"can_like":1},"parents_stack":[)";
+  if (parent) json += std::to_string(parent);
+  json += "]";
+  if (parent) {
+    json += R"(,"reply_to_comment":)";
+    json += std::to_string(parent);
+    json += R"(,"reply_to_user":)";
+    json += std::to_string(100000 + parent);
+  }
   return json;
 }
 
@@ -24,10 +39,15 @@ std::string comments_page() {
   std::string items;
   for (int i = 0; i < 100; ++i) {
     const int id = 1000 + i * 10;
-    std::string replies;
-    for (int r = 1; r <= 3; ++r) replies += (r > 1 ? "," : "") + comment_json(id + r, id, text) + "}";
-    items += (i ? "," : "") + comment_json(id, 0, text) + R"(,"thread":{"count":3,"can_post":true,"items":[)" +
-             replies + "]}}";
+    if (i > 0) items += ',';
+    items += comment_json(id, 0, text);
+    items += R"(,"thread":{"count":3,"can_post":true,"items":[)";
+    for (int r = 1; r <= 3; ++r) {
+      if (r > 1) items += ',';
+      items += comment_json(id + r, id, text);
+      items += '}';
+    }
+    items += "]}}";
   }
   return R"({"response":{"count":100,"current_level_count":100,"can_post":true,"items":[)" + items +
          R"(],"profiles":[{"id":1,"first_name":"Анна","last_name":"Петрова"}],"groups":[]}})";
