@@ -1,0 +1,170 @@
+#include "jobs/worker_pool.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <random>
+
+#include "domain/time.hpp"
+#include "store/error.hpp"
+
+namespace vka::jobs {
+
+namespace {
+
+std::string default_worker_id() { return "worker-" + std::to_string(::getpid()); }
+
+double uniform_unit() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+}
+
+}  // namespace
+
+WorkerPool::WorkerPool(store::Store& store, std::map<std::string, JobHandler> handlers, WorkerPoolOptions options)
+    : store_(store), handlers_(std::move(handlers)), options_(std::move(options)) {
+  if (options_.worker_id.empty()) options_.worker_id = default_worker_id();
+}
+
+WorkerPool::~WorkerPool() { stop(); }
+
+void WorkerPool::start() {
+  std::lock_guard lock(mutex_);
+  if (!workers_.empty() || stopping_) return;
+  const int count = std::max(options_.workers, 1);
+  for (int i = 0; i < count; ++i) slots_.push_back(std::make_unique<Slot>());
+  for (int i = 0; i < count; ++i) workers_.emplace_back([this, i] { work(i); });
+  heartbeat_thread_ = std::thread([this] { heartbeats(); });
+}
+
+void WorkerPool::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& worker : workers_)
+    if (worker.joinable()) worker.join();
+  {
+    std::lock_guard lock(mutex_);
+    heartbeats_stopping_ = true;
+  }
+  wake_.notify_all();
+  if (heartbeat_thread_.joinable()) heartbeat_thread_.join();
+}
+
+void WorkerPool::wait_for(std::chrono::milliseconds duration, const std::atomic<bool>& flag) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, duration, [&] { return flag.load(); });
+}
+
+void WorkerPool::work(int index) {
+  Slot& slot = *slots_[static_cast<std::size_t>(index)];
+  const std::string worker_id = options_.worker_id + "/" + std::to_string(index);
+  while (!stopping_) {
+    std::optional<store::LeasedJob> job;
+    try {
+      job = store_.jobs().lease(worker_id, domain::now(), options_.lease_duration);
+    } catch (const store::StoreError& e) {
+      spdlog::warn("worker {}: leasing a job failed: {}", worker_id, e.what());
+    }
+    if (job)
+      run(*job, slot, worker_id);
+    else
+      wait_for(options_.poll_interval, stopping_);
+  }
+}
+
+void WorkerPool::run(const store::LeasedJob& job, Slot& slot, const std::string& worker_id) {
+  spdlog::info("worker {}: job {} ({}) attempt {} started", worker_id, job.id, job.kind, job.attempts);
+  {
+    std::lock_guard lock(mutex_);
+    slot.lost = false;
+    slot.lease = job.token();
+  }
+  const JobResult result = invoke(job, slot);
+  {
+    std::lock_guard lock(mutex_);
+    slot.lease.reset();
+  }
+  if (slot.lost) {
+    spdlog::warn("worker {}: job {} lost its lease; its result is dropped", worker_id, job.id);
+    return;
+  }
+  finish(job, result);
+}
+
+JobResult WorkerPool::invoke(const store::LeasedJob& job, Slot& slot) {
+  const auto handler = handlers_.find(job.kind);
+  if (handler == handlers_.end()) return JobResult::failed("no handler for job kind '" + job.kind + "'");
+  JobContext context(job, slot.lost, stopping_);
+  try {
+    return handler->second(context);
+  } catch (...) {
+    return classify_exception(std::current_exception());
+  }
+}
+
+void WorkerPool::finish(const store::LeasedJob& job, const JobResult& result) {
+  store::JobRepository& jobs = store_.jobs();
+  const store::LeaseToken lease = job.token();
+  const domain::Timestamp now = domain::now();
+  bool applied = false;
+  try {
+    switch (result.outcome) {
+      case JobOutcome::done:
+        applied = jobs.complete(lease, now);
+        break;
+      case JobOutcome::yield:
+        applied = jobs.release(lease, now);
+        break;
+      case JobOutcome::failed:
+        spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
+        applied = jobs.fail(lease, result.error, now);
+        break;
+      case JobOutcome::retry:
+        if (options_.backoff.exhausted(job.attempts)) {
+          const std::string error =
+              "gave up after " + std::to_string(job.attempts) + " attempts; last error: " + result.error;
+          spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, error);
+          applied = jobs.fail(lease, error, now);
+        } else {
+          const auto delay = options_.backoff.delay(job.attempts, uniform_unit());
+          spdlog::info("job {} ({}) retries in {} s: {}", job.id, job.kind, delay.count(), result.error);
+          applied = jobs.retry_later(lease, now + delay, result.error, now);
+        }
+        break;
+    }
+  } catch (const store::StoreError& e) {
+    // The lease expires on its own and the job is picked up again.
+    spdlog::error("job {} ({}): recording its end failed: {}", job.id, job.kind, e.what());
+    return;
+  }
+  if (!applied) spdlog::warn("job {} ({}) lost its lease before it ended", job.id, job.kind);
+}
+
+void WorkerPool::heartbeats() {
+  while (!heartbeats_stopping_) {
+    wait_for(options_.heartbeat_interval, heartbeats_stopping_);
+    if (heartbeats_stopping_) return;
+    std::vector<std::pair<Slot*, store::LeaseToken>> running;
+    {
+      std::lock_guard lock(mutex_);
+      for (const auto& slot : slots_)
+        if (slot->lease) running.emplace_back(slot.get(), *slot->lease);
+    }
+    for (const auto& [slot, lease] : running) {
+      bool alive = true;
+      try {
+        alive = store_.jobs().heartbeat(lease, domain::now(), options_.lease_duration);
+      } catch (const store::StoreError& e) {
+        spdlog::warn("heartbeat of job {} failed: {}", lease.job_id, e.what());
+      }
+      if (alive) continue;
+      std::lock_guard lock(mutex_);
+      if (slot->lease == lease) slot->lost = true;
+    }
+  }
+}
+
+}  // namespace vka::jobs
