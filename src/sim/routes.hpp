@@ -1,0 +1,11 @@
+#pragma once
+#include "http/router.hpp"
+#include "sim/vk_service.hpp"
+
+namespace vka::sim {
+
+// GET|POST /method/{name}, GET /_sim/stats, POST /_sim/stats/reset, GET /_sim/truth.
+// `service` must outlive the router.
+void add_routes(http::Router& router, VkService& service);
+
+}  // namespace vka::sim
