@@ -35,6 +35,7 @@ void add_all_routes(http::Router& router, Services& services) {
   add_operations_routes(router, services);
   add_openapi_route(router);
   add_task_routes(router, services);
+  add_analyze_routes(router, services);
 }
 
 }  // namespace vka::api

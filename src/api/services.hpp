@@ -2,6 +2,7 @@
 // What the v1 handlers need from the rest of the process.
 #include <atomic>
 
+#include "analysis/analyzer.hpp"
 #include "api/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "store/store.hpp"
@@ -12,6 +13,7 @@ struct Services {
   store::Store& store;
   Authenticator& authenticator;
   http::Metrics& metrics;
+  const analysis::Analyzer& analyzer;
   const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
 };
 

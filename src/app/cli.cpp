@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "app/analyze_command.hpp"
 #include "app/api_keys_command.hpp"
 #include "app/config.hpp"
 #include "app/exit_codes.hpp"
@@ -31,8 +32,16 @@ void add_storage_options(CLI::App& command, Config& config) {
       ->capture_default_str();
 }
 
+void add_lexicon_option(CLI::App& command, Config& config) {
+  command.add_option("--lexicon", config.lexicon_files, "sentiment lexicon file merged over the built-in one (repeatable)")
+      ->envname("VKA_LEXICON_FILES")
+      ->delimiter(',')
+      ->check(CLI::ExistingFile);
+}
+
 void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
+  add_lexicon_option(command, config);
   command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
   command.add_option("--vk-api-url", config.vk_api_url, "VK API base URL")->envname("VKA_VK_API_URL")->capture_default_str();
   command.add_option("--vk-api-version", config.vk_api_version, "VK API version (v)")
@@ -104,6 +113,10 @@ int run_cli(int argc, char** argv) {
   add_storage_options(*keys_command, config);
   api_keys.add_to(*keys_command);
 
+  auto* analyze_command =
+      cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
+  add_lexicon_option(*analyze_command, config);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -117,6 +130,7 @@ int run_cli(int argc, char** argv) {
     std::fprintf(stderr, "vk-analytics: VKA_LOG_LEVEL: %s\n", error.what());
     return exit_usage;
   }
+  if (analyze_command->parsed()) return analyze_lines(config.lexicon_files);
   if (serve_command->parsed()) {
     if (!report_problems(validate(config))) return exit_usage;
     return serve(config);

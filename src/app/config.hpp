@@ -17,6 +17,7 @@ struct Config {
   std::optional<std::string> admin_api_key;
   std::string data_dir = "./vk-analytics-data";
   std::vector<std::string> cors_origins;
+  std::vector<std::string> lexicon_files;  // user sentiment lexicons merged over the built-in one
   std::string log_level = "info";
   int workers = 2;
   bool demo = false;

@@ -8,6 +8,7 @@
 
 #include "api/authenticator.hpp"
 #include "api/routes.hpp"
+#include "app/analyzer_setup.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "http/server.hpp"
@@ -57,50 +58,75 @@ void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hashe
   std::fflush(stdout);
 }
 
+// Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
+struct Service {
+  explicit Service(const Config& config)
+      : store(store::open_store(config.database_url)),
+        applied_migrations(store->migrate()),
+        authenticator(make_authenticator(config)),
+        analyzer(make_analyzer(config.lexicon_files)),
+        services{*store, authenticator, metrics, analyzer, shutting_down},
+        router(make_router(services)),
+        pipeline(router, metrics, {config.cors_origins}),
+        server(server_options(config), pipeline) {}
+
+  api::Authenticator make_authenticator(const Config& config) {
+    auto hasher = load_api_key_hasher(config.data_dir);
+    create_first_admin_key(*store, hasher, config);
+    return {store->api_keys(), std::move(hasher), bootstrap_admin(config), auth::ViewerScope::all_tasks};
+  }
+
+  static http::Router make_router(api::Services& services) {
+    http::Router router;
+    api::add_all_routes(router, services);
+    return router;
+  }
+
+  static http::ServerOptions server_options(const Config& config) {
+    const auto listen = *parse_listen(config.listen);
+    return {.host = listen.host,
+            .port = listen.port,
+            .max_body_bytes = config.max_body_bytes,
+            .read_timeout = std::chrono::seconds{config.read_timeout_seconds},
+            .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds}};
+  }
+
+  std::unique_ptr<store::Store> store;
+  std::vector<std::string> applied_migrations;
+  http::Metrics metrics;
+  std::atomic<bool> shutting_down{false};
+  api::Authenticator authenticator;
+  analysis::Analyzer analyzer;
+  api::Services services;
+  http::Router router;
+  http::Pipeline pipeline;
+  http::Server server;
+};
+
 }  // namespace
 
 int serve(const Config& config) {
   const auto signals = block_stop_signals();
-  const auto listen = *parse_listen(config.listen);
-  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Service> service;
   try {
-    store = store::open_store(config.database_url);
-    for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
+    service = std::make_unique<Service>(config);
+    for (const auto& name : service->applied_migrations) spdlog::info("applied migration {}", name);
+    service->server.start();
   } catch (const store::StoreError& error) {
     std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
     return exit_usage;
-  }
-  auto hasher = load_api_key_hasher(config.data_dir);
-  create_first_admin_key(*store, hasher, config);
-  api::Authenticator authenticator{store->api_keys(), std::move(hasher), bootstrap_admin(config),
-                                   auth::ViewerScope::all_tasks};
-
-  http::Metrics metrics;
-  std::atomic<bool> shutting_down{false};
-  api::Services services{*store, authenticator, metrics, shutting_down};
-  http::Router router;
-  api::add_all_routes(router, services);
-  http::Pipeline pipeline{router, metrics, {config.cors_origins}};
-  http::Server server{{.host = listen.host,
-                       .port = listen.port,
-                       .max_body_bytes = config.max_body_bytes,
-                       .read_timeout = std::chrono::seconds{config.read_timeout_seconds},
-                       .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds}},
-                      pipeline};
-  try {
-    server.start();
-  } catch (const std::exception& error) {
-    std::fprintf(stderr, "vk-analytics: VKA_LISTEN: %s\n", error.what());
+  } catch (const std::runtime_error& error) {
+    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
     return exit_usage;
   }
-  spdlog::info("listening on http://{}:{}", listen.host, server.port());
+  spdlog::info("listening on http://{}:{}", Service::server_options(config).host, service->server.port());
 
   const int signal = wait_for_stop_signal(signals);
   spdlog::info("received {}, shutting down (deadline {} s)", signal == SIGTERM ? "SIGTERM" : "SIGINT",
                config.shutdown_seconds);
-  shutting_down = true;
-  server.shutdown(std::chrono::seconds{config.shutdown_seconds});
-  store->close();
+  service->shutting_down = true;
+  service->server.shutdown(std::chrono::seconds{config.shutdown_seconds});
+  service->store->close();
   spdlog::info("stopped");
   return exit_ok;
 }

@@ -132,6 +132,11 @@ void Pipeline::finish(const Request& request, Response& response) const {
   compress(request, response);
 }
 
+std::size_t Pipeline::max_body_bytes(std::string_view method, std::string_view path, std::size_t fallback) const {
+  const auto own = router_.max_body_bytes(method, path);
+  return own ? own : fallback;
+}
+
 void Pipeline::record(const Request& request, int status, std::size_t bytes,
                       std::chrono::steady_clock::duration took) const {
   const double seconds = std::chrono::duration<double>(took).count();

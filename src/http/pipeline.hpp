@@ -25,6 +25,8 @@ class Pipeline {
   Response handle(Request& request) const;
   // For failures the server detects itself (oversized or malformed requests).
   Response reject(Request& request, const ApiError& error) const;
+  // The body limit for a request whose header arrived (the route's own, else `fallback`).
+  std::size_t max_body_bytes(std::string_view method, std::string_view path, std::size_t fallback) const;
   // After the last byte was written (or the connection failed): access log line and metrics.
   void record(const Request& request, int status, std::size_t bytes, std::chrono::steady_clock::duration took) const;
 

@@ -42,9 +42,16 @@ bool fits(std::string_view pattern, std::string_view path, std::map<std::string,
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/'");
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), max_body_bytes});
+}
+
+std::size_t Router::max_body_bytes(std::string_view method, std::string_view path) const {
+  std::map<std::string, std::string, std::less<>> ignored;
+  for (const auto& route : routes_)
+    if (route.method == method && fits(route.pattern, path, ignored)) return route.max_body_bytes;
+  return 0;
 }
 
 Router::Match Router::match(Request& request) const {

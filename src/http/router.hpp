@@ -15,11 +15,14 @@ struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
+  std::size_t max_body_bytes = 0;  // 0: the server's default limit
 };
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Handler handler);
+  void add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes = 0);
+  // The body limit of the route a request will reach (0 when it has none of its own or matches none).
+  std::size_t max_body_bytes(std::string_view method, std::string_view path) const;
 
   struct Match {
     const Route* route = nullptr;              // set when method and path matched

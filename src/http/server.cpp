@@ -136,37 +136,44 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
                                         std::list<Connection>::iterator self, const std::string& remote) {
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-  parser.body_limit(options.max_body_bytes);
+  // The route's own limit is applied once the header says where the request goes.
+  parser.body_limit(std::numeric_limits<std::uint64_t>::max());
 
   stream.expires_after(options.idle_timeout);
   auto [error, bytes] = co_await bhttp::async_read_header(stream, buffer, parser, tuple_awaitable);
   if (error) {
     // A declared Content-Length over the limit is refused before the body is read.
-    if (error == bhttp::error::header_limit || error == bhttp::error::body_limit) {
+    if (error == bhttp::error::header_limit) {
       Request request{.method = "GET", .remote_address = remote};
-      auto response = pipeline.reject(
-          request, error == bhttp::error::header_limit
-                       ? ApiError{431, "payload_too_large", "The request headers are too large."}
-                       : payload_too_large("The request body exceeds " + std::to_string(options.max_body_bytes) +
-                                           " bytes."));
+      auto response = pipeline.reject(request, ApiError{431, "payload_too_large", "The request headers are too large."});
       co_await write_response(stream, request, response, false);
     }
     co_return false;  // closed, timed out, canceled by shutdown, or garbage
   }
+  const auto target = parser.get().target();
+  const auto body_limit =
+      pipeline.max_body_bytes(parser.get().method_string(), target.substr(0, target.find('?')), options.max_body_bytes);
+  parser.body_limit(body_limit);
   set_busy(self, true);
   const auto started = std::chrono::steady_clock::now();
   stream.expires_after(options.read_timeout);
-  if (bhttp::token_list{parser.get()[bhttp::field::expect]}.exists("100-continue")) {
+  const bool too_large = parser.content_length().value_or(0) > body_limit;
+  if (!too_large && bhttp::token_list{parser.get()[bhttp::field::expect]}.exists("100-continue")) {
     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
     co_await bhttp::async_write(stream, go_on, use_awaitable);
   }
-  std::tie(error, bytes) = co_await bhttp::async_read(stream, buffer, parser, tuple_awaitable);
+  // A declared length over the limit is refused without reading the body; chunked bodies are
+  // stopped by the parser's limit.
+  if (too_large)
+    error = bhttp::error::body_limit;
+  else
+    std::tie(error, bytes) = co_await bhttp::async_read(stream, buffer, parser, tuple_awaitable);
   Request request = to_request(parser.get(), remote);
   Response response;
   bool keep_alive = !error && parser.get().keep_alive();
   if (error == bhttp::error::body_limit) {
     response = pipeline.reject(request, payload_too_large("The request body exceeds " +
-                                                          std::to_string(options.max_body_bytes) + " bytes."));
+                                                          std::to_string(body_limit) + " bytes."));
   } else if (error) {
     co_return false;
   } else if (!boost::urls::parse_origin_form(request.target)) {

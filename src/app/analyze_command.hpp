@@ -1,0 +1,10 @@
+#pragma once
+// `vk-analytics analyze`: one text per line on stdin, one NDJSON verdict per line on stdout.
+#include <string>
+#include <vector>
+
+namespace vka::app {
+
+int analyze_lines(const std::vector<std::string>& lexicon_files);
+
+}  // namespace vka::app
