@@ -112,12 +112,8 @@ void WorkerPool::finish(const store::LeasedJob& job, const JobResult& result) {
   bool applied = false;
   try {
     switch (result.outcome) {
-      case JobOutcome::done:
-        applied = jobs.complete(lease, now);
-        break;
-      case JobOutcome::yield:
-        applied = jobs.release(lease, now);
-        break;
+      case JobOutcome::done: applied = jobs.complete(lease, now); break;
+      case JobOutcome::yield: applied = jobs.release(lease, now); break;
       case JobOutcome::failed:
         spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
         applied = jobs.fail(lease, result.error, now);

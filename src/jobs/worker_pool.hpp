@@ -69,7 +69,7 @@ class WorkerPool {
 
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::atomic<bool> stopping_{false};          // workers: no new leases; handlers: stop
+  std::atomic<bool> stopping_{false};             // workers: no new leases; handlers: stop
   std::atomic<bool> heartbeats_stopping_{false};  // after the workers are gone
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::thread> workers_;

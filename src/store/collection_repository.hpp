@@ -54,8 +54,8 @@ struct PostsPageWrite {
   std::string task_id;
   // The wall the page came from; nullopt for posts the task names one by one.
   std::optional<std::int64_t> community_id;
-  std::vector<domain::Post> posts;      // new to the task: posts_found += 1, comments_expected += comments_count
-  std::vector<domain::Author> authors;  // upserted by id
+  std::vector<domain::Post> posts;             // new to the task: posts_found += 1, comments_expected += comments_count
+  std::vector<domain::Author> authors;         // upserted by id
   std::optional<std::string> checkpoint_json;  // the wall's resume point, kept as given
   bool community_done = false;                 // the last page of the wall: counted in groups_done once
   RequestCounters counters;
@@ -66,7 +66,7 @@ struct PostsPageWrite {
 struct CommentsPageWrite {
   std::string task_id;
   std::int64_t owner_id = 0;
-  std::int64_t post_id = 0;  // the post must already be linked to the task (write it first)
+  std::int64_t post_id = 0;               // the post must already be linked to the task (write it first)
   std::vector<domain::Comment> comments;  // each of owner_id/post_id
   std::vector<domain::Author> authors;
   std::optional<std::string> checkpoint_json;  // the post's resume point in its comments
@@ -127,7 +127,8 @@ class CollectionRepository {
   // comments_collected grows by the number of the post's comments stored that the task had not yet counted.
   virtual WriteResult write_comments(const LeaseToken& lease, const CommentsPageWrite& write) = 0;
   // A community that reaches a final status counts in groups_done once.
-  virtual WriteResult finish_community(const LeaseToken& lease, std::int64_t community_id, const LinkFinish& finish) = 0;
+  virtual WriteResult finish_community(const LeaseToken& lease, std::int64_t community_id,
+                                       const LinkFinish& finish) = 0;
   // A post that reaches a final status counts in posts_done once.
   virtual WriteResult finish_post(const LeaseToken& lease, std::int64_t owner_id, std::int64_t post_id,
                                   const LinkFinish& finish) = 0;

@@ -14,8 +14,8 @@ std::string_view to_string(LinkStatus status) {
 }
 
 std::optional<LinkStatus> parse_link_status(std::string_view text) {
-  for (LinkStatus s : {LinkStatus::pending, LinkStatus::running, LinkStatus::done, LinkStatus::skipped,
-                       LinkStatus::failed})
+  for (LinkStatus s :
+       {LinkStatus::pending, LinkStatus::running, LinkStatus::done, LinkStatus::skipped, LinkStatus::failed})
     if (to_string(s) == text) return s;
   return std::nullopt;
 }

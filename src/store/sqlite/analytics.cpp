@@ -25,9 +25,12 @@ std::string comments_sql(std::string_view select, const CommentFilter& filter, s
 }
 
 void read_totals(Connection& c, const CommentFilter& filter, Analytics& out) {
-  Rows rows = query_comments(
-      c, comments_sql("COUNT(*), COUNT(DISTINCT NULLIF(c.from_id, 0)), COALESCE(SUM(c.likes), 0), " + std::string(sentiment_counts_sql), filter),
-      filter);
+  Rows rows =
+      query_comments(c,
+                     comments_sql("COUNT(*), COUNT(DISTINCT NULLIF(c.from_id, 0)), COALESCE(SUM(c.likes), 0), " +
+                                      std::string(sentiment_counts_sql),
+                                  filter),
+                     filter);
   rows.next();
   out.comments = rows.int64(0);
   out.authors = rows.int64(1);
@@ -36,19 +39,21 @@ void read_totals(Connection& c, const CommentFilter& filter, Analytics& out) {
 }
 
 void read_top_authors(Connection& c, const CommentFilter& filter, int limit, Analytics& out) {
-  Rows rows = query_comments(
-      c, comments_sql("c.from_id, a.name, COUNT(*) AS n", filter, " GROUP BY c.from_id ORDER BY n DESC, c.from_id LIMIT ?9"),
-      filter, limit);
+  Rows rows = query_comments(c,
+                             comments_sql("c.from_id, a.name, COUNT(*) AS n", filter,
+                                          " GROUP BY c.from_id ORDER BY n DESC, c.from_id LIMIT ?9"),
+                             filter, limit);
   while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
 }
 
 void read_activity(Connection& c, const CommentFilter& filter, Analytics& out) {
   {
-    Rows rows = query_comments(c, comments_sql("c.date / 86400 AS d, COUNT(*)", filter, " GROUP BY d ORDER BY d"), filter);
+    Rows rows =
+        query_comments(c, comments_sql("c.date / 86400 AS d, COUNT(*)", filter, " GROUP BY d ORDER BY d"), filter);
     while (rows.next()) out.by_day.push_back({domain::from_unix(rows.int64(0) * seconds_per_day), rows.int64(1)});
   }
-  Rows rows = query_comments(
-      c, comments_sql(std::string(hour_of_week_sql) + " AS h, COUNT(*)", filter, " GROUP BY h"), filter);
+  Rows rows =
+      query_comments(c, comments_sql(std::string(hour_of_week_sql) + " AS h, COUNT(*)", filter, " GROUP BY h"), filter);
   while (rows.next()) {
     const std::int64_t hour = rows.int64(0);
     if (hour >= 0 && hour < static_cast<std::int64_t>(out.by_hour_of_week.size()))
@@ -82,10 +87,10 @@ void read_communities(Connection& c, const CommentFilter& filter, Analytics& out
     }
   }
   {
-    Rows rows = query_comments(
-        c, comments_sql("-c.owner_id, COUNT(*), " + std::string(sentiment_counts_sql), filter,
-                        " AND c.owner_id < 0 GROUP BY c.owner_id"),
-        filter);
+    Rows rows = query_comments(c,
+                               comments_sql("-c.owner_id, COUNT(*), " + std::string(sentiment_counts_sql), filter,
+                                            " AND c.owner_id < 0 GROUP BY c.owner_id"),
+                               filter);
     while (rows.next()) {
       CommunitySummary& s = by_id[rows.int64(0)];
       s.community_id = rows.int64(0);
@@ -109,7 +114,8 @@ void read_posts(Connection& c, const CommentFilter& filter, int limit, Analytics
   Rows rows = query_comments(
       c,
       comments_sql("c.owner_id, c.post_id, COUNT(*) AS n, (SELECT p.likes FROM posts p WHERE p.owner_id = c.owner_id "
-                   "AND p.id = c.post_id), " + std::string(sentiment_counts_sql),
+                   "AND p.id = c.post_id), " +
+                       std::string(sentiment_counts_sql),
                    filter, " GROUP BY c.owner_id, c.post_id ORDER BY n DESC, c.owner_id, c.post_id LIMIT ?9"),
       filter, limit);
   while (rows.next())

@@ -48,8 +48,8 @@ void upsert_comment(Connection& connection, const domain::Comment& comment) {
       comment.owner_id, comment.post_id, comment.id, comment.parent_id, comment.thread_root_id, comment.from_id,
       comment.date, comment.text, comment.likes, comment.deleted, sentiment, comment.sentiment_score,
       encode_keywords(comment.keywords), comment.stems);
-  connection.execute("UPDATE comments SET stems = ?3 WHERE owner_id = ?1 AND id = ?2 AND stems <> ?3",
-                     comment.owner_id, comment.id, comment.stems);
+  connection.execute("UPDATE comments SET stems = ?3 WHERE owner_id = ?1 AND id = ?2 AND stems <> ?3", comment.owner_id,
+                     comment.id, comment.stems);
 }
 
 }  // namespace vka::store::sqlite

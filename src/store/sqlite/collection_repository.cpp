@@ -55,17 +55,17 @@ WriteResult SqliteCollectionRepository::link_communities(const LeaseToken& lease
       const std::optional<std::string> error_code =
           link.error ? std::optional<std::string>(link.error->code) : std::nullopt;
       const bool inserted =
-          c.execute("INSERT INTO task_communities (task_id, community_id, status, error) VALUES (?1, ?2, ?3, ?4) "
-                    "ON CONFLICT (task_id, community_id) DO NOTHING",
-                    write.task_id, link.community.id, to_string(link.status), error_code) == 1;
+          c.execute(
+              "INSERT INTO task_communities (task_id, community_id, status, error) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT (task_id, community_id) DO NOTHING",
+              write.task_id, link.community.id, to_string(link.status), error_code) == 1;
       if (inserted) {
         ++counted.groups_total;
         if (is_final(link.status)) ++counted.groups_done;
       } else if (is_final(link.status)) {
-        const auto changed = c.execute(
-            final_status_guard("UPDATE task_communities SET status = ?3, error = ?4 "
-                               "WHERE task_id = ?1 AND community_id = ?2"),
-            write.task_id, link.community.id, to_string(link.status), error_code);
+        const auto changed = c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = ?4 "
+                                                          "WHERE task_id = ?1 AND community_id = ?2"),
+                                       write.task_id, link.community.id, to_string(link.status), error_code);
         counted.groups_done += changed;
       }
       record_error(c, write.task_id, link.error);
@@ -80,20 +80,21 @@ WriteResult SqliteCollectionRepository::write_posts(const LeaseToken& lease, con
     for (const domain::Author& author : write.authors) upsert_author(c, author, write.at);
     for (const domain::Post& post : write.posts) {
       upsert_post(c, post);
-      const bool linked = c.execute("INSERT INTO task_posts (task_id, owner_id, post_id) VALUES (?1, ?2, ?3) "
-                                    "ON CONFLICT (task_id, owner_id, post_id) DO NOTHING",
-                                    write.task_id, post.owner_id, post.id) == 1;
+      const bool linked = c.execute(
+                              "INSERT INTO task_posts (task_id, owner_id, post_id) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT (task_id, owner_id, post_id) DO NOTHING",
+                              write.task_id, post.owner_id, post.id) == 1;
       if (linked) {
         ++counted.posts_found;
         counted.comments_expected += std::max<std::int64_t>(post.comments_count, 0);
       }
     }
     if (write.community_id) {
-      const auto changed = c.execute(
-          final_status_guard("UPDATE task_communities SET checkpoint = COALESCE(?3, checkpoint), "
-                             "status = CASE WHEN ?4 THEN 'done' ELSE 'running' END "
-                             "WHERE task_id = ?1 AND community_id = ?2"),
-          write.task_id, *write.community_id, write.checkpoint_json, write.community_done);
+      const auto changed =
+          c.execute(final_status_guard("UPDATE task_communities SET checkpoint = COALESCE(?3, checkpoint), "
+                                       "status = CASE WHEN ?4 THEN 'done' ELSE 'running' END "
+                                       "WHERE task_id = ?1 AND community_id = ?2"),
+                    write.task_id, *write.community_id, write.checkpoint_json, write.community_done);
       if (write.community_done) counted.groups_done += changed;
     }
     return counted;
@@ -109,7 +110,8 @@ WriteResult SqliteCollectionRepository::write_comments(const LeaseToken& lease, 
       Rows link = c.query(
           "SELECT comments_collected, status FROM task_posts WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
           write.task_id, write.owner_id, write.post_id);
-      if (!link.next()) throw StoreError(StoreErrorKind::conflict, "comments were written for a post the task has not stored");
+      if (!link.next())
+        throw StoreError(StoreErrorKind::conflict, "comments were written for a post the task has not stored");
       counted_before = link.int64(0);
       const auto status = parse_link_status(link.text(1));
       was_final = status && is_final(*status);
@@ -124,8 +126,8 @@ WriteResult SqliteCollectionRepository::write_comments(const LeaseToken& lease, 
     // when a page is replayed and when another task stored some of them first.
     std::int64_t stored = 0;
     {
-      Rows rows = c.query("SELECT COUNT(*) FROM comments WHERE owner_id = ?1 AND post_id = ?2", write.owner_id,
-                          write.post_id);
+      Rows rows =
+          c.query("SELECT COUNT(*) FROM comments WHERE owner_id = ?1 AND post_id = ?2", write.owner_id, write.post_id);
       rows.next();
       stored = rows.int64(0);
     }
@@ -134,8 +136,10 @@ WriteResult SqliteCollectionRepository::write_comments(const LeaseToken& lease, 
     c.execute(
         "UPDATE task_posts SET comments_collected = MAX(comments_collected, ?4), "
         "checkpoint = COALESCE(?5, checkpoint), "
-        "status = CASE WHEN status IN " + std::string(final_statuses) + " THEN status "
-        "WHEN ?6 THEN 'done' ELSE 'running' END WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
+        "status = CASE WHEN status IN " +
+            std::string(final_statuses) +
+            " THEN status "
+            "WHEN ?6 THEN 'done' ELSE 'running' END WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
         write.task_id, write.owner_id, write.post_id, stored, write.checkpoint_json, write.post_done);
     if (finishing) ++counted.posts_done;
     return counted;
@@ -147,11 +151,11 @@ WriteResult SqliteCollectionRepository::finish_community(const LeaseToken& lease
   return fenced_write(database_, lease, finish.task_id, finish.counters, finish.event, finish.at, [&](Connection& c) {
     domain::TaskProgress counted;
     if (is_final(finish.status))
-      counted.groups_done = c.execute(
-          final_status_guard("UPDATE task_communities SET status = ?3, error = COALESCE(?4, error) "
-                             "WHERE task_id = ?1 AND community_id = ?2"),
-          finish.task_id, community_id, to_string(finish.status),
-          finish.error ? std::optional<std::string>(finish.error->code) : std::nullopt);
+      counted.groups_done =
+          c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = COALESCE(?4, error) "
+                                       "WHERE task_id = ?1 AND community_id = ?2"),
+                    finish.task_id, community_id, to_string(finish.status),
+                    finish.error ? std::optional<std::string>(finish.error->code) : std::nullopt);
     record_error(c, finish.task_id, finish.error);
     return counted;
   });
@@ -203,13 +207,15 @@ std::vector<PostState> SqliteCollectionRepository::posts(const PostStateQuery& q
     Rows rows = c.query(
         "SELECT tp.owner_id, tp.post_id, tp.status, tp.checkpoint, p.comments_count, tp.comments_collected "
         "FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id "
-        "WHERE tp.task_id = ?1 AND (?2 = 0 OR tp.status NOT IN " + std::string(final_statuses) + ") "
-        "AND (?3 IS NULL OR (tp.owner_id, tp.post_id) > (?3, ?4)) "
-        "ORDER BY tp.owner_id, tp.post_id LIMIT ?5",
+        "WHERE tp.task_id = ?1 AND (?2 = 0 OR tp.status NOT IN " +
+            std::string(final_statuses) +
+            ") "
+            "AND (?3 IS NULL OR (tp.owner_id, tp.post_id) > (?3, ?4)) "
+            "ORDER BY tp.owner_id, tp.post_id LIMIT ?5",
         query.task_id, query.unfinished_only, after_owner, after_post, std::clamp(query.limit, 1, max_page));
     while (rows.next())
-      states.push_back({rows.int64(0), rows.int64(1), read_status(rows, 2), rows.opt_text(3), rows.int64(4),
-                        rows.int64(5)});
+      states.push_back(
+          {rows.int64(0), rows.int64(1), read_status(rows, 2), rows.opt_text(3), rows.int64(4), rows.int64(5)});
     return states;
   });
 }

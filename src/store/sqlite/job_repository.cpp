@@ -41,12 +41,8 @@ std::optional<LeasedJob> SqliteJobRepository::lease(std::string_view worker_id, 
         "RETURNING id, task_id, kind, payload, lease_generation, attempts, lease_expires_at",
         id, worker_id, now + lease_duration, now);
     rows.next();
-    return LeasedJob{rows.int64(0),
-                     rows.opt_text(1),
-                     rows.text(2),
-                     rows.text(3),
-                     rows.int64(4),
-                     static_cast<int>(rows.int64(5)),
+    return LeasedJob{rows.int64(0), rows.opt_text(1), rows.text(2),
+                     rows.text(3),  rows.int64(4),    static_cast<int>(rows.int64(5)),
                      rows.time(6)};
   });
 }
@@ -98,10 +94,14 @@ JobCounts SqliteJobRepository::counts() {
     while (rows.next()) {
       const std::string state = rows.text(0);
       const std::int64_t n = rows.int64(1);
-      if (state == "queued") counts.queued = n;
-      else if (state == "leased") counts.leased = n;
-      else if (state == "done") counts.done = n;
-      else if (state == "failed") counts.failed = n;
+      if (state == "queued")
+        counts.queued = n;
+      else if (state == "leased")
+        counts.leased = n;
+      else if (state == "done")
+        counts.done = n;
+      else if (state == "failed")
+        counts.failed = n;
     }
     return counts;
   });

@@ -98,8 +98,8 @@ PostPage SqliteResultsRepository::posts(const PostQuery& query) {
     std::optional<std::int64_t> owner_id;
     if (query.group_id) owner_id = -*query.group_id;
     const RowKey after = query.after.value_or(RowKey{});
-    Rows rows = c.query(post_list_sql(query), owner_id, query.task_id, after.sort_value, after.owner_id, after.id,
-                        limit + 1);
+    Rows rows =
+        c.query(post_list_sql(query), owner_id, query.task_id, after.sort_value, after.owner_id, after.id, limit + 1);
     page.next = fill_page(rows, limit, post_layout, page.items, read_post_row);
     return page;
   });
@@ -110,20 +110,22 @@ CommentPage SqliteResultsRepository::comments(const CommentQuery& query) {
   return database_.read([&](Connection& c) {
     CommentPage page;
     const RowKey after = query.after.value_or(RowKey{});
-    Rows rows = query_comments(c, comment_list_sql(query), query.filter, after.sort_value, after.owner_id, after.id,
-                               limit + 1);
+    Rows rows =
+        query_comments(c, comment_list_sql(query), query.filter, after.sort_value, after.owner_id, after.id, limit + 1);
     page.next = fill_page(rows, limit, comment_layout, page.items, read_comment_row);
     return page;
   });
 }
 
 void SqliteResultsRepository::for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) {
-  stream(query, [this](const PostQuery& q) { return posts(q); }, visit);
+  stream(
+      query, [this](const PostQuery& q) { return posts(q); }, visit);
 }
 
 void SqliteResultsRepository::for_each_comment(const CommentQuery& query,
                                                const std::function<bool(const CommentRow&)>& visit) {
-  stream(query, [this](const CommentQuery& q) { return comments(q); }, visit);
+  stream(
+      query, [this](const CommentQuery& q) { return comments(q); }, visit);
 }
 
 void SqliteResultsRepository::for_each_keywords(const CommentFilter& filter,

@@ -46,10 +46,11 @@ std::string fts_all_terms(const std::vector<std::string>& stems) {
   return expression;
 }
 
-std::string comment_filter_sql(const CommentFilter& filter) {
-  std::string sql =
-      " FROM comments c JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND tp.task_id = ?8"
-      " LEFT JOIN authors a ON a.id = c.from_id WHERE 1 = 1";
+std::string comment_filter_sql(const CommentFilter& filter, JoinOrder order) {
+  // CROSS JOIN makes SQLite keep comments as the outer loop.
+  std::string sql = std::string(" FROM comments c ") + (order == JoinOrder::sort_index_first ? "CROSS " : "") +
+                    "JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND tp.task_id = ?8"
+                    " LEFT JOIN authors a ON a.id = c.from_id WHERE 1 = 1";
   if (filter.group_id) sql += " AND c.owner_id = ?1";
   if (filter.post_id) sql += " AND c.post_id = ?2";
   if (filter.author_id) sql += " AND c.from_id = ?3";
@@ -63,21 +64,32 @@ std::string comment_filter_sql(const CommentFilter& filter) {
 
 std::string comment_list_sql(const CommentQuery& query) {
   const std::string_view column = comment_sort_column(query.sort);
+  // Within one post, its index gives the order. Across the task, walking the sort index and keeping the
+  // task's rows serves a page without sorting every comment of the task; selective filters (an author,
+  // search terms) are cheaper to apply first and sort.
+  const CommentFilter& f = query.filter;
+  const bool walk_sort_index = !f.post_id && !f.author_id && fts_all_terms(f.stems).empty();
   return "SELECT c.owner_id, c.post_id, c.id, c.parent_id, c.thread_root_id, c.from_id, c.date, c.text, c.likes, "
          "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, c." +
-         std::string(column) + comment_filter_sql(query.filter) +
+         std::string(column) +
+         comment_filter_sql(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
          keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
 }
 
 std::string post_list_sql(const PostQuery& query) {
   const std::string_view column = post_sort_column(query.sort);
-  std::string sql =
-      "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
-      "p.is_pinned, tp.comments_collected, p." +
-      std::string(column) +
-      " FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id WHERE tp.task_id = ?2";
-  if (query.group_id) sql += " AND tp.owner_id = ?1";
-  return sql + keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
+  const std::string_view from =
+      query.group_id
+          // One wall: its posts, sorted.
+          ? " FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id"
+            " WHERE tp.task_id = ?2 AND tp.owner_id = ?1"
+          // The whole task: walk the sort index, keeping the task's posts.
+          : " FROM posts p CROSS JOIN task_posts tp ON tp.owner_id = p.owner_id AND tp.post_id = p.id"
+            " WHERE tp.task_id = ?2";
+  return "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
+         "p.is_pinned, tp.comments_collected, p." +
+         std::string(column) + std::string(from) +
+         keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
 }
 
 }  // namespace vka::store::sqlite

@@ -13,9 +13,15 @@
 
 namespace vka::store::sqlite {
 
+enum class JoinOrder {
+  planner,           // let SQLite choose (aggregates, selective filters)
+  sort_index_first,  // scan comments in the listing's index order, probing the task's posts
+};
+
 // Comment filter parameters: ?1 owner_id (the community as owner), ?2 post_id, ?3 author, ?4 sentiment,
-// ?5 since, ?6 until, ?7 full-text expression, ?8 task_id. The clause joins comments c to the task's posts tp.
-std::string comment_filter_sql(const CommentFilter& filter);
+// ?5 since, ?6 until, ?7 full-text expression, ?8 task_id. The clause joins comments c to the task's posts tp
+// and to authors a.
+std::string comment_filter_sql(const CommentFilter& filter, JoinOrder order = JoinOrder::planner);
 
 // The FTS5 query that requires every stem; empty when there is no stem to search.
 std::string fts_all_terms(const std::vector<std::string>& stems);

@@ -27,9 +27,7 @@ class WorkerPoolTest : public store::testing::StoreTest {
   }
 
   // Creates a task due now, so that its job is runnable at once.
-  void create_now(const std::string& id) {
-    create(make_task(id, "alice", domain::to_unix(domain::now())));
-  }
+  void create_now(const std::string& id) { create(make_task(id, "alice", domain::to_unix(domain::now()))); }
 
   // Polls until the condition holds or the time is up.
   template <class Condition>
@@ -55,19 +53,25 @@ TEST_F(WorkerPoolTest, RunsEveryJobOnceWithAWorkingLease) {
   std::mutex mutex;
   std::multiset<std::string> ran;
   std::atomic<int> applied{0};
-  WorkerPool pool(*store_, {{"collect", [&](JobContext& context) {
-                               // The context's lease fences collection writes.
-                               store::CommunitiesWrite write{*context.task_id(), {}, {}, [](const auto&) {
-                                 return store::NewEvent{"group.resolved", "{}"};
-                               }, domain::now()};
-                               write.links.push_back({{1, "c1", "Club", domain::CommunityAccess::open}});
-                               if (store_->collection().link_communities(context.lease(), write).outcome ==
-                                   store::WriteResult::Outcome::applied)
-                                 ++applied;
-                               std::lock_guard lock(mutex);
-                               ran.insert(*context.task_id());
-                               return JobResult::done();
-                             }}},
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) {
+                      // The context's lease fences collection writes.
+                      store::CommunitiesWrite write{*context.task_id(),
+                                                    {},
+                                                    {},
+                                                    [](const auto&) {
+                                                      return store::NewEvent{"group.resolved", "{}"};
+                                                    },
+                                                    domain::now()};
+                      write.links.push_back({{1, "c1", "Club", domain::CommunityAccess::open}});
+                      if (store_->collection().link_communities(context.lease(), write).outcome ==
+                          store::WriteResult::Outcome::applied)
+                        ++applied;
+                      std::lock_guard lock(mutex);
+                      ran.insert(*context.task_id());
+                      return JobResult::done();
+                    }}},
                   options());
   pool.start();
   ASSERT_TRUE(eventually([&] { return store_->jobs().counts().done == 4; }));
@@ -82,15 +86,17 @@ TEST_F(WorkerPoolTest, RetriesTransientFailuresWithBackoffThenSucceeds) {
   std::atomic<int> calls{0};
   std::vector<std::chrono::steady_clock::time_point> starts;
   std::mutex mutex;
-  WorkerPool pool(*store_, {{"collect", [&](JobContext& context) -> JobResult {
-                               {
-                                 std::lock_guard lock(mutex);
-                                 starts.push_back(std::chrono::steady_clock::now());
-                               }
-                               EXPECT_EQ(context.attempts(), calls + 1);
-                               if (++calls < 3) throw TransientError("vk timeout");
-                               return JobResult::done();
-                             }}},
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) -> JobResult {
+                      {
+                        std::lock_guard lock(mutex);
+                        starts.push_back(std::chrono::steady_clock::now());
+                      }
+                      EXPECT_EQ(context.attempts(), calls + 1);
+                      if (++calls < 3) throw TransientError("vk timeout");
+                      return JobResult::done();
+                    }}},
                   options());
   pool.start();
   ASSERT_TRUE(eventually([&] { return store_->jobs().counts().done == 1; }));
@@ -123,11 +129,13 @@ TEST_F(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   WorkerPoolOptions o = options();
   o.backoff = {0s, 0s, 3};
   std::atomic<int> flaky_calls{0};
-  WorkerPool pool(*store_, {{"collect", [&](JobContext& context) -> JobResult {
-                               if (*context.task_id() == "bad") throw PermanentError("the task's parameters are invalid");
-                               ++flaky_calls;
-                               throw TransientError("vk 5xx");
-                             }}},
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) -> JobResult {
+                      if (*context.task_id() == "bad") throw PermanentError("the task's parameters are invalid");
+                      ++flaky_calls;
+                      throw TransientError("vk 5xx");
+                    }}},
                   o);
   pool.start();
   ASSERT_TRUE(eventually([&] { return store_->jobs().counts().failed == 2; }));
@@ -151,11 +159,13 @@ TEST_F(WorkerPoolTest, GracefulStopReleasesRunningJobs) {
   create_now("a");
   create_now("b");
   std::atomic<int> running{0};
-  WorkerPool pool(*store_, {{"collect", [&](JobContext& context) {
-                               ++running;
-                               while (!context.should_stop()) std::this_thread::sleep_for(5ms);
-                               return JobResult::yield();
-                             }}},
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) {
+                      ++running;
+                      while (!context.should_stop()) std::this_thread::sleep_for(5ms);
+                      return JobResult::yield();
+                    }}},
                   options());
   pool.start();
   ASSERT_TRUE(eventually([&] { return running == 2; }));
@@ -174,12 +184,14 @@ TEST_F(WorkerPoolTest, HeartbeatsKeepALongJobAndNoticeALostLease) {
   o.lease_duration = 2s;
   std::atomic<bool> saw_loss{false};
   std::atomic<bool> started{false};
-  WorkerPool pool(*store_, {{"collect", [&](JobContext& context) {
-                               started = true;
-                               while (!context.should_stop()) std::this_thread::sleep_for(5ms);
-                               saw_loss = context.lease_lost();
-                               return JobResult::done();
-                             }}},
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) {
+                      started = true;
+                      while (!context.should_stop()) std::this_thread::sleep_for(5ms);
+                      saw_loss = context.lease_lost();
+                      return JobResult::done();
+                    }}},
                   o);
   pool.start();
   ASSERT_TRUE(eventually([&] { return started.load(); }));

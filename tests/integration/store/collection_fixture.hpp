@@ -8,8 +8,8 @@
 
 namespace vka::store::testing {
 
-inline domain::Post make_post(std::int64_t owner_id, std::int64_t id, std::int64_t date, std::int64_t comments_count = 0,
-                              std::int64_t likes = 0) {
+inline domain::Post make_post(std::int64_t owner_id, std::int64_t id, std::int64_t date,
+                              std::int64_t comments_count = 0, std::int64_t likes = 0) {
   domain::Post post;
   post.owner_id = owner_id;
   post.id = id;
@@ -36,7 +36,11 @@ inline domain::Comment make_comment(std::int64_t owner_id, std::int64_t post_id,
 }
 
 inline domain::Community make_community(std::int64_t id) {
-  return {id, "club" + std::to_string(id), "Community " + std::to_string(id), domain::CommunityAccess::open, "group",
+  return {id,
+          "club" + std::to_string(id),
+          "Community " + std::to_string(id),
+          domain::CommunityAccess::open,
+          "group",
           std::nullopt};
 }
 
@@ -56,7 +60,8 @@ class CollectionTest : public StoreTest {
 
   WriteResult link(const LeaseToken& lease, const std::string& task_id, std::vector<std::int64_t> community_ids) {
     CommunitiesWrite write{task_id, {}, {}, event_named("group.resolved"), at(101)};
-    for (std::int64_t id : community_ids) write.links.push_back({make_community(id), LinkStatus::pending, std::nullopt});
+    for (std::int64_t id : community_ids)
+      write.links.push_back({make_community(id), LinkStatus::pending, std::nullopt});
     return store_->collection().link_communities(lease, write);
   }
 
@@ -83,7 +88,8 @@ class CollectionTest : public StoreTest {
     write.owner_id = owner_id;
     write.post_id = post_id;
     write.comments = std::move(page);
-    for (const domain::Comment& c : write.comments) write.authors.push_back({c.from_id, "user " + std::to_string(c.from_id)});
+    for (const domain::Comment& c : write.comments)
+      write.authors.push_back({c.from_id, "user " + std::to_string(c.from_id)});
     write.checkpoint_json = std::move(checkpoint);
     write.post_done = done;
     write.event = event_named("comments.ingested");

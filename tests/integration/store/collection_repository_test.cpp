@@ -109,10 +109,10 @@ TEST_F(CollectionRepositoryTest, CommentsCountWhatAnotherTaskStoredFirst) {
   const LeaseToken t2 = start_task("t2", 150);
   EXPECT_EQ(posts(t2, "t2", std::nullopt, {make_post(-1, 10, 1000, 3)}).counted.posts_found, 1);
   // t2 rereads the first comments (already stored by t1) and one more: all three are new to t2.
-  const WriteResult result = comments(
-      t2, "t2", -1, 10,
-      {make_comment(-1, 10, 100, 500, 1001), make_comment(-1, 10, 101, 500, 1002), make_comment(-1, 10, 102, 501, 1003)},
-      true);
+  const WriteResult result = comments(t2, "t2", -1, 10,
+                                      {make_comment(-1, 10, 100, 500, 1001), make_comment(-1, 10, 101, 500, 1002),
+                                       make_comment(-1, 10, 102, 501, 1003)},
+                                      true);
   EXPECT_EQ(result.counted.comments_collected, 3);
   EXPECT_EQ(result.counted.posts_done, 1);
   EXPECT_EQ(progress("t2").comments_collected, 3);
@@ -144,9 +144,12 @@ TEST_F(CollectionRepositoryTest, DoneAndSkippedCountOnceAndErrorsAreRecordedOnce
   EXPECT_EQ(posts(lease, "t1", 1, {make_post(-1, 10, 1000)}, true).counted.groups_done, 1);
   EXPECT_EQ(posts(lease, "t1", 1, {make_post(-1, 10, 1000)}, true).counted.groups_done, 0);
 
-  const LinkFinish closed{"t1", LinkStatus::skipped,
+  const LinkFinish closed{"t1",
+                          LinkStatus::skipped,
                           domain::TaskError{"post:-1_10", "vk_comments_closed", 212, "comments closed", at(104)},
-                          {}, event_named("post.skipped"), at(104)};
+                          {},
+                          event_named("post.skipped"),
+                          at(104)};
   EXPECT_EQ(store_->collection().finish_post(lease, -1, 10, closed).counted.posts_done, 1);
   EXPECT_EQ(store_->collection().finish_post(lease, -1, 10, closed).counted.posts_done, 0);
 
@@ -204,7 +207,8 @@ TEST_F(CollectionRepositoryTest, ResumePointsReadBack) {
   EXPECT_EQ(open[1].post_id, 12);
   EXPECT_EQ(open[1].status, LinkStatus::pending);
 
-  const std::vector<PostState> all = store_->collection().posts({"t1", false, std::pair<std::int64_t, std::int64_t>{-1, 10}, 1});
+  const std::vector<PostState> all =
+      store_->collection().posts({"t1", false, std::pair<std::int64_t, std::int64_t>{-1, 10}, 1});
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].post_id, 11);
   EXPECT_EQ(all[0].status, LinkStatus::done);

@@ -89,8 +89,9 @@ TEST_F(JobRepositoryTest, RetryFailAndReleaseEndALease) {
 TEST_F(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
   create(make_task("t1", "alice", 100));
   const auto resume = [&](domain::TaskStatus from, domain::TaskStatus to, std::int64_t when) {
-    return store_->tasks().transition("t1", {from, to, at(when), std::nullopt, std::nullopt, {"task.step", "{}"},
-                                             NewJob{"collect", "{}", 0, at(when)}});
+    return store_->tasks().transition(
+        "t1",
+        {from, to, at(when), std::nullopt, std::nullopt, {"task.step", "{}"}, NewJob{"collect", "{}", 0, at(when)}});
   };
   using domain::TaskStatus;
   // Pausing and resuming while the first job is still queued adds no second job.
@@ -107,8 +108,13 @@ TEST_F(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
   resume(TaskStatus::queued, TaskStatus::paused, 107);
   resume(TaskStatus::paused, TaskStatus::queued, 108);
   EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE state = 'queued'"), 1);
-  store_->tasks().transition("t1", {TaskStatus::queued, TaskStatus::paused, at(109), std::nullopt, std::nullopt,
-                                    {"task.paused", "{}"}, NewJob{"export", "{}", 0, at(109)}});
+  store_->tasks().transition("t1", {TaskStatus::queued,
+                                    TaskStatus::paused,
+                                    at(109),
+                                    std::nullopt,
+                                    std::nullopt,
+                                    {"task.paused", "{}"},
+                                    NewJob{"export", "{}", 0, at(109)}});
   EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE state = 'queued'"), 2);
 }
 
@@ -116,9 +122,11 @@ TEST_F(JobRepositoryTest, HugeTaskThatYieldsDoesNotStarveASmallOne) {
   // "huge" was created first and would always be first in (run_after, id) order.
   create(make_task("huge", "alice", 100));
   create(make_task("small", "bob", 100));
-  raw()->execute("INSERT INTO tasks (id, owner, status, params, created_at, updated_at) "
-                 "VALUES ('tiny', 'carol', 'queued', '{}', 100, 100)");
-  raw()->execute("INSERT INTO jobs (task_id, kind, run_after, created_at, updated_at) VALUES ('tiny', 'collect', 100, 100, 100)");
+  raw()->execute(
+      "INSERT INTO tasks (id, owner, status, params, created_at, updated_at) "
+      "VALUES ('tiny', 'carol', 'queued', '{}', 100, 100)");
+  raw()->execute(
+      "INSERT INTO jobs (task_id, kind, run_after, created_at, updated_at) VALUES ('tiny', 'collect', 100, 100, 100)");
 
   std::map<std::string, int> turns;
   std::vector<std::string> order;
@@ -142,7 +150,8 @@ TEST_F(JobRepositoryTest, TaskWithALiveLeaseYieldsToTasksWithNone) {
   create(make_task("a", "alice", 100));
   create(make_task("b", "bob", 101));
   // Task a also has an export job waiting, created before b's collect job.
-  raw()->execute("INSERT INTO jobs (task_id, kind, run_after, created_at, updated_at) VALUES ('a', 'export', 100, 100, 100)");
+  raw()->execute(
+      "INSERT INTO jobs (task_id, kind, run_after, created_at, updated_at) VALUES ('a', 'export', 100, 100, 100)");
   const auto first = jobs().lease("w1", at(110), lease_for);
   ASSERT_EQ(first->task_id, "a");
   const auto second = jobs().lease("w2", at(110), lease_for);

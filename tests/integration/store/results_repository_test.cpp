@@ -235,10 +235,10 @@ TEST_F(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
   const auto day = [](std::int64_t offset) { return at(monday_10h - 10 * 3600 + offset * 86400); };
   EXPECT_EQ(a.by_day, (std::vector<DayActivity>{{day(-7), 1}, {day(0), 3}, {day(1), 2}, {day(2), 1}}));
   std::array<std::int64_t, 168> hours{};
-  hours[10] = 3;            // Monday 10:00 twice, and 201 on the Monday before
-  hours[11] = 1;            // Monday 11:00
-  hours[24 + 10] = 2;       // Tuesday 10:00
-  hours[2 * 24 + 11] = 1;   // Wednesday 11:00
+  hours[10] = 3;           // Monday 10:00 twice, and 201 on the Monday before
+  hours[11] = 1;           // Monday 11:00
+  hours[24 + 10] = 2;      // Tuesday 10:00
+  hours[2 * 24 + 11] = 1;  // Wednesday 11:00
   EXPECT_EQ(a.by_hour_of_week, hours);
 
   ASSERT_EQ(a.communities.size(), 2u);
