@@ -12,6 +12,7 @@
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
 #include "app/serve.hpp"
+#include "app/vk_sim_command.hpp"
 #include "store/error.hpp"
 #include "store/store.hpp"
 
@@ -117,6 +118,9 @@ int run_cli(int argc, char** argv) {
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
   add_lexicon_option(*analyze_command, config);
 
+  VkSimCommand vk_sim;
+  vk_sim.add_to(cli);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -131,6 +135,7 @@ int run_cli(int argc, char** argv) {
     return exit_usage;
   }
   if (analyze_command->parsed()) return analyze_lines(config.lexicon_files);
+  if (vk_sim.parsed()) return vk_sim.run();
   if (serve_command->parsed()) {
     if (!report_problems(validate(config))) return exit_usage;
     return serve(config);
