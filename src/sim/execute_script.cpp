@@ -177,12 +177,15 @@ class Parser {
     if (pos_ < code_.size() && code_[pos_] == '[') {
       ++pos_;
       std::string list;
+      bool first = true;
       skip_space();
       while (pos_ < code_.size() && code_[pos_] != ']') {
-        if (!list.empty()) {
+        if (!first) {
           expect(',');
           skip_space();
+          list += ',';
         }
+        first = false;
         list += parameter_text(scalar());
         skip_space();
       }
