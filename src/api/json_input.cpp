@@ -9,7 +9,9 @@ namespace vka::api {
 
 boost::json::object read_json_object(const http::Request& request, std::initializer_list<std::string_view> allowed) {
   const auto content_type = request.headers.get("Content-Type").value_or("");
-  const auto media_type = content_type.substr(0, content_type.find(';'));
+  auto media_type = content_type.substr(0, content_type.find(';'));
+  // RFC 9110 §8.3.1 allows whitespace before the ';' of a parameter.
+  while (!media_type.empty() && (media_type.back() == ' ' || media_type.back() == '\t')) media_type.remove_suffix(1);
   if (!http::iequals(media_type, "application/json"))
     throw http::unsupported_media_type("Send the body as application/json.");
   boost::system::error_code error;
