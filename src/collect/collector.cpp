@@ -1,0 +1,165 @@
+#include "collect/collector.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "collect/batch_applier.hpp"
+#include "collect/error_scope.hpp"
+#include "collect/page_writer.hpp"
+#include "collect/pending_work.hpp"
+#include "collect/planner.hpp"
+#include "domain/task_state.hpp"
+
+namespace vka::collect {
+
+namespace json = boost::json;
+
+namespace {
+
+std::vector<store::PostState> all_posts(store::Store& store, const std::string& task_id) {
+  std::vector<store::PostState> posts;
+  store::PostStateQuery query{task_id, false, std::nullopt, 1000};
+  for (;;) {
+    auto page = store.collection().posts(query);
+    const bool last = page.size() < static_cast<std::size_t>(query.limit);
+    if (!page.empty()) query.after = std::make_pair(page.back().owner_id, page.back().post_id);
+    posts.insert(posts.end(), page.begin(), page.end());
+    if (last) return posts;
+  }
+}
+
+std::string progress_json(const domain::TaskProgress& p) {
+  return json::serialize(json::object{{"groups_total", p.groups_total},
+                                      {"groups_done", p.groups_done},
+                                      {"posts_found", p.posts_found},
+                                      {"posts_done", p.posts_done},
+                                      {"comments_expected", p.comments_expected},
+                                      {"comments_collected", p.comments_collected},
+                                      {"vk_requests", p.vk_requests},
+                                      {"retries", p.retries}});
+}
+
+// Moves a running task to its end status; false when its status changed meanwhile.
+bool end_task(store::Store& store, const std::string& task_id, domain::TaskAction action, const std::string& event_type) {
+  const auto task = store.tasks().get(task_id);
+  if (!task || task->status != domain::TaskStatus::running) return false;
+  const auto to = domain::transition(task->status, action);
+  if (!to) return false;
+  const auto now = domain::now();
+  json::object payload{{"status", domain::to_string(*to)}, {"progress", json::parse(progress_json(task->progress))}};
+  const store::TaskTransition change{task->status, *to, now, std::nullopt, now,
+                                     store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
+  return store.tasks().transition(task_id, change).outcome == store::TransitionResult::Outcome::applied;
+}
+
+}  // namespace
+
+std::optional<std::string> collect_task_id(const jobs::JobContext& context) {
+  if (context.task_id()) return context.task_id();
+  boost::system::error_code ec;
+  const json::value payload = json::parse(context.payload_json(), ec);
+  if (ec || !payload.is_object()) return std::nullopt;
+  const json::value* id = payload.as_object().if_contains("task_id");
+  if (id == nullptr || !id->is_string() || id->as_string().empty()) return std::nullopt;
+  return std::string(id->as_string());
+}
+
+Collector::Collector(store::Store& store, const analysis::Analyzer& analyzer, std::shared_ptr<VkGateway> gateway,
+                     vk::Clock& clock, CollectorSettings settings)
+    : store_(store), analyzer_(analyzer), gateway_(std::move(gateway)), clock_(clock), settings_(settings) {}
+
+jobs::JobResult Collector::run(jobs::JobContext& context) {
+  const auto task_id = collect_task_id(context);
+  if (!task_id) return jobs::JobResult::failed("a collect job needs a task id ({\"task_id\": \"...\"})");
+  auto task = store_.tasks().get(*task_id);
+  if (!task) return jobs::JobResult::done();  // removed meanwhile
+  if (task->status == domain::TaskStatus::queued) {
+    const auto now = domain::now();
+    store::TaskTransition start{domain::TaskStatus::queued, domain::TaskStatus::running, now,
+                                task->started_at ? std::nullopt : std::optional(now), std::nullopt,
+                                store::NewEvent{"task.started", "{}"}, std::nullopt};
+    const auto started = store_.tasks().transition(*task_id, start);
+    if (started.outcome == store::TransitionResult::Outcome::not_found) return jobs::JobResult::done();
+    task = started.task;
+  }
+  if (!task || task->status != domain::TaskStatus::running) return jobs::JobResult::done();
+  try {
+    return collect(context, *task);
+  } catch (const LeaseLost&) {
+    return jobs::JobResult::done();  // another worker owns the task now; the pool ignores this result
+  }
+}
+
+jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task& task) {
+  const auto slice_end = clock_.now() + settings_.time_slice;
+  RebuiltWork rebuilt = rebuild_work(task, store_.collection().communities(task.id), all_posts(store_, task.id));
+  for (const std::string& problem : rebuilt.restarted)
+    spdlog::warn("task {}: restarting from the beginning, unreadable checkpoint ({})", task.id, problem);
+  PendingWork& work = rebuilt.work;
+
+  PlanOptions options;
+  options.max_calls = settings_.max_calls_per_batch;
+  options.window = {task.params.posts_per_group, task.params.since, task.params.until};
+  options.follow_threads = task.params.threads;
+  PageWriter writer(store_, task.id, context.lease(), task.progress, clock_);
+  BatchApplier applier(work, writer, analyzer_, options);
+  const std::function<bool()> stop = [&context] { return context.should_stop(); };
+
+  for (;;) {
+    applier.finish_posts_without_comments();
+    if (work.empty()) return finish(task.id);
+    if (context.should_stop() || clock_.now() >= slice_end) {
+      writer.flush();
+      return jobs::JobResult::yield();
+    }
+    const auto current = store_.tasks().get(task.id);
+    if (!current || current->status != domain::TaskStatus::running) {
+      writer.flush();
+      return jobs::JobResult::done();
+    }
+
+    const std::vector<PlannedCall> calls = plan_batch(work, options);
+    std::vector<vk::Request> requests;
+    requests.reserve(calls.size());
+    for (const PlannedCall& call : calls) requests.push_back(call.request);
+    const BatchResult sent = gateway_->send(requests, task.id, stop);
+    writer.count_requests(sent.vk_requests, sent.retries);
+    const BatchReport report = applier.apply(calls, sent.calls);
+    writer.flush();
+
+    if (report.no_token) return fail_task(task.id, "vk_no_usable_token", report.no_token->message);
+    if (report.transient && report.progressed == 0) {
+      if (context.should_stop()) return jobs::JobResult::yield();
+      return retry_later(context, task.id, *report.transient);
+    }
+  }
+}
+
+jobs::JobResult Collector::finish(const std::string& task_id) {
+  const auto task = store_.tasks().get(task_id);
+  if (!task) return jobs::JobResult::done();
+  const bool with_errors = !task->errors.empty();
+  end_task(store_, task_id, with_errors ? domain::TaskAction::complete_with_errors : domain::TaskAction::complete,
+           "task.completed");
+  return jobs::JobResult::done();
+}
+
+jobs::JobResult Collector::fail_task(const std::string& task_id, const std::string& code, const std::string& message) {
+  store_.tasks().add_error(task_id, {std::string(task_scope), code, std::nullopt, message, domain::now()},
+                           {"task.error", json::serialize(json::object{{"code", code}, {"message", message}})});
+  end_task(store_, task_id, domain::TaskAction::fail, "task.failed");
+  return jobs::JobResult::done();
+}
+
+jobs::JobResult Collector::retry_later(jobs::JobContext& context, const std::string& task_id,
+                                       const vk::VkFailure& failure) {
+  if (context.attempts() >= settings_.max_attempts) return fail_task(task_id, failure.code, failure.message);
+  store_.events().append(task_id,
+                         {"collect.waiting", json::serialize(json::object{{"code", failure.code},
+                                                                         {"message", failure.message},
+                                                                         {"attempt", context.attempts()}})},
+                         domain::now());
+  return jobs::JobResult::retry(failure.message);
+}
+
+}  // namespace vka::collect

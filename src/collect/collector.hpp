@@ -1,0 +1,50 @@
+#pragma once
+// The handler of job kind "collect": takes a task from queued to running, then resolves its communities,
+// pages their walls and every post's comments in batches of VK calls, each page written with its
+// checkpoint, until the task is complete. It stops (leaving its checkpoints) when the task is paused or
+// canceled, when the pool asks it to, and at the end of a time slice so other tasks get their turn.
+#include <chrono>
+#include <memory>
+
+#include "analysis/analyzer.hpp"
+#include "collect/vk_gateway.hpp"
+#include "jobs/job_context.hpp"
+#include "jobs/job_result.hpp"
+#include "store/store.hpp"
+#include "vk/clock.hpp"
+
+namespace vka::collect {
+
+struct CollectorSettings {
+  vk::Clock::duration time_slice = std::chrono::seconds(30);
+  // A transient failure on this job attempt fails the task instead of retrying (match the pool's
+  // BackoffPolicy::max_attempts, so a task never outlives its job).
+  int max_attempts = 8;
+  std::size_t max_calls_per_batch = 25;
+};
+
+class Collector {
+ public:
+  // All references must outlive the collector; `clock` measures the time slice.
+  Collector(store::Store& store, const analysis::Analyzer& analyzer, std::shared_ptr<VkGateway> gateway,
+            vk::Clock& clock, CollectorSettings settings = {});
+
+  jobs::JobResult run(jobs::JobContext& context);
+
+ private:
+  jobs::JobResult collect(jobs::JobContext& context, const domain::Task& task);
+  jobs::JobResult finish(const std::string& task_id);
+  jobs::JobResult fail_task(const std::string& task_id, const std::string& code, const std::string& message);
+  jobs::JobResult retry_later(jobs::JobContext& context, const std::string& task_id, const vk::VkFailure& failure);
+
+  store::Store& store_;
+  const analysis::Analyzer& analyzer_;
+  std::shared_ptr<VkGateway> gateway_;
+  vk::Clock& clock_;
+  CollectorSettings settings_;
+};
+
+// The task id of a collect job: the job's task, else {"task_id": "..."} in its payload.
+std::optional<std::string> collect_task_id(const jobs::JobContext& context);
+
+}  // namespace vka::collect
