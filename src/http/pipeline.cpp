@@ -105,11 +105,14 @@ bool Pipeline::origin_allowed(const Request& request) const {
 
 // On every answer, errors included: without these headers the browser hides even an error envelope.
 void Pipeline::apply_cors(const Request& request, Response& response) const {
+  if (options_.cors_origins.empty()) return;
+  // The answer depends on Origin even when this one gets no CORS headers: caches must not
+  // hand a response made for one origin (or none) to another.
+  response.headers.add("Vary", "Origin");
   if (!origin_allowed(request)) return;
   response.headers.set("Access-Control-Allow-Origin", std::string{*request.headers.get("Origin")});
   response.headers.set("Access-Control-Allow-Credentials", "true");
   response.headers.set("Access-Control-Expose-Headers", "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
-  response.headers.add("Vary", "Origin");
 }
 
 void Pipeline::finish(const Request& request, Response& response) const {
