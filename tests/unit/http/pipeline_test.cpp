@@ -314,12 +314,18 @@ TEST_F(PipelineTest, OtherOriginsGetNoCorsHeaders) {
     EXPECT_EQ(response.status, 200);
     EXPECT_FALSE(response.headers.get("Access-Control-Allow-Origin")) << origin;
     EXPECT_FALSE(response.headers.get("Access-Control-Allow-Credentials")) << origin;
+    EXPECT_EQ(values_of(response.headers, "Vary"), std::vector<std::string>{"Origin"}) << origin;
   }
-  EXPECT_FALSE(get("/text").headers.get("Access-Control-Allow-Origin"));
+  const auto without_origin = get("/text");
+  EXPECT_FALSE(without_origin.headers.get("Access-Control-Allow-Origin"));
+  // Cached without Origin, it must not be handed to a cross-origin caller.
+  EXPECT_EQ(values_of(without_origin.headers, "Vary"), std::vector<std::string>{"Origin"});
 }
 
 TEST_F(PipelineTest, NoConfiguredOriginsMeansNoCors) {
-  EXPECT_FALSE(get("/text", {{"Origin", "https://dash.example"}}).headers.get("Access-Control-Allow-Origin"));
+  const auto response = get("/text", {{"Origin", "https://dash.example"}});
+  EXPECT_FALSE(response.headers.get("Access-Control-Allow-Origin"));
+  EXPECT_FALSE(response.headers.get("Vary"));
 }
 
 TEST_F(PipelineTest, WildcardOriginEchoesTheCaller) {
