@@ -9,6 +9,10 @@ void add_operations_routes(http::Router& router, Services& services);
 void add_task_routes(http::Router& router, Services& services);
 void add_openapi_route(http::Router& router);
 void add_analyze_routes(http::Router& router, Services& services);
+void add_results_routes(http::Router& router, Services& services);
+void add_export_routes(http::Router& router, Services& services);
+void add_analytics_routes(http::Router& router, Services& services);
+void add_event_routes(http::Router& router, Services& services);
 std::string_view openapi_document();
 
 // All of the above, in the order they are matched.

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "analysis/analyzer.hpp"
+#include "api/analytics_cache.hpp"
 #include "api/authenticator.hpp"
 #include "http/metrics.hpp"
 #include "store/store.hpp"
@@ -15,6 +16,7 @@ struct Services {
   http::Metrics& metrics;
   const analysis::Analyzer& analyzer;
   const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
+  AnalyticsCache analytics_cache{};
 };
 
 }  // namespace vka::api

@@ -1,9 +1,11 @@
 #include <boost/json/array.hpp>
 
+#include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
+#include "api/task_access.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
 #include "domain/ids.hpp"
@@ -16,21 +18,8 @@ namespace {
 
 constexpr std::string_view tasks_cursor_scope = "tasks:-created_at";
 
-// Another analyst's task is "not found", never "forbidden": no existence leak.
-domain::Task visible_task(Services& services, const auth::Principal& principal, std::string_view id) {
-  auto task = services.store.tasks().get(id);
-  if (!task || !auth::can_see_task(principal, {task->owner}, services.authenticator.viewer_scope()))
-    throw http::not_found("No task with this id.");
-  return std::move(*task);
-}
-
 void require_task_creator(const auth::Principal& principal) {
   if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
-}
-
-// A task one may see but not change (a viewer's, or an admin-shared one) is 403.
-void require_task_changer(const auth::Principal& principal, const domain::Task& task) {
-  if (!auth::can_change_task(principal, task.owner)) throw http::forbidden("You may read this task but not change it.");
 }
 
 store::NewJob collect_job(const std::string& task_id) {
@@ -66,10 +55,7 @@ http::Response list_tasks(Services& services, http::Request& request, const auth
       throw http::validation_failed("Unknown status.", {{"status", "must be one of queued, running, paused, "
                                                                    "completed, completed_with_errors, failed, canceled"}});
   }
-  const bool sees_all = principal.role == auth::Role::admin ||
-                        (principal.role == auth::Role::viewer &&
-                         services.authenticator.viewer_scope() == auth::ViewerScope::all_tasks);
-  if (!sees_all) list_query.owner = principal.id;
+  if (!sees_every_task(services, principal)) list_query.owner = principal.id;
   if (const auto cursor = query.cursor(tasks_cursor_scope)) {
     const auto* seconds = cursor->size() == 2 ? std::get_if<std::int64_t>(&(*cursor)[0]) : nullptr;
     const auto* id = cursor->size() == 2 ? std::get_if<std::string>(&(*cursor)[1]) : nullptr;
@@ -126,25 +112,15 @@ http::Response delete_task(Services& services, http::Request& request, const aut
 }  // namespace
 
 void add_task_routes(http::Router& router, Services& services) {
-  auto route = [&](std::string method, std::string pattern, auto handler) {
-    router.add(std::move(method), std::move(pattern), [&services, handler](http::Request& request) {
-      const auto principal = services.authenticator.authenticate(request);
-      return handler(services, request, principal);
-    });
-  };
-  route("POST", "/api/v1/tasks", create_task);
-  route("GET", "/api/v1/tasks", list_tasks);
-  route("GET", "/api/v1/tasks/{id}", get_task);
-  route("DELETE", "/api/v1/tasks/{id}", delete_task);
-  route("POST", "/api/v1/tasks/{id}/pause", [](auto& s, auto& r, const auto& p) {
-    return change_task(s, r, p, domain::TaskAction::pause);
-  });
-  route("POST", "/api/v1/tasks/{id}/resume", [](auto& s, auto& r, const auto& p) {
-    return change_task(s, r, p, domain::TaskAction::resume);
-  });
-  route("POST", "/api/v1/tasks/{id}/cancel", [](auto& s, auto& r, const auto& p) {
-    return change_task(s, r, p, domain::TaskAction::cancel);
-  });
+  router.add("POST", "/api/v1/tasks", authenticated(services, create_task));
+  router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks));
+  router.add("GET", "/api/v1/tasks/{id}", authenticated(services, get_task));
+  router.add("DELETE", "/api/v1/tasks/{id}", authenticated(services, delete_task));
+  for (const auto action : {domain::TaskAction::pause, domain::TaskAction::resume, domain::TaskAction::cancel})
+    router.add("POST", "/api/v1/tasks/{id}/" + std::string{domain::to_string(action)},
+               authenticated(services, [action](Services& s, http::Request& r, const auth::Principal& p) {
+                 return change_task(s, r, p, action);
+               }));
 }
 
 }  // namespace vka::api

@@ -1,5 +1,6 @@
 #pragma once
 // HTTP messages as plain values, so that handlers and middleware never see Beast.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -45,11 +46,14 @@ struct Request {
 };
 
 // Produces a response body piece by piece (exports, Server-Sent Events). Called on the
-// blocking pool, one call at a time; returns nullopt when the body is complete.
+// blocking pool, one call at a time; returns nullopt when the body is complete. An empty
+// chunk means "nothing yet": the server asks again after poll_interval() without holding a
+// thread meanwhile. A stream also ends when the server shuts down.
 class BodyStream {
  public:
   virtual ~BodyStream() = default;
   virtual std::optional<std::string> next_chunk() = 0;
+  virtual std::chrono::milliseconds poll_interval() const { return std::chrono::milliseconds{250}; }
 };
 
 struct Response {

@@ -54,6 +54,21 @@ struct Server::Impl {
 
 namespace {
 
+std::string percent_encode_non_ascii(std::string_view target) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : target) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xf];
+    }
+  }
+  return out;
+}
+
 Request to_request(const bhttp::request<bhttp::string_body>& message, const std::string& remote) {
   Request request;
   request.method = std::string{message.method_string()};
@@ -61,7 +76,8 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
   request.remote_address = remote;
   for (const auto& field : message) request.headers.add(field.name_string(), std::string{field.value()});
   request.body = message.body();
-  const auto parsed = boost::urls::parse_origin_form(request.target);
+  // Some clients send UTF-8 in the target unencoded; take it as its percent-encoded form.
+  const auto parsed = boost::urls::parse_origin_form(percent_encode_non_ascii(request.target));
   if (parsed) {
     request.path = parsed->path();
     request.query = parsed->encoded_query();
@@ -69,6 +85,10 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
     request.path = request.target;
   }
   return request;
+}
+
+bool is_valid_target(std::string_view target) {
+  return static_cast<bool>(boost::urls::parse_origin_form(percent_encode_non_ascii(target)));
 }
 
 // Reads and discards what the client still sends (an unread request body) for a moment, so that
@@ -176,7 +196,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
                                                           std::to_string(body_limit) + " bytes."));
   } else if (error) {
     co_return false;
-  } else if (!boost::urls::parse_origin_form(request.target)) {
+  } else if (!is_valid_target(request.target)) {
     response = pipeline.reject(request, validation_failed("The request target is not a valid path."));
     keep_alive = false;
   } else {
@@ -226,11 +246,16 @@ awaitable<std::size_t> Server::Impl::write_response(beast::tcp_stream& stream, c
   if (head) co_return 0;
   std::size_t sent = 0;
   auto body = response.stream;
-  for (;;) {
+  asio::steady_timer poll{stream.get_executor()};
+  while (!stopping) {
     auto chunk = co_await asio::co_spawn(
         handlers, [&]() -> awaitable<std::optional<std::string>> { co_return body->next_chunk(); }, use_awaitable);
     if (!chunk) break;
-    if (chunk->empty()) continue;
+    if (chunk->empty()) {
+      poll.expires_after(body->poll_interval());
+      co_await poll.async_wait(use_awaitable);
+      continue;
+    }
     sent += chunk->size();
     stream.expires_after(options.read_timeout);
     co_await asio::async_write(stream, bhttp::make_chunk(asio::buffer(*chunk)), use_awaitable);

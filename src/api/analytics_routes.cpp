@@ -1,0 +1,116 @@
+#include <boost/json/array.hpp>
+#include <fmt/format.h>
+
+#include "analysis/keyword_stats.hpp"
+#include "api/authenticated.hpp"
+#include "api/results_query.hpp"
+#include "api/routes.hpp"
+#include "api/task_access.hpp"
+#include "http/envelope.hpp"
+
+namespace vka::api {
+
+namespace {
+
+constexpr std::size_t top_keyword_count = 20;
+constexpr std::size_t community_keyword_count = 5;
+
+boost::json::object sentiment_json(const store::SentimentCounts& counts) {
+  return {{"positive", counts.positive}, {"neutral", counts.neutral}, {"negative", counts.negative}};
+}
+
+boost::json::array keywords_json(const std::vector<analysis::KeywordCount>& keywords) {
+  boost::json::array out;
+  for (const auto& keyword : keywords) out.push_back({{"keyword", keyword.term}, {"count", keyword.count}});
+  return out;
+}
+
+analysis::KeywordStats keyword_stats(store::ResultsRepository& results, store::CommentFilter filter) {
+  analysis::KeywordStats stats;
+  results.for_each_keywords(filter, [&](const std::vector<std::string>& keywords) { stats.add(keywords); });
+  return stats;
+}
+
+// Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are the
+// most frequent ones; those of a community or post are the ones that set it apart from the rest of
+// the task (G², docs/analysis.md).
+boost::json::object compute_analytics(store::ResultsRepository& results, const store::AnalyticsFilter& filter) {
+  const auto analytics = results.analytics(filter);
+  const store::CommentFilter task_wide{.task_id = filter.task_id};
+  const auto whole = keyword_stats(results, task_wide);
+  const bool subset = filter.group_id || filter.post_id;
+  const auto top_keywords =
+      subset ? keyword_stats(results, {.task_id = filter.task_id, .group_id = filter.group_id, .post_id = filter.post_id})
+                   .top(top_keyword_count, whole)
+             : whole.top(top_keyword_count);
+
+  boost::json::array authors;
+  for (const auto& author : analytics.top_authors)
+    authors.push_back({{"author_id", author.author_id},
+                       {"name", author.name ? boost::json::value(*author.name) : boost::json::value(nullptr)},
+                       {"comments", author.comments}});
+  boost::json::array by_day;
+  for (const auto& day : analytics.by_day)
+    by_day.push_back({{"date", domain::format_rfc3339(day.day).substr(0, 10)}, {"comments", day.comments}});
+  boost::json::array by_hour_of_week;
+  for (const auto count : analytics.by_hour_of_week) by_hour_of_week.push_back(count);
+  boost::json::array groups;
+  for (const auto& community : analytics.communities) {
+    const auto own = keyword_stats(results, {.task_id = filter.task_id, .group_id = community.community_id});
+    groups.push_back({{"group_id", community.community_id},
+                      {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
+                      {"posts", community.posts},
+                      {"comments", community.comments},
+                      {"sentiment", sentiment_json(community.sentiment)},
+                      {"top_keywords", keywords_json(own.top(community_keyword_count, whole))}});
+  }
+  boost::json::array posts;
+  for (const auto& post : analytics.posts_summary)
+    posts.push_back({{"owner_id", post.owner_id},
+                     {"post_id", post.post_id},
+                     {"comments", post.comments},
+                     {"likes", post.likes},
+                     {"sentiment", sentiment_json(post.sentiment)}});
+  return {{"totals",
+           {{"posts", analytics.posts},
+            {"comments", analytics.comments},
+            {"authors", analytics.authors},
+            {"comment_likes", analytics.comment_likes}}},
+          {"sentiment", sentiment_json(analytics.sentiment)},
+          {"top_keywords", keywords_json(top_keywords)},
+          {"top_authors", std::move(authors)},
+          {"activity",
+           {{"by_day", std::move(by_day)},
+            {"by_hour_of_week", std::move(by_hour_of_week)},
+            {"hour_of_week_origin", "Monday 00:00 UTC, one slot per hour"}}},
+          {"groups", std::move(groups)},
+          {"posts", std::move(posts)}};
+}
+
+// Anything that changes when new data lands or the task moves on.
+std::string data_version(const domain::Task& task) {
+  const auto& p = task.progress;
+  return fmt::format("{}:{}:{}:{}:{}", domain::to_string(task.status), p.posts_found, p.comments_collected,
+                     p.groups_done, task.errors.size());
+}
+
+http::Response task_analytics(Services& services, http::Request& request, const auth::Principal& principal) {
+  const auto task = visible_task(services, principal, request.path_param("id"));
+  const QueryParams params{request};
+  const auto comment_query = parse_comment_query(params, task.id, services.analyzer);
+  store::AnalyticsFilter filter{.task_id = task.id,
+                                .group_id = comment_query.filter.group_id,
+                                .post_id = comment_query.filter.post_id};
+  const auto key = fmt::format("{}|{}|{}", task.id, filter.group_id.value_or(0), filter.post_id.value_or(0));
+  auto data = services.analytics_cache.get(key, data_version(task),
+                                           [&] { return compute_analytics(services.store.results(), filter); });
+  return http::envelope(request, 200, std::move(data));
+}
+
+}  // namespace
+
+void add_analytics_routes(http::Router& router, Services& services) {
+  router.add("GET", "/api/v1/tasks/{id}/analytics", authenticated(services, task_analytics));
+}
+
+}  // namespace vka::api

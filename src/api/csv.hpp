@@ -1,0 +1,15 @@
+#pragma once
+// RFC 4180 CSV: fields quoted when they hold a comma, quote, CR or LF (quotes doubled), CRLF
+// line ends. UTF-8 passes through; Excel needs a byte-order mark to detect it (see csv_bom).
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vka::api {
+
+inline constexpr std::string_view csv_bom = "\xEF\xBB\xBF";
+
+void append_csv_field(std::string& out, std::string_view field);
+void append_csv_row(std::string& out, const std::vector<std::string>& fields);
+
+}  // namespace vka::api
