@@ -389,6 +389,14 @@ TEST_F(PipelineTest, RejectAnswersTheServersOwnErrorAsEnvelope) {
   EXPECT_EQ(json_of(response).at("error").at("code"), "payload_too_large");
 }
 
+TEST_F(PipelineTest, BodyLimitFallsBackToTheServersDefault) {
+  router.add("POST", "/upload", [](Request&) { return Response{}; }, 10'000'000);
+  const auto p = pipeline();
+  EXPECT_EQ(p.max_body_bytes("POST", "/upload", 2048), 10'000'000u);
+  EXPECT_EQ(p.max_body_bytes("POST", "/things", 2048), 2048u);
+  EXPECT_EQ(p.max_body_bytes("POST", "/nowhere", 2048), 2048u);
+}
+
 TEST_F(PipelineTest, RecordCountsRequestsByRoutePatternAndStatus) {
   Request request;
   request.method = "GET";

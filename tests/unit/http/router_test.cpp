@@ -139,6 +139,20 @@ TEST_F(RouterTest, RootPathMatchesOnlyTheRootPattern) {
   EXPECT_EQ(root.match(other).route, nullptr);
 }
 
+TEST(Router, BodyLimitIsTheMatchingRoutesOwn) {
+  Router router;
+  router.add("POST", "/api/v1/analyze", answering(1), 96u << 20);
+  router.add("POST", "/api/v1/tasks/{id}/files", answering(2), 1u << 20);
+  router.add("GET", "/api/v1/analyze", answering(3));
+  router.add("POST", "/api/v1/tasks", answering(4));
+  EXPECT_EQ(router.max_body_bytes("POST", "/api/v1/analyze"), 96u << 20);
+  EXPECT_EQ(router.max_body_bytes("POST", "/api/v1/tasks/t_1/files"), 1u << 20);
+  EXPECT_EQ(router.max_body_bytes("GET", "/api/v1/analyze"), 0u);
+  EXPECT_EQ(router.max_body_bytes("PUT", "/api/v1/analyze"), 0u);
+  EXPECT_EQ(router.max_body_bytes("POST", "/api/v1/tasks"), 0u);
+  EXPECT_EQ(router.max_body_bytes("POST", "/nowhere"), 0u);
+}
+
 TEST(Router, RejectsPatternsWithoutLeadingSlash) {
   Router router;
   EXPECT_THROW(router.add("GET", "api/v1", answering(1)), std::invalid_argument);
