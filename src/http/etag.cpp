@@ -31,8 +31,9 @@ bool if_none_match_hits(std::optional<std::string_view> if_none_match, std::stri
     const auto comma = rest.find(',');
     auto candidate = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-    while (!candidate.empty() && candidate.front() == ' ') candidate.remove_prefix(1);
-    while (!candidate.empty() && candidate.back() == ' ') candidate.remove_suffix(1);
+    // List separators may be surrounded by spaces or tabs (OWS, RFC 9110 §5.6.1).
+    while (!candidate.empty() && (candidate.front() == ' ' || candidate.front() == '\t')) candidate.remove_prefix(1);
+    while (!candidate.empty() && (candidate.back() == ' ' || candidate.back() == '\t')) candidate.remove_suffix(1);
     if (candidate == "*" || opaque_part(candidate) == opaque_part(tag)) return true;
   }
   return false;
