@@ -41,6 +41,7 @@ TEST(IfNoneMatch, AnyTagOfAListHits) {
   EXPECT_TRUE(if_none_match_hits("\"t1\", W/\"t2\", \"t3\"", tag));
   EXPECT_TRUE(if_none_match_hits("\"t1\",\"t2\"", tag));
   EXPECT_TRUE(if_none_match_hits("  W/\"t2\"  ,", tag));
+  EXPECT_TRUE(if_none_match_hits("\"t1\",\tW/\"t2\"\t", tag));
   EXPECT_FALSE(if_none_match_hits("\"t1\", \"t3\"", tag));
   EXPECT_FALSE(if_none_match_hits("", tag));
   EXPECT_FALSE(if_none_match_hits(" , ", tag));
