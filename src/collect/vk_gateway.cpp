@@ -246,6 +246,10 @@ void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> g
         std::lock_guard guard(mutex_);
         token.execute = Token::Execute::no;
         round.again.assign(group.begin(), group.end());
+      } else if (f.action == ErrorAction::wait_rate) {  // one answer, one pacer bug
+        settle(token_index, "execute", f, round);
+        for (std::size_t call : group) round.last[call] = f;
+        round.again.assign(group.begin(), group.end());
       } else {
         for (std::size_t call : group) settle_call(call, f);
       }
