@@ -13,6 +13,7 @@
 #include "store/job_repository.hpp"
 #include "store/results_repository.hpp"
 #include "store/task_repository.hpp"
+#include "store/vk_token_repository.hpp"
 
 namespace vka::store {
 
@@ -27,6 +28,7 @@ class Store {
   virtual CollectionRepository& collection() = 0;
   virtual ResultsRepository& results() = 0;
   virtual JobRepository& jobs() = 0;
+  virtual VkTokenRepository& vk_tokens() = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;
@@ -41,10 +43,12 @@ class Store {
 struct StoreOptions {
   int readers = 4;             // reader connections (SQLite)
   int busy_timeout_ms = 5000;  // how long a write waits for another process's lock (SQLite)
+  int connections = 8;         // the most connections open at once (PostgreSQL)
 };
 
-// "sqlite://PATH" (relative or absolute). Throws StoreError: invalid_url for anything else,
-// unsupported for "postgresql://" in this build, unavailable when the database cannot be opened.
+// "sqlite://PATH" (relative or absolute) or "postgresql://…" (also "postgres://…", any URL libpq takes).
+// Throws StoreError: invalid_url for anything else, unavailable when the database cannot be opened or
+// reached. Messages never quote the URL, which may hold a password.
 std::unique_ptr<Store> open_store(std::string_view database_url, const StoreOptions& options = {});
 
 }  // namespace vka::store

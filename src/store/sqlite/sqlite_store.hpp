@@ -12,6 +12,7 @@
 #include "store/sqlite/job_repository.hpp"
 #include "store/sqlite/results_repository.hpp"
 #include "store/sqlite/task_repository.hpp"
+#include "store/sqlite/vk_token_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::sqlite {
@@ -27,6 +28,7 @@ class SqliteStore final : public Store {
   CollectionRepository& collection() override { return collection_; }
   ResultsRepository& results() override { return results_; }
   JobRepository& jobs() override { return jobs_; }
+  VkTokenRepository& vk_tokens() override { return vk_tokens_; }
 
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
@@ -43,6 +45,7 @@ class SqliteStore final : public Store {
   SqliteCollectionRepository collection_{database_};
   SqliteResultsRepository results_{database_};
   SqliteJobRepository jobs_{database_};
+  SqliteVkTokenRepository vk_tokens_{database_};
 };
 
 }  // namespace vka::store::sqlite

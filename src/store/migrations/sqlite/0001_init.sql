@@ -19,6 +19,8 @@ CREATE TABLE vk_tokens (
   masked     TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
+-- Keyset pagination, newest first, of everyone's tokens (admins) and of one owner's.
+CREATE INDEX vk_tokens_newest ON vk_tokens (created_at DESC, id DESC);
 CREATE INDEX vk_tokens_owner_newest ON vk_tokens (owner, created_at DESC, id DESC);
 
 -- params holds the normalized request except its name, which has its own column.
