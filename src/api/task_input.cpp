@@ -15,23 +15,27 @@ namespace {
 // Problems of one list, reported in the order of the client's items.
 class ItemProblems {
  public:
-  explicit ItemProblems(std::string_view field) : field_(field) {}
+  explicit ItemProblems(ItemField field) : field_(std::move(field)) {}
   void add(std::size_t index, std::string problem) { problems_.emplace_back(index, std::move(problem)); }
   void report_to(FieldProblems& problems) {
     std::stable_sort(problems_.begin(), problems_.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (auto& [index, problem] : problems_) problems.add(fmt::format("{}[{}]", field_, index), std::move(problem));
+    for (auto& [index, problem] : problems_) problems.add(field_(index), std::move(problem));
   }
 
  private:
-  std::string_view field_;
+  ItemField field_;
   std::vector<std::pair<std::size_t, std::string>> problems_;
 };
 
 // Normalizes the items the domain can read and reports the rest, all by the client's indices.
+ItemField indexed(std::string_view array) {
+  return [array](std::size_t index) { return fmt::format("{}[{}]", array, index); };
+}
+
 template <typename Input, typename Normalize>
-auto normalize_items(const boost::json::array& items, std::string_view field, std::string_view wrong_type,
+auto normalize_items(const boost::json::array& items, ItemField field, std::string_view wrong_type,
                      Normalize normalize, FieldProblems& problems) {
-  ItemProblems item_problems{field};
+  ItemProblems item_problems{std::move(field)};
   std::vector<Input> inputs;
   std::vector<std::size_t> positions;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -75,17 +79,17 @@ std::optional<domain::Timestamp> optional_time(const boost::json::object& body, 
 
 }  // namespace
 
-domain::TaskParams parse_task_params(const boost::json::object& body) {
+domain::TaskParams parse_task_params(const boost::json::object& body, const ItemField& group_field) {
   FieldProblems problems;
   domain::TaskParams params;
   params.name = problems.optional_string(body, "name", max_task_name_bytes);
 
   if (const auto* groups = optional_array(body, "groups", problems))
     params.groups = normalize_items<domain::GroupInput>(
-        *groups, "groups", "must be a community id, a screen name or a vk.com link", domain::normalize_group_refs,
-        problems);
+        *groups, group_field ? group_field : indexed("groups"), "must be a community id, a screen name or a vk.com link",
+        domain::normalize_group_refs, problems);
   if (const auto* posts = optional_array(body, "posts", problems))
-    params.posts = normalize_items<std::string>(*posts, "posts", "must be a post id such as -1_123 or a vk.com/wall link",
+    params.posts = normalize_items<std::string>(*posts, indexed("posts"), "must be a post id such as -1_123 or a vk.com/wall link",
                                                 domain::normalize_post_refs, problems);
   if (const auto count = problems.optional_integer(body, "posts_per_group", 1, max_posts_per_group))
     params.posts_per_group = static_cast<int>(*count);

@@ -1,4 +1,5 @@
 #include <boost/json/array.hpp>
+#include <fmt/format.h>
 
 #include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
@@ -6,6 +7,7 @@
 #include "api/query.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
+#include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
 #include "domain/ids.hpp"
@@ -22,6 +24,18 @@ void require_task_creator(const auth::Principal& principal) {
   if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
 }
 
+// JSON, or a form with a groups_file whose bad lines are named by line number.
+domain::TaskParams read_task_params(const http::Request& request) {
+  if (is_multipart(request)) {
+    const auto form = read_task_form(request);
+    return parse_task_params(form.body, [&](std::size_t index) {
+      return fmt::format("groups_file:{}", form.group_lines.at(index));
+    });
+  }
+  return parse_task_params(read_json_object(
+      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
+}
+
 store::NewJob collect_job(const std::string& task_id) {
   return {.kind = "collect", .payload_json = R"({"task_id":")" + task_id + R"("})", .run_after = domain::now()};
 }
@@ -29,11 +43,9 @@ store::NewJob collect_job(const std::string& task_id) {
 http::Response create_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    const auto body = read_json_object(
-        request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"});
     domain::Task task;
     task.id = domain::new_id(domain::IdKind::task);
-    task.params = parse_task_params(body);
+    task.params = read_task_params(request);
     task.status = domain::TaskStatus::queued;
     task.created_at = domain::now();
     task.owner = principal.id;

@@ -77,7 +77,8 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
   for (const auto& field : message) request.headers.add(field.name_string(), std::string{field.value()});
   request.body = message.body();
   // Some clients send UTF-8 in the target unencoded; take it as its percent-encoded form.
-  const auto parsed = boost::urls::parse_origin_form(percent_encode_non_ascii(request.target));
+  const auto target = percent_encode_non_ascii(request.target);
+  const auto parsed = boost::urls::parse_origin_form(target);
   if (parsed) {
     request.path = parsed->path();
     request.query = parsed->encoded_query();
@@ -88,7 +89,8 @@ Request to_request(const bhttp::request<bhttp::string_body>& message, const std:
 }
 
 bool is_valid_target(std::string_view target) {
-  return static_cast<bool>(boost::urls::parse_origin_form(percent_encode_non_ascii(target)));
+  const auto encoded = percent_encode_non_ascii(target);
+  return static_cast<bool>(boost::urls::parse_origin_form(encoded));
 }
 
 // Reads and discards what the client still sends (an unread request body) for a moment, so that

@@ -195,6 +195,42 @@ class TasksTest(unittest.TestCase):
         for response in conflicts:
             self.assertEqual(response.json()["error"]["code"], "conflict")
 
+    def post_form(self, fields, file_text=None, key=None):
+        boundary = "vkaBoundary7MA4YWxk"
+        body = b""
+        for name, value in fields.items():
+            body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").encode()
+        if file_text is not None:
+            body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"groups_file\"; filename=\"groups.csv\"\r\n"
+                     f"Content-Type: text/csv\r\n\r\n").encode() + file_text.encode() + b"\r\n"
+        body += f"--{boundary}--\r\n".encode()
+        return self.server.request("POST", "/api/v1/tasks", body, key=key,
+                                   headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+    def test_multipart_groups_file(self):
+        text = "# communities for the study\napiclub, main one\n\nclub1\n-1\n\"public5\",quoted\r\n"
+        response = self.post_form({"name": "from a file", "posts_per_group": "5", "threads": "false"}, text)
+        self.assertEqual(response.status, 201, response.body)
+        task = response.json()["data"]
+        self.assertEqual(task["params"]["groups"], ["apiclub", 1, 5])
+        self.assertEqual(task["params"]["posts_per_group"], 5)
+        self.assertFalse(task["params"]["threads"])
+
+    def test_multipart_bad_lines_are_reported_by_line_and_nothing_is_created(self):
+        key = self.new_key("analyst")
+        response = self.post_form({"name": "bad"}, "apiclub\n# fine\nid5\nok_name\nbad name!\n", key=key)
+        self.assertEqual(response.status, 400)
+        fields = [d["field"] for d in response.json()["error"]["details"]]
+        self.assertEqual(fields, ["groups_file:3", "groups_file:5"])
+        self.assertEqual(self.walk("/api/v1/tasks", key=key)[0], [])
+        unknown = self.post_form({"colour": "red"}, "apiclub\n", key=key)
+        self.assertEqual(unknown.status, 400)
+        too_many = self.post_form({}, "apiclub\n" * 10001, key=key)
+        self.assertEqual(too_many.status, 400)
+        too_big = self.post_form({}, ("a" * 99 + "\n") * 11000, key=key)
+        self.assertEqual(too_big.status, 413)
+        self.assertEqual(self.walk("/api/v1/tasks", key=key)[0], [])
+
     def test_failed_validation_is_replayed_too(self):
         headers = {"Idempotency-Key": "bad-body"}
         first = self.server.request("POST", "/api/v1/tasks", {"groups": ["id1"]}, headers=headers)
