@@ -7,10 +7,10 @@
 #include "api/query.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
+#include "api/task_creation.hpp"
 #include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
-#include "domain/ids.hpp"
 #include "domain/task_state.hpp"
 #include "http/envelope.hpp"
 
@@ -36,21 +36,10 @@ domain::TaskParams read_task_params(const http::Request& request) {
       request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
 }
 
-store::NewJob collect_job(const std::string& task_id) {
-  return {.kind = "collect", .payload_json = R"({"task_id":")" + task_id + R"("})", .run_after = domain::now()};
-}
-
-http::Response create_task(Services& services, http::Request& request, const auth::Principal& principal) {
+http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    domain::Task task;
-    task.id = domain::new_id(domain::IdKind::task);
-    task.params = read_task_params(request);
-    task.status = domain::TaskStatus::queued;
-    task.created_at = domain::now();
-    task.owner = principal.id;
-    task.progress.groups_total = static_cast<std::int64_t>(task.params.groups.size());
-    services.store.tasks().create(task, {"task.created", "{}"}, collect_job(task.id));
+    const auto task = create_task(services.store, read_task_params(request), principal.id);
     auto response = http::envelope(request, 201, task_to_json(task));
     response.headers.set("Location", "/api/v1/tasks/" + task.id);
     return response;
@@ -124,7 +113,7 @@ http::Response delete_task(Services& services, http::Request& request, const aut
 }  // namespace
 
 void add_task_routes(http::Router& router, Services& services) {
-  router.add("POST", "/api/v1/tasks", authenticated(services, create_task));
+  router.add("POST", "/api/v1/tasks", authenticated(services, post_task));
   router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks));
   router.add("GET", "/api/v1/tasks/{id}", authenticated(services, get_task));
   router.add("DELETE", "/api/v1/tasks/{id}", authenticated(services, delete_task));

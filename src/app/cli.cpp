@@ -58,6 +58,7 @@ void add_serve_options(CLI::App& command, Config& config) {
   command.add_option("--cors-origin", config.cors_origins, "browser origin allowed to call the API (repeatable)")
       ->envname("VKA_CORS_ORIGINS")
       ->delimiter(',');
+  command.add_flag("--demo", config.demo, "also run the built-in VK simulator, collect from it, and create a sample task");
   command.add_option("--workers", config.workers, "collection workers in this process (0 = API only)")
       ->envname("VKA_WORKERS")
       ->capture_default_str();

@@ -9,6 +9,8 @@
 #include "api/authenticator.hpp"
 #include "api/routes.hpp"
 #include "app/analyzer_setup.hpp"
+#include "app/collector_setup.hpp"
+#include "app/demo.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "http/server.hpp"
@@ -68,7 +70,8 @@ struct Service {
         services{*store, authenticator, metrics, analyzer, shutting_down},
         router(make_router(services)),
         pipeline(router, metrics, {config.cors_origins}),
-        server(server_options(config), pipeline) {}
+        server(server_options(config), pipeline),
+        workers(make_workers(config, *store, analyzer, metrics)) {}
 
   api::Authenticator make_authenticator(const Config& config) {
     auto hasher = load_api_key_hasher(config.data_dir);
@@ -101,16 +104,21 @@ struct Service {
   http::Router router;
   http::Pipeline pipeline;
   http::Server server;
+  std::unique_ptr<jobs::WorkerPool> workers;  // null in an API-only process
 };
 
 }  // namespace
 
-int serve(const Config& config) {
+int serve(const Config& given) {
   const auto signals = block_stop_signals();
+  Config config = given;
+  std::unique_ptr<sim::Simulator> simulator;
   std::unique_ptr<Service> service;
   try {
+    if (config.demo) simulator = start_demo_simulator(config);
     service = std::make_unique<Service>(config);
     for (const auto& name : service->applied_migrations) spdlog::info("applied migration {}", name);
+    if (simulator) create_demo_task(*service->store, *simulator);
     service->server.start();
   } catch (const store::StoreError& error) {
     std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
@@ -119,13 +127,17 @@ int serve(const Config& config) {
     std::fprintf(stderr, "vk-analytics: %s\n", error.what());
     return exit_usage;
   }
-  spdlog::info("listening on http://{}:{}", Service::server_options(config).host, service->server.port());
+  if (service->workers) service->workers->start();
+  spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
+               service->server.port(), config.workers);
 
   const int signal = wait_for_stop_signal(signals);
   spdlog::info("received {}, shutting down (deadline {} s)", signal == SIGTERM ? "SIGTERM" : "SIGINT",
                config.shutdown_seconds);
   service->shutting_down = true;
   service->server.shutdown(std::chrono::seconds{config.shutdown_seconds});
+  if (service->workers) service->workers->stop();
+  if (simulator) simulator->stop();
   service->store->close();
   spdlog::info("stopped");
   return exit_ok;
