@@ -1,0 +1,37 @@
+#include <gtest/gtest.h>
+
+#include "api/csv.hpp"
+
+namespace vka::api {
+namespace {
+
+std::string field(std::string_view text) {
+  std::string out;
+  append_csv_field(out, text);
+  return out;
+}
+
+TEST(CsvField, PlainTextIsLeftAlone) {
+  EXPECT_EQ(field("apiclub"), "apiclub");
+  EXPECT_EQ(field("-1_123"), "-1_123");
+  EXPECT_EQ(field("Привет мир; tab\there"), "Привет мир; tab\there");
+  EXPECT_EQ(field(""), "");
+}
+
+TEST(CsvField, QuotesFieldsWithSeparatorsQuotesOrLineBreaks) {
+  EXPECT_EQ(field("a,b"), "\"a,b\"");
+  EXPECT_EQ(field("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(field("cr\rhere"), "\"cr\rhere\"");
+  EXPECT_EQ(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(field("\""), "\"\"\"\"");
+}
+
+TEST(CsvRow, JoinsWithCommasAndEndsWithCrlf) {
+  std::string out;
+  append_csv_row(out, {"id", "text, with comma", ""});
+  append_csv_row(out, {"1"});
+  EXPECT_EQ(out, "id,\"text, with comma\",\r\n1\r\n");
+}
+
+}  // namespace
+}  // namespace vka::api
