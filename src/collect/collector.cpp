@@ -115,6 +115,9 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     const auto current = store_.tasks().get(task.id);
     if (!current || current->status != domain::TaskStatus::running) {
       writer.flush();
+      // Paused and resumed while this job held its lease: resuming could not enqueue a second live
+      // job, so this one goes back to the queue and starts the task again.
+      if (current && current->status == domain::TaskStatus::queued) return jobs::JobResult::yield();
       return jobs::JobResult::done();
     }
 
