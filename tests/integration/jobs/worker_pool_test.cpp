@@ -48,7 +48,7 @@ class WorkerPoolTest : public store::testing::StoreTest {
   }
 };
 
-TEST_F(WorkerPoolTest, RunsEveryJobOnceWithAWorkingLease) {
+TEST_P(WorkerPoolTest, RunsEveryJobOnceWithAWorkingLease) {
   for (const char* id : {"a", "b", "c", "d"}) create_now(id);
   std::mutex mutex;
   std::multiset<std::string> ran;
@@ -81,7 +81,7 @@ TEST_F(WorkerPoolTest, RunsEveryJobOnceWithAWorkingLease) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_communities"), 4);
 }
 
-TEST_F(WorkerPoolTest, RetriesTransientFailuresWithBackoffThenSucceeds) {
+TEST_P(WorkerPoolTest, RetriesTransientFailuresWithBackoffThenSucceeds) {
   create_now("t1");
   std::atomic<int> calls{0};
   std::vector<std::chrono::steady_clock::time_point> starts;
@@ -106,7 +106,7 @@ TEST_F(WorkerPoolTest, RetriesTransientFailuresWithBackoffThenSucceeds) {
   EXPECT_EQ(job_column("t1", "last_error"), "vk timeout");
 }
 
-TEST_F(WorkerPoolTest, BackoffPostponesTheNextAttempt) {
+TEST_P(WorkerPoolTest, BackoffPostponesTheNextAttempt) {
   create_now("t1");
   WorkerPoolOptions o = options();
   o.backoff = {100s, 100s, 5};
@@ -123,7 +123,7 @@ TEST_F(WorkerPoolTest, BackoffPostponesTheNextAttempt) {
   EXPECT_LE(wait, 100);
 }
 
-TEST_F(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
+TEST_P(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   create_now("bad");
   create_now("flaky");
   WorkerPoolOptions o = options();
@@ -146,7 +146,7 @@ TEST_F(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   EXPECT_EQ(job_column("flaky", "last_error"), "gave up after 3 attempts; last error: vk 5xx");
 }
 
-TEST_F(WorkerPoolTest, UnknownKindFails) {
+TEST_P(WorkerPoolTest, UnknownKindFails) {
   create_now("t1");
   WorkerPool pool(*store_, {}, options());
   pool.start();
@@ -155,7 +155,7 @@ TEST_F(WorkerPoolTest, UnknownKindFails) {
   EXPECT_EQ(job_column("t1", "last_error"), "no handler for job kind 'collect'");
 }
 
-TEST_F(WorkerPoolTest, GracefulStopReleasesRunningJobs) {
+TEST_P(WorkerPoolTest, GracefulStopReleasesRunningJobs) {
   create_now("a");
   create_now("b");
   std::atomic<int> running{0};
@@ -177,7 +177,7 @@ TEST_F(WorkerPoolTest, GracefulStopReleasesRunningJobs) {
   EXPECT_TRUE(store_->jobs().lease("next", domain::now(), 30s));
 }
 
-TEST_F(WorkerPoolTest, HeartbeatsKeepALongJobAndNoticeALostLease) {
+TEST_P(WorkerPoolTest, HeartbeatsKeepALongJobAndNoticeALostLease) {
   create_now("t1");
   WorkerPoolOptions o = options();
   o.workers = 1;
@@ -208,6 +208,8 @@ TEST_F(WorkerPoolTest, HeartbeatsKeepALongJobAndNoticeALostLease) {
   EXPECT_EQ(job_column("t1", "lease_owner"), "thief");
   EXPECT_TRUE(store_->jobs().complete(stolen->token(), domain::now()));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, WorkerPoolTest, store::testing::engines(), store::testing::engine_name);
 
 }  // namespace
 }  // namespace vka::jobs

@@ -11,7 +11,7 @@ class ApiKeyRepositoryTest : public StoreTest {
   ApiKeyRepository& repo() { return store_->api_keys(); }
 };
 
-TEST_F(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
+TEST_P(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
   const ApiKey key{"k1", "ci", ApiKeyRole::analyst, "hash-1", at(100), std::nullopt};
   repo().create(key);
   repo().create({"k2", "root", ApiKeyRole::admin, "hash-2", at(200), std::nullopt});
@@ -31,7 +31,7 @@ TEST_F(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
   EXPECT_EQ(all[1].revoked_at, std::nullopt);
 }
 
-TEST_F(ApiKeyRepositoryTest, DuplicateHashOrIdIsAConflict) {
+TEST_P(ApiKeyRepositoryTest, DuplicateHashOrIdIsAConflict) {
   repo().create({"k1", "a", ApiKeyRole::viewer, "hash-1", at(100), std::nullopt});
   for (const ApiKey& dup : {ApiKey{"k2", "b", ApiKeyRole::viewer, "hash-1", at(100), std::nullopt},
                             ApiKey{"k1", "c", ApiKeyRole::viewer, "hash-9", at(100), std::nullopt}}) {
@@ -45,6 +45,8 @@ TEST_F(ApiKeyRepositoryTest, DuplicateHashOrIdIsAConflict) {
   }
   EXPECT_EQ(repo().list().size(), 1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ApiKeyRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

@@ -17,7 +17,7 @@ class CollectionRepositoryTest : public CollectionTest {
   }
 };
 
-TEST_F(CollectionRepositoryTest, ReplayedPagesChangeNothingAndCountOnce) {
+TEST_P(CollectionRepositoryTest, ReplayedPagesChangeNothingAndCountOnce) {
   const LeaseToken lease = start_task("t1");
   ASSERT_EQ(link(lease, "t1", {1, 2}).outcome, Outcome::applied);
   EXPECT_EQ(link(lease, "t1", {1, 2}).counted.groups_total, 0);
@@ -46,11 +46,11 @@ TEST_F(CollectionRepositoryTest, ReplayedPagesChangeNothingAndCountOnce) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_posts"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM comments"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM authors"), 3);  // -1, 500, 501
-  EXPECT_EQ(count("SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH 'котик'"), 1);
-  EXPECT_NO_THROW(raw()->execute("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')"));
+  EXPECT_EQ(full_text_matches("котик"), 1);
+  expect_full_text_index_consistent();
 }
 
-TEST_F(CollectionRepositoryTest, UpsertKeepsTheLatestValuesAndAnalysis) {
+TEST_P(CollectionRepositoryTest, UpsertKeepsTheLatestValuesAndAnalysis) {
   const LeaseToken lease = start_task("t1");
   ASSERT_EQ(posts(lease, "t1", std::nullopt, {make_post(-1, 10, 1000, 1)}).outcome, Outcome::applied);
   domain::Comment comment = make_comment(-1, 10, 100, 500, 1001, "котик");
@@ -68,11 +68,11 @@ TEST_F(CollectionRepositoryTest, UpsertKeepsTheLatestValuesAndAnalysis) {
   ASSERT_EQ(page.items.size(), 1u);
   EXPECT_EQ(page.items[0].comment, comment);
   EXPECT_EQ(page.items[0].author_name, "user 500");
-  EXPECT_EQ(count("SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH 'котик'"), 0);
-  EXPECT_EQ(count("SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH 'собак'"), 1);
+  EXPECT_EQ(full_text_matches("котик"), 0);
+  EXPECT_EQ(full_text_matches("собак"), 1);
 }
 
-TEST_F(CollectionRepositoryTest, StaleGenerationWritesNothing) {
+TEST_P(CollectionRepositoryTest, StaleGenerationWritesNothing) {
   const LeaseToken stale = start_task("t1");
   link(stale, "t1", {1});
   // The first worker stalls past its lease; another worker takes the job over with a higher generation.
@@ -91,7 +91,7 @@ TEST_F(CollectionRepositoryTest, StaleGenerationWritesNothing) {
   EXPECT_EQ(posts(taken->token(), "t1", 1, {make_post(-1, 10, 1000, 3)}).outcome, Outcome::applied);
 }
 
-TEST_F(CollectionRepositoryTest, FinishedOrOtherTasksJobsAreNotALease) {
+TEST_P(CollectionRepositoryTest, FinishedOrOtherTasksJobsAreNotALease) {
   const LeaseToken t1 = start_task("t1");
   start_task("t2", 150);
   // A token of t1's job does not let anyone write into t2.
@@ -101,7 +101,7 @@ TEST_F(CollectionRepositoryTest, FinishedOrOtherTasksJobsAreNotALease) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_communities"), 0);
 }
 
-TEST_F(CollectionRepositoryTest, CommentsCountWhatAnotherTaskStoredFirst) {
+TEST_P(CollectionRepositoryTest, CommentsCountWhatAnotherTaskStoredFirst) {
   const LeaseToken t1 = start_task("t1");
   posts(t1, "t1", std::nullopt, {make_post(-1, 10, 1000, 3)});
   comments(t1, "t1", -1, 10, {make_comment(-1, 10, 100, 500, 1001), make_comment(-1, 10, 101, 500, 1002)});
@@ -119,7 +119,7 @@ TEST_F(CollectionRepositoryTest, CommentsCountWhatAnotherTaskStoredFirst) {
   EXPECT_EQ(progress("t1").comments_collected, 2);
 }
 
-TEST_F(CollectionRepositoryTest, CommentsNeedThePostLinkedAndOfThatPost) {
+TEST_P(CollectionRepositoryTest, CommentsNeedThePostLinkedAndOfThatPost) {
   const LeaseToken lease = start_task("t1");
   EXPECT_THROW(comments(lease, "t1", -1, 10, {make_comment(-1, 10, 100, 500, 1001)}), StoreError);
   posts(lease, "t1", std::nullopt, {make_post(-1, 10, 1000, 3)});
@@ -127,7 +127,7 @@ TEST_F(CollectionRepositoryTest, CommentsNeedThePostLinkedAndOfThatPost) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM comments"), 0);
 }
 
-TEST_F(CollectionRepositoryTest, DoneAndSkippedCountOnceAndErrorsAreRecordedOnce) {
+TEST_P(CollectionRepositoryTest, DoneAndSkippedCountOnceAndErrorsAreRecordedOnce) {
   const LeaseToken lease = start_task("t1");
   CommunitiesWrite write{"t1", {}, {3, 0, std::nullopt}, event_named("group.resolved"), at(101)};
   write.links.push_back({make_community(1), LinkStatus::pending, std::nullopt});
@@ -163,7 +163,7 @@ TEST_F(CollectionRepositoryTest, DoneAndSkippedCountOnceAndErrorsAreRecordedOnce
   EXPECT_EQ(task.errors[1].scope, "post:-1_10");
 }
 
-TEST_F(CollectionRepositoryTest, EventIsBuiltFromWhatWasCountedAndWrittenWithIt) {
+TEST_P(CollectionRepositoryTest, EventIsBuiltFromWhatWasCountedAndWrittenWithIt) {
   const LeaseToken lease = start_task("t1");
   posts(lease, "t1", std::nullopt, {make_post(-1, 10, 1000, 3)});
   CommentsPageWrite write;
@@ -181,7 +181,7 @@ TEST_F(CollectionRepositoryTest, EventIsBuiltFromWhatWasCountedAndWrittenWithIt)
   EXPECT_EQ(store_->events().list("t1", result.event->seq - 1, 1).at(0).payload_json, R"({"comments":2})");
 }
 
-TEST_F(CollectionRepositoryTest, ResumePointsReadBack) {
+TEST_P(CollectionRepositoryTest, ResumePointsReadBack) {
   const LeaseToken lease = start_task("t1");
   link(lease, "t1", {2, 1});
   posts(lease, "t1", 1, {make_post(-1, 10, 1000, 4), make_post(-1, 11, 990, 1), make_post(-1, 12, 980)}, false,
@@ -213,6 +213,8 @@ TEST_F(CollectionRepositoryTest, ResumePointsReadBack) {
   EXPECT_EQ(all[0].post_id, 11);
   EXPECT_EQ(all[0].status, LinkStatus::done);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CollectionRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

@@ -9,7 +9,7 @@ namespace {
 
 class ConcurrencyTest : public StoreTest {};
 
-TEST_F(ConcurrencyTest, ThreadsSharingAStoreLoseNoWrites) {
+TEST_P(ConcurrencyTest, ThreadsSharingAStoreLoseNoWrites) {
   create(make_task("t1", "alice", 100));
   constexpr int threads = 6, per_thread = 40;
   std::vector<std::thread> workers;
@@ -36,7 +36,7 @@ TEST_F(ConcurrencyTest, ThreadsSharingAStoreLoseNoWrites) {
 
 // Two stores on one file stand in for two processes: each has its own writer, so they meet SQLite's lock
 // and must wait for it (busy timeout) rather than fail.
-TEST_F(ConcurrencyTest, TwoStoresOnOneFileWaitForEachOther) {
+TEST_P(ConcurrencyTest, TwoStoresOnOneFileWaitForEachOther) {
   create(make_task("t1", "alice", 100));
   auto other = open_store(url());
   constexpr int per_store = 100;
@@ -54,6 +54,8 @@ TEST_F(ConcurrencyTest, TwoStoresOnOneFileWaitForEachOther) {
   EXPECT_EQ(store_->tasks().get("t1")->progress.vk_requests, 2 * per_store);
   EXPECT_EQ(other->events().list("t1", 0, 1000).size(), static_cast<std::size_t>(2 * per_store + 1));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ConcurrencyTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

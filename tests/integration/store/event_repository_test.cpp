@@ -8,7 +8,7 @@ namespace {
 
 class EventRepositoryTest : public StoreTest {};
 
-TEST_F(EventRepositoryTest, SeqIncreasesPerTaskFromOne) {
+TEST_P(EventRepositoryTest, SeqIncreasesPerTaskFromOne) {
   create(make_task("t1", "alice", 100));
   create(make_task("t2", "alice", 100));
   EXPECT_EQ(store_->events().append("t1", {"post.collected", R"({"post":"-1_1"})"}, at(101))->seq, 2);
@@ -24,7 +24,7 @@ TEST_F(EventRepositoryTest, SeqIncreasesPerTaskFromOne) {
   EXPECT_EQ(events[2].task_id, "t1");
 }
 
-TEST_F(EventRepositoryTest, ListResumesAfterAGivenSeq) {
+TEST_P(EventRepositoryTest, ListResumesAfterAGivenSeq) {
   create(make_task("t1", "alice", 100));
   for (int i = 0; i < 9; ++i) store_->events().append("t1", {"tick", "{}"}, at(100 + i));
   const auto page = store_->events().list("t1", 4, 3);
@@ -35,12 +35,12 @@ TEST_F(EventRepositoryTest, ListResumesAfterAGivenSeq) {
   EXPECT_TRUE(store_->events().list("nope", 0, 100).empty());
 }
 
-TEST_F(EventRepositoryTest, AppendToMissingTaskWritesNothing) {
+TEST_P(EventRepositoryTest, AppendToMissingTaskWritesNothing) {
   EXPECT_FALSE(store_->events().append("nope", {"tick", "{}"}, at(1)));
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_events"), 0);
 }
 
-TEST_F(EventRepositoryTest, FailedMutationLeavesNoEventAndNoSeqGap) {
+TEST_P(EventRepositoryTest, FailedMutationLeavesNoEventAndNoSeqGap) {
   create(make_task("t1", "alice", 100));
   domain::TaskProgress bad;
   bad.groups_done = -5;
@@ -49,6 +49,8 @@ TEST_F(EventRepositoryTest, FailedMutationLeavesNoEventAndNoSeqGap) {
   EXPECT_EQ(store_->events().append("t1", {"tick", "{}"}, at(112))->seq, 2);
   EXPECT_EQ(store_->events().list("t1", 0, 10).size(), 2u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, EventRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

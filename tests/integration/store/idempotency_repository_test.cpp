@@ -15,7 +15,7 @@ class IdempotencyTest : public StoreTest {
                                 std::string("{\"data\":1}\0\xff", 12)};
 };
 
-TEST_F(IdempotencyTest, FirstRunsThenSameRequestReplaysByteForByte) {
+TEST_P(IdempotencyTest, FirstRunsThenSameRequestReplaysByteForByte) {
   EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1000)).outcome, Outcome::started);
   EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1001)).outcome, Outcome::in_flight);
   EXPECT_TRUE(repo().complete("alice", "k1", response));
@@ -24,19 +24,19 @@ TEST_F(IdempotencyTest, FirstRunsThenSameRequestReplaysByteForByte) {
   EXPECT_EQ(replay.response, response);
 }
 
-TEST_F(IdempotencyTest, DifferentRequestWithTheSameKeyIsAMismatch) {
+TEST_P(IdempotencyTest, DifferentRequestWithTheSameKeyIsAMismatch) {
   repo().begin("alice", "k1", "h1", at(1000));
   EXPECT_EQ(repo().begin("alice", "k1", "h2", at(1001)).outcome, Outcome::mismatch);
   repo().complete("alice", "k1", response);
   EXPECT_EQ(repo().begin("alice", "k1", "h2", at(1002)).outcome, Outcome::mismatch);
 }
 
-TEST_F(IdempotencyTest, KeysAreScopedByOwner) {
+TEST_P(IdempotencyTest, KeysAreScopedByOwner) {
   repo().begin("alice", "k1", "h1", at(1000));
   EXPECT_EQ(repo().begin("bob", "k1", "h2", at(1000)).outcome, Outcome::started);
 }
 
-TEST_F(IdempotencyTest, EntriesExpireAfterTheTtl) {
+TEST_P(IdempotencyTest, EntriesExpireAfterTheTtl) {
   const auto t0 = at(1'000'000);
   repo().begin("alice", "k1", "h1", t0);
   repo().complete("alice", "k1", response);
@@ -50,20 +50,22 @@ TEST_F(IdempotencyTest, EntriesExpireAfterTheTtl) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM idempotency_keys"), 1);
 }
 
-TEST_F(IdempotencyTest, AbandonLetsARetryRun) {
+TEST_P(IdempotencyTest, AbandonLetsARetryRun) {
   repo().begin("alice", "k1", "h1", at(1000));
   repo().abandon("alice", "k1");
   EXPECT_FALSE(repo().complete("alice", "k1", response));
   EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1001)).outcome, Outcome::started);
 }
 
-TEST_F(IdempotencyTest, AbandonDoesNotForgetACompletedResponse) {
+TEST_P(IdempotencyTest, AbandonDoesNotForgetACompletedResponse) {
   repo().begin("alice", "k1", "h1", at(1000));
   repo().complete("alice", "k1", response);
   repo().abandon("alice", "k1");
   EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1001)).outcome, Outcome::replay);
   EXPECT_FALSE(repo().complete("alice", "k1", response)) << "a finished entry is not overwritten";
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, IdempotencyTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

@@ -18,7 +18,7 @@ class JobRepositoryTest : public StoreTest {
   }
 };
 
-TEST_F(JobRepositoryTest, LeaseTakesOnlyRunnableJobsAndFencesByGeneration) {
+TEST_P(JobRepositoryTest, LeaseTakesOnlyRunnableJobsAndFencesByGeneration) {
   create(make_task("t1", "alice", 100));
   EXPECT_FALSE(jobs().lease("w1", at(99), lease_for)) << "run_after is in the future";
 
@@ -42,7 +42,7 @@ TEST_F(JobRepositoryTest, LeaseTakesOnlyRunnableJobsAndFencesByGeneration) {
   EXPECT_FALSE(jobs().lease("w2", at(1000), lease_for));
 }
 
-TEST_F(JobRepositoryTest, CrashedWorkersLeaseExpiresAndIsTakenWithAHigherGeneration) {
+TEST_P(JobRepositoryTest, CrashedWorkersLeaseExpiresAndIsTakenWithAHigherGeneration) {
   create(make_task("t1", "alice", 100));
   const auto first = jobs().lease("w1", at(100), lease_for);
   ASSERT_TRUE(first);
@@ -65,7 +65,7 @@ TEST_F(JobRepositoryTest, CrashedWorkersLeaseExpiresAndIsTakenWithAHigherGenerat
   EXPECT_TRUE(jobs().heartbeat(second->token(), at(131), lease_for));
 }
 
-TEST_F(JobRepositoryTest, RetryFailAndReleaseEndALease) {
+TEST_P(JobRepositoryTest, RetryFailAndReleaseEndALease) {
   create(make_task("t1", "alice", 100));
   auto job = jobs().lease("w1", at(100), lease_for);
   ASSERT_TRUE(jobs().retry_later(job->token(), at(160), "vk timeout", at(101)));
@@ -86,7 +86,7 @@ TEST_F(JobRepositoryTest, RetryFailAndReleaseEndALease) {
   EXPECT_FALSE(jobs().lease("w1", at(10'000), lease_for));
 }
 
-TEST_F(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
+TEST_P(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
   create(make_task("t1", "alice", 100));
   const auto resume = [&](domain::TaskStatus from, domain::TaskStatus to, std::int64_t when) {
     return store_->tasks().transition(
@@ -118,7 +118,7 @@ TEST_F(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE state = 'queued'"), 2);
 }
 
-TEST_F(JobRepositoryTest, HugeTaskThatYieldsDoesNotStarveASmallOne) {
+TEST_P(JobRepositoryTest, HugeTaskThatYieldsDoesNotStarveASmallOne) {
   // "huge" was created first and would always be first in (run_after, id) order.
   create(make_task("huge", "alice", 100));
   create(make_task("small", "bob", 100));
@@ -146,7 +146,7 @@ TEST_F(JobRepositoryTest, HugeTaskThatYieldsDoesNotStarveASmallOne) {
   EXPECT_NE(order[2], "huge");
 }
 
-TEST_F(JobRepositoryTest, TaskWithALiveLeaseYieldsToTasksWithNone) {
+TEST_P(JobRepositoryTest, TaskWithALiveLeaseYieldsToTasksWithNone) {
   create(make_task("a", "alice", 100));
   create(make_task("b", "bob", 101));
   // Task a also has an export job waiting, created before b's collect job.
@@ -163,14 +163,14 @@ TEST_F(JobRepositoryTest, TaskWithALiveLeaseYieldsToTasksWithNone) {
   EXPECT_EQ(third->kind, "export");
 }
 
-TEST_F(JobRepositoryTest, HigherPriorityRunsFirst) {
+TEST_P(JobRepositoryTest, HigherPriorityRunsFirst) {
   create(make_task("a", "alice", 100));
   create(make_task("b", "bob", 100));
   raw()->execute("UPDATE jobs SET priority = 5 WHERE task_id = 'b'");
   EXPECT_EQ(jobs().lease("w1", at(100), lease_for)->task_id, "b");
 }
 
-TEST_F(JobRepositoryTest, CountsByState) {
+TEST_P(JobRepositoryTest, CountsByState) {
   for (const char* id : {"a", "b", "c", "d"}) create(make_task(id, "alice", 100));
   const auto first = jobs().lease("w1", at(100), lease_for);
   const auto second = jobs().lease("w1", at(100), lease_for);
@@ -179,6 +179,8 @@ TEST_F(JobRepositoryTest, CountsByState) {
   jobs().fail(second->token(), "broken", at(101));
   EXPECT_EQ(jobs().counts(), (JobCounts{1, 1, 1, 1}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, JobRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

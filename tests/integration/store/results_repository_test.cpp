@@ -35,6 +35,7 @@ class ResultsRepositoryTest : public CollectionTest {
  protected:
   void SetUp() override {
     CollectionTest::SetUp();
+    if (IsSkipped()) return;
     t1_ = start_task("t1");
     link(t1_, "t1", {1, 2});
     posts(t1_, "t1", 1, {make_post(-1, 10, 1000, 3, 7), make_post(-1, 11, 1000, 2, 7), make_post(-1, 12, 900, 0, 1)});
@@ -63,7 +64,7 @@ class ResultsRepositoryTest : public CollectionTest {
   LeaseToken t1_;
 };
 
-TEST_F(ResultsRepositoryTest, PostsOfTheTaskWithTheirCollectedCounts) {
+TEST_P(ResultsRepositoryTest, PostsOfTheTaskWithTheirCollectedCounts) {
   const PostPage page = store_->results().posts({"t1", std::nullopt, PostSortKey::date, true});
   ASSERT_EQ(page.items.size(), 4u);
   EXPECT_FALSE(page.next);
@@ -82,7 +83,7 @@ TEST_F(ResultsRepositoryTest, PostsOfTheTaskWithTheirCollectedCounts) {
   EXPECT_TRUE(store_->results().posts({"nope"}).items.empty());
 }
 
-TEST_F(ResultsRepositoryTest, CommentFiltersCombine) {
+TEST_P(ResultsRepositoryTest, CommentFiltersCombine) {
   const auto keys = [&](CommentFilter f) {
     f.task_id = "t1";
     return comment_keys(f);
@@ -104,7 +105,7 @@ TEST_F(ResultsRepositoryTest, CommentFiltersCombine) {
   EXPECT_TRUE(keys({.stems = {"NEAR(котик"}}).empty());
 }
 
-TEST_F(ResultsRepositoryTest, CommentRowsCarryAuthorAndAnalysis) {
+TEST_P(ResultsRepositoryTest, CommentRowsCarryAuthorAndAnalysis) {
   CommentQuery query{{.task_id = "t1", .post_id = 10}, CommentSortKey::likes, true};
   const CommentPage page = store_->results().comments(query);
   ASSERT_EQ(page.items.size(), 3u);
@@ -141,7 +142,7 @@ void walk(Query query, Fetch fetch, KeyOf key_of, Before in_order, const std::se
   for (const Key& k : original) EXPECT_TRUE(seen.contains(k)) << "missed " << k.first << "_" << k.second;
 }
 
-TEST_F(ResultsRepositoryTest, EveryCommentSortWalksAllPagesWhileRowsArrive) {
+TEST_P(ResultsRepositoryTest, EveryCommentSortWalksAllPagesWhileRowsArrive) {
   std::set<Key> original;
   for (const Seed& s : seeds) original.insert({s.owner, s.id});
   for (const CommentSortKey sort : {CommentSortKey::date, CommentSortKey::likes}) {
@@ -164,7 +165,7 @@ TEST_F(ResultsRepositoryTest, EveryCommentSortWalksAllPagesWhileRowsArrive) {
   }
 }
 
-TEST_F(ResultsRepositoryTest, EveryPostSortWalksAllPagesWhileRowsArrive) {
+TEST_P(ResultsRepositoryTest, EveryPostSortWalksAllPagesWhileRowsArrive) {
   const std::set<Key> original = {{-1, 10}, {-1, 11}, {-1, 12}, {-2, 20}};
   for (const PostSortKey sort : {PostSortKey::date, PostSortKey::likes, PostSortKey::comments}) {
     for (const bool descending : {false, true}) {
@@ -185,7 +186,7 @@ TEST_F(ResultsRepositoryTest, EveryPostSortWalksAllPagesWhileRowsArrive) {
   }
 }
 
-TEST_F(ResultsRepositoryTest, ExportIteratesInChunksAndCanStop) {
+TEST_P(ResultsRepositoryTest, ExportIteratesInChunksAndCanStop) {
   posts(t1_, "t1", 1, {make_post(-1, 50, 2000, 1300)});
   std::vector<domain::Comment> many;
   for (std::int64_t i = 0; i < 1234; ++i) many.push_back(make_comment(-1, 50, 5000 + i, 700 + i % 7, 3000 + i / 2));
@@ -214,14 +215,14 @@ TEST_F(ResultsRepositoryTest, ExportIteratesInChunksAndCanStop) {
   EXPECT_EQ(keyword_lists, 1234u + 7u);
 }
 
-TEST_F(ResultsRepositoryTest, KeywordsStreamFollowsTheFilter) {
+TEST_P(ResultsRepositoryTest, KeywordsStreamFollowsTheFilter) {
   std::multiset<std::string> keywords;
   store_->results().for_each_keywords({.task_id = "t1", .sentiment = S::negative},
                                       [&](const std::vector<std::string>& k) { keywords.insert(k.begin(), k.end()); });
   EXPECT_EQ(keywords, (std::multiset<std::string>{"k101", "k200"}));
 }
 
-TEST_F(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
+TEST_P(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
   const Analytics a = store_->results().analytics({"t1"});
   EXPECT_EQ(a.posts, 4);
   EXPECT_EQ(a.comments, 7);
@@ -251,7 +252,7 @@ TEST_F(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
   EXPECT_EQ(a.posts_summary[2], (PostSummary{-1, 11, 2, 7, {1, 0, 0, 1}}));
 }
 
-TEST_F(ResultsRepositoryTest, AnalyticsFollowGroupAndPostFilters) {
+TEST_P(ResultsRepositoryTest, AnalyticsFollowGroupAndPostFilters) {
   const Analytics group = store_->results().analytics({"t1", 2});
   EXPECT_EQ(group.posts, 1);
   EXPECT_EQ(group.comments, 2);
@@ -271,6 +272,8 @@ TEST_F(ResultsRepositoryTest, AnalyticsFollowGroupAndPostFilters) {
   EXPECT_EQ(empty.sentiment, SentimentCounts{});
   EXPECT_TRUE(empty.by_day.empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ResultsRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

@@ -1,33 +1,16 @@
 #pragma once
-// A migrated SQLite store in a fresh temporary directory, and helpers to make tasks.
+// A migrated store on a fresh database of the engine the test is instantiated for (see test_database.hpp),
+// and helpers to make tasks. PostgreSQL instances are skipped when no server is given.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include "domain/task.hpp"
 #include "store/store.hpp"
-#include "store/sqlite/connection.hpp"
+#include "test_database.hpp"
 
 namespace vka::store::testing {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "vka-store-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline domain::Timestamp at(std::int64_t unix_seconds) { return domain::from_unix(unix_seconds); }
 
@@ -42,38 +25,58 @@ inline domain::Task make_task(std::string id, std::string owner, std::int64_t cr
 
 inline NewJob collect_job(domain::Timestamp when) { return NewJob{"collect", "{}", 0, when}; }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
+    if (GetParam() == Engine::postgres && !postgres_server())
+      GTEST_SKIP() << "no PostgreSQL server: set VKA_TEST_DATABASE_URL (scripts/with-postgres does)";
+    db_ = std::make_unique<TestDatabase>(GetParam());
     store_ = open_store(url());
     store_->migrate();
   }
 
-  std::string db_path() const { return (dir_.path() / "test.db").string(); }
-  std::string url() const { return "sqlite://" + db_path(); }
+  Engine engine() const { return GetParam(); }
+  std::string url() const { return db_->url(); }
 
-  // A second connection to the same file, for seeding rows no repository writes yet and for checks.
-  std::unique_ptr<sqlite::Connection> raw() const { return std::make_unique<sqlite::Connection>(db_path(), 5000); }
+  // Raw access to the same database, for seeding rows no repository writes yet and for checks.
+  TestDatabase* raw() const { return db_.get(); }
 
   void create(const domain::Task& task) {
     store_->tasks().create(task, NewEvent{"task.created", "{}"}, collect_job(task.created_at));
   }
 
-  std::int64_t count(const std::string& sql) {
-    const auto c = raw();
-    sqlite::Rows rows = c->query(sql);
-    rows.next();
-    return rows.int64(0);
-  }
+  std::int64_t count(const std::string& sql) { return std::stoll(text_of(sql)); }
 
   std::string text_of(const std::string& sql) {
-    const auto c = raw();
-    sqlite::Rows rows = c->query(sql);
-    rows.next();
-    return rows.text(0);
+    const auto values = db_->column(sql);
+    if (values.empty() || !values.front()) throw std::runtime_error("no value from: " + sql);
+    return *values.front();
   }
 
-  TempDir dir_;
+  // The first column of every row, comma-separated.
+  std::string joined(const std::string& sql) {
+    std::string out;
+    for (const auto& value : db_->column(sql)) out += (out.empty() ? "" : ",") + value.value_or("NULL");
+    return out;
+  }
+
+  // Comments whose stems hold every one of the given words, through the engine's full-text index.
+  std::int64_t full_text_matches(const std::string& words) {
+    const std::string sql =
+        engine() == Engine::sqlite
+            ? "SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH ?1"
+            : "SELECT COUNT(*) FROM comments WHERE to_tsvector('simple', stems) @@ plainto_tsquery('simple', ?1)";
+    return std::stoll(db_->column(sql, words).front().value());
+  }
+
+  // SQLite's external-content FTS5 index can drift from its table; PostgreSQL maintains its GIN index itself.
+  void expect_full_text_index_consistent() {
+    if (engine() == Engine::sqlite) {
+      EXPECT_NO_THROW(raw()->execute("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')"));
+    }
+  }
+
+  std::unique_ptr<TestDatabase> db_;  // outlives the store, which must close before the database is dropped
   std::unique_ptr<Store> store_;
 };
 

@@ -25,7 +25,7 @@ class TaskListTest : public StoreTest {
   }
 };
 
-TEST_F(TaskListTest, NewestFirstWithIdTieBreak) {
+TEST_P(TaskListTest, NewestFirstWithIdTieBreak) {
   create(make_task("a", "alice", 100));
   create(make_task("c", "alice", 100));
   create(make_task("b", "alice", 100));
@@ -37,7 +37,7 @@ TEST_F(TaskListTest, NewestFirstWithIdTieBreak) {
   EXPECT_EQ(page.items.size(), 5u);
 }
 
-TEST_F(TaskListTest, ExactlyFullLastPageHasNoNextCursor) {
+TEST_P(TaskListTest, ExactlyFullLastPageHasNoNextCursor) {
   for (int i = 0; i < 4; ++i) create(make_task("t" + std::to_string(i), "alice", 100 + i));
   const TaskPage first = store_->tasks().list({.limit = 2});
   ASSERT_TRUE(first.next);
@@ -46,7 +46,7 @@ TEST_F(TaskListTest, ExactlyFullLastPageHasNoNextCursor) {
   EXPECT_FALSE(second.next);
 }
 
-TEST_F(TaskListTest, WalkSeesEveryRowOnceWhileRowsArrive) {
+TEST_P(TaskListTest, WalkSeesEveryRowOnceWhileRowsArrive) {
   std::set<std::string> before;
   for (int i = 0; i < 57; ++i) {
     const std::string id = "old" + std::to_string(i);
@@ -75,11 +75,11 @@ TEST_F(TaskListTest, WalkSeesEveryRowOnceWhileRowsArrive) {
   EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), seen.size()) << "a row was served twice";
 }
 
-TEST_F(TaskListTest, FiltersByStatusAndOwner) {
+TEST_P(TaskListTest, FiltersByStatusAndOwner) {
   for (int i = 0; i < 12; ++i) create(make_task("t" + std::to_string(i), i % 3 == 0 ? "bob" : "alice", 100 + i));
   for (const char* id : {"t1", "t4", "t6", "t9"})
-    store_->tasks().transition(id, {TaskStatus::queued, TaskStatus::running, at(500), at(500), std::nullopt,
-                                    {"task.started", "{}"}});
+    store_->tasks().transition(
+        id, {TaskStatus::queued, TaskStatus::running, at(500), at(500), std::nullopt, {"task.started", "{}"}});
 
   EXPECT_EQ(walk({.status = TaskStatus::running, .limit = 1}), (std::vector<std::string>{"t9", "t6", "t4", "t1"}));
   EXPECT_EQ(walk({.owner = std::string("bob"), .limit = 3}), (std::vector<std::string>{"t9", "t6", "t3", "t0"}));
@@ -89,7 +89,7 @@ TEST_F(TaskListTest, FiltersByStatusAndOwner) {
   EXPECT_EQ(walk({.limit = 1000}).size(), 12u);
 }
 
-TEST_F(TaskListTest, ListedTasksCarryTheirErrors) {
+TEST_P(TaskListTest, ListedTasksCarryTheirErrors) {
   create(make_task("t1", "alice", 100));
   store_->tasks().add_error("t1", {"task", "vk_token_invalid", 5, "User authorization failed", at(110)},
                             {"task.failed", "{}"});
@@ -99,11 +99,13 @@ TEST_F(TaskListTest, ListedTasksCarryTheirErrors) {
   EXPECT_EQ(page.items[0].errors[0].code, "vk_token_invalid");
 }
 
-TEST_F(TaskListTest, LimitIsClamped) {
+TEST_P(TaskListTest, LimitIsClamped) {
   for (int i = 0; i < 3; ++i) create(make_task("t" + std::to_string(i), "alice", 100 + i));
   EXPECT_EQ(store_->tasks().list({.limit = 0}).items.size(), 1u);
   EXPECT_EQ(store_->tasks().list({.limit = 5000}).items.size(), 3u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TaskListTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

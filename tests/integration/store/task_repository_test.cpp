@@ -11,7 +11,7 @@ using Outcome = TransitionResult::Outcome;
 
 class TaskRepositoryTest : public StoreTest {};
 
-TEST_F(TaskRepositoryTest, CreateGetRoundTripsEveryField) {
+TEST_P(TaskRepositoryTest, CreateGetRoundTripsEveryField) {
   domain::Task task = make_task("t1", "alice", 1'700'000'000);
   task.params.name = "Election threads";
   task.params.posts = {{-1, 123}, {42, 7}};
@@ -49,7 +49,7 @@ TEST_F(TaskRepositoryTest, CreateGetRoundTripsEveryField) {
   EXPECT_TRUE(loaded->errors.empty());
 }
 
-TEST_F(TaskRepositoryTest, CreateEnqueuesTheFirstJobAndEventAtomically) {
+TEST_P(TaskRepositoryTest, CreateEnqueuesTheFirstJobAndEventAtomically) {
   create(make_task("t1", "alice", 100));
   EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE task_id = 't1' AND kind = 'collect' AND state = 'queued'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_events WHERE task_id = 't1' AND seq = 1"), 1);
@@ -66,16 +66,16 @@ TEST_F(TaskRepositoryTest, CreateEnqueuesTheFirstJobAndEventAtomically) {
   EXPECT_EQ(store_->tasks().get("t1")->owner, "alice");
 }
 
-TEST_F(TaskRepositoryTest, InvalidEventPayloadRollsBackTheCreate) {
+TEST_P(TaskRepositoryTest, InvalidEventPayloadRollsBackTheCreate) {
   EXPECT_THROW(store_->tasks().create(make_task("t1", "alice", 100), {"task.created", "{not json"}, collect_job(at(1))),
                StoreError);
   EXPECT_FALSE(store_->tasks().get("t1"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM jobs"), 0);
 }
 
-TEST_F(TaskRepositoryTest, GetUnknownIsEmpty) { EXPECT_FALSE(store_->tasks().get("nope")); }
+TEST_P(TaskRepositoryTest, GetUnknownIsEmpty) { EXPECT_FALSE(store_->tasks().get("nope")); }
 
-TEST_F(TaskRepositoryTest, TransitionIsCompareAndSet) {
+TEST_P(TaskRepositoryTest, TransitionIsCompareAndSet) {
   create(make_task("t1", "alice", 100));
   TaskTransition start{TaskStatus::queued, TaskStatus::running, at(150), at(150), std::nullopt, {"task.started", "{}"}};
 
@@ -100,17 +100,21 @@ TEST_F(TaskRepositoryTest, TransitionIsCompareAndSet) {
   EXPECT_FALSE(missing.task);
 }
 
-TEST_F(TaskRepositoryTest, TransitionKeepsTimestampsNotGivenAndEnqueuesItsJob) {
+TEST_P(TaskRepositoryTest, TransitionKeepsTimestampsNotGivenAndEnqueuesItsJob) {
   create(make_task("t1", "alice", 100));
-  store_->tasks().transition("t1", {TaskStatus::queued, TaskStatus::running, at(150), at(150), std::nullopt,
-                                    {"task.started", "{}"}});
-  store_->tasks().transition("t1", {TaskStatus::running, TaskStatus::paused, at(160), std::nullopt, std::nullopt,
-                                    {"task.paused", "{}"}});
+  store_->tasks().transition(
+      "t1", {TaskStatus::queued, TaskStatus::running, at(150), at(150), std::nullopt, {"task.started", "{}"}});
+  store_->tasks().transition(
+      "t1", {TaskStatus::running, TaskStatus::paused, at(160), std::nullopt, std::nullopt, {"task.paused", "{}"}});
   // The first job ended (a task has at most one live job of a kind, so resuming would otherwise add none).
   raw()->execute("UPDATE jobs SET state = 'done' WHERE task_id = 't1'");
-  const auto resumed = store_->tasks().transition(
-      "t1", {TaskStatus::paused, TaskStatus::queued, at(170), std::nullopt, std::nullopt, {"task.resumed", "{}"},
-             NewJob{"collect", R"({"resume":true})", 5, at(170)}});
+  const auto resumed = store_->tasks().transition("t1", {TaskStatus::paused,
+                                                         TaskStatus::queued,
+                                                         at(170),
+                                                         std::nullopt,
+                                                         std::nullopt,
+                                                         {"task.resumed", "{}"},
+                                                         NewJob{"collect", R"({"resume":true})", 5, at(170)}});
   ASSERT_EQ(resumed.outcome, Outcome::applied);
   EXPECT_EQ(resumed.task->started_at, at(150));
   EXPECT_EQ(resumed.task->finished_at, std::nullopt);
@@ -122,7 +126,7 @@ TEST_F(TaskRepositoryTest, TransitionKeepsTimestampsNotGivenAndEnqueuesItsJob) {
   EXPECT_EQ(done.task->started_at, at(150));
 }
 
-TEST_F(TaskRepositoryTest, ProgressAddsUpAndErrorsKeepTheirOrder) {
+TEST_P(TaskRepositoryTest, ProgressAddsUpAndErrorsKeepTheirOrder) {
   create(make_task("t1", "alice", 100));
   domain::TaskProgress delta;
   delta.groups_total = 3;
@@ -159,7 +163,7 @@ TEST_F(TaskRepositoryTest, ProgressAddsUpAndErrorsKeepTheirOrder) {
   EXPECT_FALSE(store_->tasks().add_error("nope", task->errors[0], {"x", "{}"}));
 }
 
-TEST_F(TaskRepositoryTest, ProgressNeverGoesNegative) {
+TEST_P(TaskRepositoryTest, ProgressNeverGoesNegative) {
   create(make_task("t1", "alice", 100));
   domain::TaskProgress delta;
   delta.posts_done = -1;
@@ -167,6 +171,8 @@ TEST_F(TaskRepositoryTest, ProgressNeverGoesNegative) {
   EXPECT_EQ(store_->tasks().get("t1")->progress.posts_done, 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM task_events"), 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TaskRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

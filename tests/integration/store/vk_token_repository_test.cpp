@@ -6,10 +6,9 @@
 namespace vka::store::testing {
 namespace {
 
-VkToken token(std::string id, std::string owner, std::int64_t created_unix,
-              VkTokenKind kind = VkTokenKind::user) {
+VkToken token(std::string id, std::string owner, std::int64_t created_unix, VkTokenKind kind = VkTokenKind::user) {
   return {std::move(id), std::move(owner), "name of " + owner, kind, {0x00, 0x01, 0xfe, 0xff, 0x00, 0x7f},
-          "vk1.a.…xY", at(created_unix)};
+          "vk1.a.…xY",   at(created_unix)};
 }
 
 std::vector<std::string> ids_of(const VkTokenPage& page) {
@@ -23,14 +22,14 @@ class VkTokenRepositoryTest : public StoreTest {
   VkTokenRepository& repo() { return store_->vk_tokens(); }
 };
 
-TEST_F(VkTokenRepositoryTest, GetReturnsWhatWasCreatedWithTheCiphertextBytesIntact) {
+TEST_P(VkTokenRepositoryTest, GetReturnsWhatWasCreatedWithTheCiphertextBytesIntact) {
   const auto stored = token("vt1", "alice", 100, VkTokenKind::community);
   repo().create(stored);
   EXPECT_EQ(repo().get("vt1"), stored);
   EXPECT_FALSE(repo().get("vt2"));
 }
 
-TEST_F(VkTokenRepositoryTest, EveryKindRoundTrips) {
+TEST_P(VkTokenRepositoryTest, EveryKindRoundTrips) {
   for (const auto kind : {VkTokenKind::user, VkTokenKind::service, VkTokenKind::community}) {
     EXPECT_EQ(parse_vk_token_kind(to_string(kind)), kind);
     const std::string id = "vt_" + std::string(to_string(kind));
@@ -40,7 +39,7 @@ TEST_F(VkTokenRepositoryTest, EveryKindRoundTrips) {
   EXPECT_FALSE(parse_vk_token_kind("group"));
 }
 
-TEST_F(VkTokenRepositoryTest, DuplicateIdIsAConflict) {
+TEST_P(VkTokenRepositoryTest, DuplicateIdIsAConflict) {
   repo().create(token("vt1", "alice", 100));
   try {
     repo().create(token("vt1", "bob", 200));
@@ -51,14 +50,14 @@ TEST_F(VkTokenRepositoryTest, DuplicateIdIsAConflict) {
   EXPECT_EQ(repo().get("vt1")->owner, "alice");
 }
 
-TEST_F(VkTokenRepositoryTest, ListsNewestFirstWithTheIdBreakingTies) {
+TEST_P(VkTokenRepositoryTest, ListsNewestFirstWithTheIdBreakingTies) {
   repo().create(token("vt_a", "alice", 100));
   repo().create(token("vt_c", "bob", 300));
   repo().create(token("vt_b", "alice", 300));
   EXPECT_EQ(ids_of(repo().list({})), (std::vector<std::string>{"vt_c", "vt_b", "vt_a"}));
 }
 
-TEST_F(VkTokenRepositoryTest, OwnerFilterKeepsOnlyThatOwnersTokens) {
+TEST_P(VkTokenRepositoryTest, OwnerFilterKeepsOnlyThatOwnersTokens) {
   repo().create(token("vt1", "alice", 100));
   repo().create(token("vt2", "bob", 200));
   repo().create(token("vt3", "alice", 300));
@@ -66,7 +65,7 @@ TEST_F(VkTokenRepositoryTest, OwnerFilterKeepsOnlyThatOwnersTokens) {
   EXPECT_TRUE(repo().list({.owner = "carol"}).items.empty());
 }
 
-TEST_F(VkTokenRepositoryTest, KeysetPagesServeEveryRowOnceEvenWhileNewOnesArrive) {
+TEST_P(VkTokenRepositoryTest, KeysetPagesServeEveryRowOnceEvenWhileNewOnesArrive) {
   for (int i = 0; i < 7; ++i) repo().create(token("vt" + std::to_string(i), "alice", 100 + i / 2));
   std::vector<std::string> seen;
   VkTokenListQuery query{.owner = "alice", .limit = 3};
@@ -84,7 +83,7 @@ TEST_F(VkTokenRepositoryTest, KeysetPagesServeEveryRowOnceEvenWhileNewOnesArrive
   EXPECT_EQ(seen, (std::vector<std::string>{"vt6", "vt5", "vt4", "vt3", "vt2", "vt1", "vt0"}));
 }
 
-TEST_F(VkTokenRepositoryTest, LastFullPageHasNoNextCursor) {
+TEST_P(VkTokenRepositoryTest, LastFullPageHasNoNextCursor) {
   repo().create(token("vt1", "alice", 100));
   repo().create(token("vt2", "alice", 200));
   const auto page = repo().list({.limit = 2});
@@ -92,7 +91,7 @@ TEST_F(VkTokenRepositoryTest, LastFullPageHasNoNextCursor) {
   EXPECT_FALSE(page.next);
 }
 
-TEST_F(VkTokenRepositoryTest, LimitIsClamped) {
+TEST_P(VkTokenRepositoryTest, LimitIsClamped) {
   repo().create(token("vt1", "alice", 100));
   repo().create(token("vt2", "alice", 200));
   const auto page = repo().list({.limit = 0});
@@ -100,7 +99,7 @@ TEST_F(VkTokenRepositoryTest, LimitIsClamped) {
   EXPECT_TRUE(page.next);
 }
 
-TEST_F(VkTokenRepositoryTest, RemoveDeletesOnceAndLeavesTheOthers) {
+TEST_P(VkTokenRepositoryTest, RemoveDeletesOnceAndLeavesTheOthers) {
   repo().create(token("vt1", "alice", 100));
   repo().create(token("vt2", "alice", 200));
   EXPECT_TRUE(repo().remove("vt1"));
@@ -109,10 +108,12 @@ TEST_F(VkTokenRepositoryTest, RemoveDeletesOnceAndLeavesTheOthers) {
   EXPECT_EQ(ids_of(repo().list({})), std::vector<std::string>{"vt2"});
 }
 
-TEST_F(VkTokenRepositoryTest, UnknownStoredKindIsCorrupt) {
+TEST_P(VkTokenRepositoryTest, UnknownStoredKindIsCorrupt) {
   repo().create(token("vt1", "alice", 100));
-  // The CHECK constraint guards the column, so bypass it the way a damaged file would.
-  raw()->exec_script("PRAGMA ignore_check_constraints = ON; UPDATE vk_tokens SET kind = 'group' WHERE id = 'vt1';");
+  // The CHECK constraint guards the column, so bypass it the way a damaged database would.
+  raw()->exec_script(engine() == Engine::sqlite ? "PRAGMA ignore_check_constraints = ON;"
+                                                : "ALTER TABLE vk_tokens DROP CONSTRAINT vk_tokens_kind_check;");
+  raw()->exec_script("UPDATE vk_tokens SET kind = 'group' WHERE id = 'vt1';");
   try {
     repo().get("vt1");
     FAIL() << "expected corrupt";
@@ -120,6 +121,8 @@ TEST_F(VkTokenRepositoryTest, UnknownStoredKindIsCorrupt) {
     EXPECT_EQ(e.kind(), StoreErrorKind::corrupt);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, VkTokenRepositoryTest, engines(), engine_name);
 
 }  // namespace
 }  // namespace vka::store::testing

@@ -1,0 +1,110 @@
+#include "store/postgres/collected_rows.hpp"
+
+#include <optional>
+#include <string>
+
+#include "store/json_columns.hpp"
+
+namespace vka::store::postgres {
+
+void upsert_community(Connection& connection, const domain::Community& community, domain::Timestamp at) {
+  connection.execute(
+      "INSERT INTO communities (id, screen_name, name, is_closed, type, deactivated, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET screen_name = excluded.screen_name, "
+      "name = excluded.name, is_closed = excluded.is_closed, type = excluded.type, "
+      "deactivated = excluded.deactivated, updated_at = excluded.updated_at",
+      community.id, community.screen_name, community.name, static_cast<int>(community.is_closed), community.type,
+      community.deactivated, at);
+}
+
+void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at) {
+  if (authors.empty()) return;
+  std::vector<std::int64_t> ids;
+  std::vector<std::string> names;
+  for (const domain::Author* author : latest_by_key(authors, [](const domain::Author& a) { return a.id; })) {
+    ids.push_back(author->id);
+    names.push_back(author->name);
+  }
+  connection.execute(
+      "INSERT INTO authors (id, name, updated_at) SELECT u.id, u.name, $3 FROM unnest($1::int8[], $2::text[]) "
+      "AS u(id, name) ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
+      "WHERE authors.name IS DISTINCT FROM excluded.name",
+      ids, names, at);
+}
+
+void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts) {
+  if (posts.empty()) return;
+  std::vector<std::int64_t> owner_ids, ids, dates, likes, reposts, comments_counts;
+  std::vector<std::optional<std::int64_t>> views, from_ids;
+  std::vector<std::string> texts;
+  std::vector<bool> pinned;
+  for (const domain::Post* post : latest_by_key(posts, post_key)) {
+    owner_ids.push_back(post->owner_id);
+    ids.push_back(post->id);
+    dates.push_back(domain::to_unix(post->date));
+    texts.push_back(post->text);
+    likes.push_back(post->likes);
+    reposts.push_back(post->reposts);
+    views.push_back(post->views);
+    comments_counts.push_back(post->comments_count);
+    pinned.push_back(post->is_pinned);
+    from_ids.push_back(post->from_id);
+  }
+  connection.execute(
+      "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id) "
+      "SELECT * FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::text[], $5::int8[], $6::int8[], $7::int8[], "
+      "$8::int8[], $9::bool[], $10::int8[]) "
+      "ON CONFLICT (owner_id, id) DO UPDATE SET date = excluded.date, text = excluded.text, likes = excluded.likes, "
+      "reposts = excluded.reposts, views = excluded.views, comments_count = excluded.comments_count, "
+      "is_pinned = excluded.is_pinned, from_id = excluded.from_id "
+      "WHERE (posts.date, posts.text, posts.likes, posts.reposts, posts.views, posts.comments_count, posts.is_pinned, "
+      "posts.from_id) IS DISTINCT FROM (excluded.date, excluded.text, excluded.likes, excluded.reposts, "
+      "excluded.views, excluded.comments_count, excluded.is_pinned, excluded.from_id)",
+      owner_ids, ids, dates, texts, likes, reposts, views, comments_counts, pinned, from_ids);
+}
+
+void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments) {
+  if (comments.empty()) return;
+  std::vector<std::int64_t> owner_ids, post_ids, ids, from_ids, dates, likes;
+  std::vector<std::optional<std::int64_t>> parent_ids, thread_root_ids;
+  std::vector<std::string> texts, keywords, stems;
+  std::vector<bool> deleted;
+  std::vector<std::optional<std::string>> sentiments;
+  std::vector<std::optional<double>> scores;
+  const auto key = [](const domain::Comment& c) { return std::pair{c.owner_id, c.id}; };
+  for (const domain::Comment* comment : latest_by_key(comments, key)) {
+    owner_ids.push_back(comment->owner_id);
+    post_ids.push_back(comment->post_id);
+    ids.push_back(comment->id);
+    parent_ids.push_back(comment->parent_id);
+    thread_root_ids.push_back(comment->thread_root_id);
+    from_ids.push_back(comment->from_id);
+    dates.push_back(domain::to_unix(comment->date));
+    texts.push_back(comment->text);
+    likes.push_back(comment->likes);
+    deleted.push_back(comment->deleted);
+    sentiments.push_back(comment->sentiment ? std::optional<std::string>(domain::to_string(*comment->sentiment))
+                                            : std::nullopt);
+    scores.push_back(comment->sentiment_score);
+    keywords.push_back(encode_keywords(comment->keywords));
+    stems.push_back(comment->stems);
+  }
+  connection.execute(
+      "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, deleted, "
+      "sentiment, sentiment_score, keywords, stems) "
+      "SELECT * FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::int8[], $5::int8[], $6::int8[], $7::int8[], "
+      "$8::text[], $9::int8[], $10::bool[], $11::text[], $12::float8[], $13::text[], $14::text[]) "
+      "ON CONFLICT (owner_id, id) DO UPDATE SET post_id = excluded.post_id, parent_id = excluded.parent_id, "
+      "thread_root_id = excluded.thread_root_id, from_id = excluded.from_id, date = excluded.date, "
+      "text = excluded.text, likes = excluded.likes, deleted = excluded.deleted, sentiment = excluded.sentiment, "
+      "sentiment_score = excluded.sentiment_score, keywords = excluded.keywords, stems = excluded.stems "
+      "WHERE (comments.post_id, comments.parent_id, comments.thread_root_id, comments.from_id, comments.date, "
+      "comments.text, comments.likes, comments.deleted, comments.sentiment, comments.sentiment_score, "
+      "comments.keywords, comments.stems) IS DISTINCT FROM (excluded.post_id, excluded.parent_id, "
+      "excluded.thread_root_id, excluded.from_id, excluded.date, excluded.text, excluded.likes, excluded.deleted, "
+      "excluded.sentiment, excluded.sentiment_score, excluded.keywords, excluded.stems)",
+      owner_ids, post_ids, ids, parent_ids, thread_root_ids, from_ids, dates, texts, likes, deleted, sentiments, scores,
+      keywords, stems);
+}
+
+}  // namespace vka::store::postgres

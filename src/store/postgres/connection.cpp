@@ -1,0 +1,176 @@
+#include "store/postgres/connection.hpp"
+
+#include <libpq-fe.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <utility>
+
+#include "store/postgres/errors.hpp"
+
+namespace vka::store::postgres {
+
+namespace {
+
+struct ResultGuard {
+  PGresult* result;
+  ~ResultGuard() { PQclear(result); }
+};
+
+void log_notice(void*, const char* message) { spdlog::debug("postgres notice: {}", message); }
+
+[[noreturn]] void corrupt_value() {
+  throw StoreError(StoreErrorKind::corrupt, "a stored value is not what the schema promises");
+}
+
+}  // namespace
+
+Connection::Connection(const std::string& url) {
+  // The URL comes second, so that its own connect_timeout wins; the encoding comes last, as we only speak UTF-8.
+  const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
+  const char* values[] = {"5", url.c_str(), "UTF8", nullptr};
+  conn_ = PQconnectdbParams(keys, values, 1);
+  if (!conn_) throw StoreError(StoreErrorKind::unavailable, "cannot connect to the database: out of memory");
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    // libpq's message names the host and user, never the password; the URL itself is not logged.
+    spdlog::warn("postgres connect failed: {}", PQerrorMessage(conn_));
+    PQfinish(conn_);
+    throw StoreError(StoreErrorKind::unavailable, "cannot connect to the database server");
+  }
+  PQsetNoticeProcessor(conn_, log_notice, nullptr);
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+bool Connection::broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
+
+void Connection::exec_script(std::string_view sql) {
+  const std::string text(sql);
+  PGresult* result = PQexec(conn_, text.c_str());
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "exec", "(script)");
+  PQclear(result);
+}
+
+const std::string& Connection::prepare(std::string_view sql, const std::vector<Param>& params) {
+  std::string key(sql);
+  std::vector<Oid> types;
+  types.reserve(params.size());
+  for (const Param& p : params) {
+    key += '\x1f' + std::to_string(p.type);
+    types.push_back(p.type);
+  }
+  auto found = statements_.find(key);
+  if (found != statements_.end()) return found->second;
+  const std::string name = "s" + std::to_string(statements_.size() + 1);
+  const std::string text(sql);
+  PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()), types.data());
+  if (PQresultStatus(result) != PGRES_COMMAND_OK) fail(result, "prepare", sql);
+  PQclear(result);
+  return statements_.emplace(std::move(key), name).first->second;
+}
+
+Rows Connection::run(std::string_view sql, const std::vector<Param>& params) {
+  const std::string& name = prepare(sql, params);
+  std::vector<const char*> values;
+  std::vector<int> lengths;
+  std::vector<int> formats;
+  for (const Param& p : params) {
+    values.push_back(p.value ? p.value->c_str() : nullptr);
+    lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
+    formats.push_back(p.binary ? 1 : 0);
+  }
+  PGresult* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
+                                    formats.data(), 0);
+  const ExecStatusType status = PQresultStatus(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "statement", sql);
+  return Rows(result);
+}
+
+void Connection::fail(PGresult* result, std::string_view what, std::string_view sql) {
+  ResultGuard guard{result};
+  const char* sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  StoreError error = classify(sqlstate ? sqlstate : "", broken());
+  // Only the primary message: the detail line may quote the values of the row.
+  const auto level = error.kind() == StoreErrorKind::conflict ? spdlog::level::info : spdlog::level::err;
+  spdlog::log(level, "postgres {} failed: {} (SQLSTATE {}); statement: {}", what,
+              primary ? primary : PQerrorMessage(conn_), sqlstate ? sqlstate : "-", sql);
+  throw error;
+}
+
+Rows::Rows(PGresult* result) : result_(result), rows_(PQntuples(result)) {}
+
+Rows::Rows(Rows&& other) noexcept
+    : result_(std::exchange(other.result_, nullptr)), row_(other.row_), rows_(other.rows_) {}
+
+Rows::~Rows() { PQclear(result_); }
+
+bool Rows::next() { return ++row_ < rows_; }
+
+std::int64_t Rows::affected() const {
+  const char* text = PQcmdTuples(result_);
+  std::int64_t n = 0;
+  std::from_chars(text, text + std::char_traits<char>::length(text), n);
+  return n;
+}
+
+const char* Rows::value(int column) const { return PQgetvalue(result_, row_, column); }
+
+bool Rows::is_null(int column) const { return PQgetisnull(result_, row_, column) == 1; }
+
+std::int64_t Rows::int64(int column) const {
+  const char* text = value(column);
+  const char* end = text + PQgetlength(result_, row_, column);
+  std::int64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(text, end, n);
+  if (ec != std::errc{} || ptr != end) corrupt_value();
+  return n;
+}
+
+std::optional<std::int64_t> Rows::opt_int64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return int64(column);
+}
+
+double Rows::real(int column) const {
+  char* end = nullptr;
+  const double d = std::strtod(value(column), &end);
+  if (end == value(column)) corrupt_value();
+  return d;
+}
+
+std::optional<double> Rows::opt_real(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return real(column);
+}
+
+bool Rows::boolean(int column) const { return value(column)[0] == 't'; }
+
+std::string Rows::text(int column) const {
+  return std::string(value(column), static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+}
+
+std::optional<std::string> Rows::opt_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+std::string Rows::blob(int column) const {
+  std::size_t size = 0;
+  unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(value(column)), &size);
+  if (!bytes) throw StoreError(StoreErrorKind::internal, "internal database error: out of memory");
+  std::string out(reinterpret_cast<const char*>(bytes), size);
+  PQfreemem(bytes);
+  return out;
+}
+
+domain::Timestamp Rows::time(int column) const { return domain::from_unix(int64(column)); }
+
+std::optional<domain::Timestamp> Rows::opt_time(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return time(column);
+}
+
+}  // namespace vka::store::postgres

@@ -1,0 +1,52 @@
+#pragma once
+// The Store on a PostgreSQL database, shared by any number of processes.
+#include <string>
+#include <vector>
+
+#include "store/migrations.hpp"
+#include "store/postgres/api_key_repository.hpp"
+#include "store/postgres/collection_repository.hpp"
+#include "store/postgres/database.hpp"
+#include "store/postgres/event_repository.hpp"
+#include "store/postgres/idempotency_repository.hpp"
+#include "store/postgres/job_repository.hpp"
+#include "store/postgres/results_repository.hpp"
+#include "store/postgres/task_repository.hpp"
+#include "store/postgres/vk_token_repository.hpp"
+#include "store/store.hpp"
+
+namespace vka::store::postgres {
+
+class PostgresStore final : public Store {
+ public:
+  // url: the whole postgresql:// URL as libpq takes it; it never appears in messages or logs.
+  PostgresStore(const std::string& url, const StoreOptions& options);
+
+  TaskRepository& tasks() override { return tasks_; }
+  EventRepository& events() override { return events_; }
+  IdempotencyRepository& idempotency() override { return idempotency_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
+  CollectionRepository& collection() override { return collection_; }
+  ResultsRepository& results() override { return results_; }
+  JobRepository& jobs() override { return jobs_; }
+  VkTokenRepository& vk_tokens() override { return vk_tokens_; }
+
+  std::vector<std::string> migrate() override;
+  bool migrations_current() override;
+  bool ping() noexcept override;
+  void close() override;
+
+ private:
+  std::vector<Migration> migrations_;
+  Database database_;
+  PostgresTaskRepository tasks_{database_};
+  PostgresEventRepository events_{database_};
+  PostgresIdempotencyRepository idempotency_{database_};
+  PostgresApiKeyRepository api_keys_{database_};
+  PostgresCollectionRepository collection_{database_};
+  PostgresResultsRepository results_{database_};
+  PostgresJobRepository jobs_{database_};
+  PostgresVkTokenRepository vk_tokens_{database_};
+};
+
+}  // namespace vka::store::postgres

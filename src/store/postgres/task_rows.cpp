@@ -1,0 +1,51 @@
+#include "store/postgres/task_rows.hpp"
+
+#include <string>
+
+#include "store/error.hpp"
+#include "store/json_columns.hpp"
+
+namespace vka::store::postgres {
+
+namespace {
+
+std::vector<domain::TaskError> load_errors(Connection& connection, std::string_view task_id) {
+  std::vector<domain::TaskError> errors;
+  Rows rows = connection.query(
+      "SELECT scope, code, vk_error_code, message, at FROM task_errors WHERE task_id = $1 ORDER BY seq", task_id);
+  while (rows.next()) {
+    const auto vk_code = rows.opt_int64(2);
+    errors.push_back({rows.text(0), rows.text(1),
+                      vk_code ? std::optional<int>(static_cast<int>(*vk_code)) : std::nullopt, rows.text(3),
+                      rows.time(4)});
+  }
+  return errors;
+}
+
+}  // namespace
+
+domain::Task read_task(Connection& connection, const Rows& row) {
+  domain::Task task;
+  task.id = row.text(0);
+  task.owner = row.text(1);
+  const auto status = domain::parse_task_status(row.text(3));
+  if (!status) throw StoreError(StoreErrorKind::corrupt, "a stored task has an unknown status");
+  task.status = *status;
+  task.params = decode_task_params(row.text(4));
+  task.params.name = row.opt_text(2);
+  task.progress = {row.int64(5),  row.int64(6),  row.int64(7),  row.int64(8),     row.int64(9),
+                   row.int64(10), row.int64(11), row.int64(12), row.opt_int64(13)};
+  task.created_at = row.time(14);
+  task.started_at = row.opt_time(15);
+  task.finished_at = row.opt_time(16);
+  task.errors = load_errors(connection, task.id);
+  return task;
+}
+
+std::optional<domain::Task> find_task(Connection& connection, std::string_view id) {
+  Rows rows = connection.query("SELECT " + std::string(task_columns) + " FROM tasks WHERE id = $1", id);
+  if (!rows.next()) return std::nullopt;
+  return read_task(connection, rows);
+}
+
+}  // namespace vka::store::postgres
