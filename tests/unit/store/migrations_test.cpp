@@ -48,5 +48,13 @@ TEST(Migrations, TheBinaryCarriesTheSqliteSchema) {
   EXPECT_NE(migrations[0].sql.find("CREATE TABLE tasks"), std::string_view::npos);
 }
 
+TEST(Migrations, ThePostgresSchemaHasTheSameVersionsAsSqlites) {
+  const auto sqlite = builtin_migrations("sqlite");
+  const auto postgres = builtin_migrations("postgres");
+  ASSERT_EQ(postgres.size(), sqlite.size());
+  for (std::size_t i = 0; i < sqlite.size(); ++i) EXPECT_EQ(postgres[i].name, sqlite[i].name);
+  EXPECT_NE(postgres[0].sql.find("CREATE TABLE tasks"), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace vka::store
