@@ -40,6 +40,7 @@ void add_all_routes(http::Router& router, Services& services) {
   add_analytics_routes(router, services);
   add_event_routes(router, services);
   add_analyze_routes(router, services);
+  add_vk_token_routes(router, services);
 }
 
 }  // namespace vka::api

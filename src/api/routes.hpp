@@ -13,6 +13,7 @@ void add_results_routes(http::Router& router, Services& services);
 void add_export_routes(http::Router& router, Services& services);
 void add_analytics_routes(http::Router& router, Services& services);
 void add_event_routes(http::Router& router, Services& services);
+void add_vk_token_routes(http::Router& router, Services& services);
 std::string_view openapi_document();
 
 // All of the above, in the order they are matched.

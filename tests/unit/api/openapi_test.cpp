@@ -53,7 +53,8 @@ class OpenApiRoutes : public ::testing::Test {
         authenticator(store->api_keys(), auth::ApiKeyHasher{auth::SecretKey::random()}, std::nullopt,
                       auth::ViewerScope::shared_only),
         analyzer(std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin())),
-        services{*store, authenticator, metrics, analyzer, shutting_down} {
+        vk_tokens(store->vk_tokens(), auth::SecretKey::random()),
+        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens} {
     add_all_routes(router, services);
   }
   ~OpenApiRoutes() override {
@@ -68,6 +69,7 @@ class OpenApiRoutes : public ::testing::Test {
   http::Metrics metrics;
   analysis::Analyzer analyzer;
   std::atomic<bool> shutting_down{false};
+  VkTokenVault vk_tokens;
   Services services;
   http::Router router;
 };
