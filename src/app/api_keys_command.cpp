@@ -27,7 +27,7 @@ int ApiKeysCommand::run(const Config& config) const {
     auto store = store::open_store(config.database_url);
     store->migrate();
     if (create_->parsed()) {
-      const auto hasher = load_api_key_hasher(config.data_dir);
+      const auto hasher = api_key_hasher(load_master_key(config.data_dir));
       const auto key = create_api_key(*store, hasher, *auth::parse_role(role_), name_.empty() ? role_ : name_);
       std::printf("%s\n", key.c_str());
       return exit_ok;

@@ -8,10 +8,14 @@
 
 namespace vka::app {
 
-auth::ApiKeyHasher load_api_key_hasher(const std::string& data_dir) {
+auth::SecretKey load_master_key(const std::string& data_dir) {
   auto master = auth::load_or_create_secret_key(data_dir);
   if (!master) throw std::runtime_error(master.problem());
-  return auth::ApiKeyHasher{master.value().derive(auth::KeyPurpose::api_key_hashing)};
+  return std::move(master).value();
+}
+
+auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key) {
+  return auth::ApiKeyHasher{master_key.derive(auth::KeyPurpose::api_key_hashing)};
 }
 
 std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,

@@ -65,16 +65,18 @@ struct Service {
   explicit Service(const Config& config)
       : store(store::open_store(config.database_url)),
         applied_migrations(store->migrate()),
+        master_key(load_master_key(config.data_dir)),
         authenticator(make_authenticator(config)),
+        vk_tokens(store->vk_tokens(), master_key),
         analyzer(make_analyzer(config.lexicon_files)),
-        services{*store, authenticator, metrics, analyzer, shutting_down},
+        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens},
         router(make_router(services)),
         pipeline(router, metrics, {config.cors_origins}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, metrics)) {}
 
   api::Authenticator make_authenticator(const Config& config) {
-    auto hasher = load_api_key_hasher(config.data_dir);
+    auto hasher = api_key_hasher(master_key);
     create_first_admin_key(*store, hasher, config);
     return {store->api_keys(), std::move(hasher), bootstrap_admin(config), auth::ViewerScope::all_tasks};
   }
@@ -96,9 +98,11 @@ struct Service {
 
   std::unique_ptr<store::Store> store;
   std::vector<std::string> applied_migrations;
+  auth::SecretKey master_key;
   http::Metrics metrics;
   std::atomic<bool> shutting_down{false};
   api::Authenticator authenticator;
+  api::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
   api::Services services;
   http::Router router;

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.parse
 
 BINARY = os.environ.get("VKA_BINARY", "vk-analytics")
 ADMIN_KEY = "e2e-admin-key-0123456789abcdef"
@@ -118,3 +119,72 @@ class Server:
         response = self.request("POST", "/api/v1/tasks", body or {"groups": [1]}, key=key, **extra)
         assert response.status == 201, (response.status, response.body)
         return response.json()["data"]
+
+
+class Simulator:
+    """`vk-analytics vk-sim`: the built-in VK API simulator as its own process."""
+
+    def __init__(self, *args):
+        self.port = free_port()
+        self.args = ["--listen", f"127.0.0.1:{self.port}", *args]
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen([BINARY, "vk-sim", *self.args], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.process.stdout.readline()  # the base URL, once listening
+        return self
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}/method"
+
+    def get(self, path):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request("GET", path)
+            return json.loads(conn.getresponse().read())
+        finally:
+            conn.close()
+
+    def truth(self):
+        return self.get("/_sim/truth")
+
+    def stats(self):
+        return self.get("/_sim/stats")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(20)
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
+
+
+def wait_for(predicate, timeout=120, interval=0.2):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError("condition not reached in time")
+
+
+def iso(unix_seconds):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(unix_seconds))
+
+
+def walk_all(server, path, limit=1000):
+    """Every item of a cursor-paginated listing."""
+    items, cursor = [], None
+    while True:
+        sep = "&" if "?" in path else "?"
+        url = f"{path}{sep}limit={limit}" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else "")
+        response = server.request("GET", url)
+        assert response.status == 200, (response.status, response.body)
+        body = response.json()
+        items += body["data"]
+        cursor = body["meta"].get("next_cursor")
+        if not cursor:
+            return items
