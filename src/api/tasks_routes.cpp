@@ -4,6 +4,7 @@
 #include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
+#include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
@@ -57,19 +58,14 @@ http::Response list_tasks(Services& services, http::Request& request, const auth
                                                                    "completed, completed_with_errors, failed, canceled"}});
   }
   if (!sees_every_task(services, principal)) list_query.owner = principal.id;
-  if (const auto cursor = query.cursor(tasks_cursor_scope)) {
-    const auto* seconds = cursor->size() == 2 ? std::get_if<std::int64_t>(&(*cursor)[0]) : nullptr;
-    const auto* id = cursor->size() == 2 ? std::get_if<std::string>(&(*cursor)[1]) : nullptr;
-    if (!seconds || !id) throw http::validation_failed("cursor is not one this listing gave out.");
-    list_query.after = store::TaskCursor{domain::from_unix(*seconds), *id};
-  }
+  if (auto after = read_newest_first_cursor(query, tasks_cursor_scope))
+    list_query.after = store::TaskCursor{after->created_at, std::move(after->id)};
   const auto page = services.store.tasks().list(list_query);
   boost::json::array items;
   for (const auto& task : page.items) items.push_back(task_to_json(task));
-  boost::json::object meta{{"limit", list_query.limit}};
-  meta["next_cursor"] = page.next ? boost::json::value(domain::encode_cursor(
-                                        tasks_cursor_scope, {domain::to_unix(page.next->created_at), page.next->id}))
-                                  : boost::json::value(nullptr);
+  std::optional<NewestFirstPosition> next;
+  if (page.next) next = NewestFirstPosition{page.next->created_at, page.next->id};
+  boost::json::object meta{{"limit", list_query.limit}, {"next_cursor", next_cursor_json(tasks_cursor_scope, next)}};
   return http::envelope(request, 200, std::move(items), std::move(meta));
 }
 
