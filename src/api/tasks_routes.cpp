@@ -12,6 +12,7 @@
 #include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
+#include "auth/permissions.hpp"
 #include "domain/task_state.hpp"
 #include "http/envelope.hpp"
 
@@ -37,10 +38,22 @@ domain::TaskParams read_task_params(const http::Request& request) {
       request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
 }
 
+// A task may name only a VK token its creator may use; anything else reads as "no such token".
+void require_usable_token(Services& services, const auth::Principal& principal,
+                          const std::optional<std::string>& token_id) {
+  if (!token_id) return;
+  const auto token = services.store.vk_tokens().get(*token_id);
+  if (!token || !auth::can_use_vk_token(principal, token->owner))
+    throw http::validation_failed("The task names a VK token you cannot use.",
+                                  {{"vk_token_id", "no such VK token among yours"}});
+}
+
 http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    const auto task = create_task(services.store, read_task_params(request), principal.id);
+    auto params = read_task_params(request);
+    require_usable_token(services, principal, params.vk_token_id);
+    const auto task = create_task(services.store, std::move(params), principal.id);
     auto response = http::envelope(request, 201, task_to_json(task));
     response.headers.set("Location", "/api/v1/tasks/" + task.id);
     return response;

@@ -231,6 +231,17 @@ class TasksTest(unittest.TestCase):
         self.assertEqual(too_big.status, 413)
         self.assertEqual(self.walk("/api/v1/tasks", key=key)[0], [])
 
+    def test_vk_token_id_must_be_one_of_the_callers_tokens(self):
+        token = self.server.request("POST", "/api/v1/vk-tokens", {"name": "mine", "token": "vk1.a.secret-value-123456789",
+                                                                   "kind": "service"}, key=self.analyst).json()["data"]
+        ok = self.server.request("POST", "/api/v1/tasks", {"groups": [1], "vk_token_id": token["id"]}, key=self.analyst)
+        self.assertEqual(ok.status, 201, ok.body)
+        self.assertEqual(ok.json()["data"]["params"]["vk_token_id"], token["id"])
+        for key, token_id in ((self.other_analyst, token["id"]), (self.analyst, "vt_nope")):
+            response = self.server.request("POST", "/api/v1/tasks", {"groups": [1], "vk_token_id": token_id}, key=key)
+            self.assertEqual(response.status, 400)
+            self.assertEqual(response.json()["error"]["details"][0]["field"], "vk_token_id")
+
     def test_failed_validation_is_replayed_too(self):
         headers = {"Idempotency-Key": "bad-body"}
         first = self.server.request("POST", "/api/v1/tasks", {"groups": ["id1"]}, headers=headers)
