@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""End-to-end collection throughput: the real `vk-analytics serve` collects a comment-heavy dataset
+from the real simulator (`vk-analytics vk-sim`) with one token, and this prints how close it came to
+what the VK rate limit allows: 25 calls per execute x 100 comments per call x RPS requests/s.
+
+    bench/collect_throughput.py --binary build-bench/vk-analytics
+
+The clock runs from the first request the simulator sees to the moment the task is seen finished
+(both polled every --poll seconds). Stdlib only; reuses tests/e2e/harness.py."""
+import argparse
+import http.client
+import math
+import os
+import sys
+import time
+from collections import defaultdict
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
+import harness  # noqa: E402
+
+TOKEN = "bench-token"
+CALLS_PER_EXECUTE = 25
+ITEMS_PER_CALL = 100
+INLINE_REPLIES = 10
+FINISHED = ("completed", "completed_with_errors", "failed", "canceled")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=harness.BINARY, help="vk-analytics executable (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--communities", type=int, default=6,
+                        help="simulated communities; indices 1-3 are private, banned, comments closed")
+    parser.add_argument("--posts", type=int, default=10, help="posts per community")
+    parser.add_argument("--comments-mean", type=float, default=2000, help="mean top-level comments per post")
+    parser.add_argument("--long-thread-replies", type=int, default=250)
+    parser.add_argument("--rps", type=int, default=3, help="requests per second per token (simulator and service)")
+    parser.add_argument("--workers", type=int, default=2, help="VKA_WORKERS")
+    parser.add_argument("--poll", type=float, default=0.02, help="seconds between polls")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds to wait for the task")
+    return parser.parse_args()
+
+
+def readable_communities(truth):
+    return [c for c in truth["communities"] if c["is_closed"] == 0 and not c["deactivated"]]
+
+
+def expected_comments(truth):
+    """Comments a task over the readable communities must collect (open comments only)."""
+    open_walls = {-c["id"] for c in readable_communities(truth) if not c["comments_closed"]}
+    return [c for c in truth["comments"] if c["owner_id"] in open_walls]
+
+
+def call_floor(truth, comments):
+    """The fewest API calls this dataset can be collected with: a wall.get per 100 posts, a
+    wall.getComments per 100 top-level comments (each with up to 10 replies inline), and one per
+    100 replies of every thread longer than the inline 10."""
+    readable = readable_communities(truth)
+    posts_per_wall = defaultdict(int)
+    for post in truth["posts"]:
+        posts_per_wall[post["owner_id"]] += 1
+    calls = sum(max(1, math.ceil(posts_per_wall[-c["id"]] / ITEMS_PER_CALL)) for c in readable)
+    top_per_post = defaultdict(int)
+    replies_per_thread = defaultdict(int)
+    for c in comments:
+        if c["thread_root_id"] is None:
+            top_per_post[(c["owner_id"], c["post_id"])] += 1
+        else:
+            replies_per_thread[(c["owner_id"], c["thread_root_id"])] += 1
+    calls += sum(math.ceil(n / ITEMS_PER_CALL) for n in top_per_post.values())
+    calls += sum(math.ceil(n / ITEMS_PER_CALL) for n in replies_per_thread.values() if n > INLINE_REPLIES)
+    return calls
+
+
+def reset_stats(sim):
+    conn = http.client.HTTPConnection("127.0.0.1", sim.port, timeout=30)
+    try:
+        conn.request("POST", "/_sim/stats/reset")
+        conn.getresponse().read()
+    finally:
+        conn.close()
+
+
+def task_state(server, task_id):
+    return server.request("GET", f"/api/v1/tasks/{task_id}").json()["data"]
+
+
+def measure(sim, server, groups, args):
+    """Creates the task and returns (seconds from first VK request to completion, final task)."""
+    reset_stats(sim)
+    task = server.create_task({"groups": groups, "posts_per_group": 100000, "name": "throughput"})
+    deadline = time.monotonic() + args.timeout
+    first_request = None
+    while time.monotonic() < deadline:
+        now = time.monotonic()
+        if first_request is None and sim.stats()["totals"]["requests"] > 0:
+            first_request = now
+        state = task_state(server, task["id"])
+        if state["status"] in FINISHED:
+            return time.monotonic() - (first_request or now), state
+        time.sleep(args.poll)
+    raise SystemExit(f"task {task['id']} did not finish within {args.timeout} s")
+
+
+def print_table(rows):
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def main():
+    args = parse_args()
+    harness.BINARY = args.binary
+    sim = harness.Simulator("--seed", str(args.seed), "--communities", str(args.communities), "--posts",
+                            str(args.posts), "--comments-mean", str(args.comments_mean), "--long-thread-replies",
+                            str(args.long_thread_replies), "--rps", str(args.rps), "--log-level", "warn").start()
+    server = None
+    try:
+        truth = sim.truth()  # also generates every comment, so generation is not timed below
+        comments = expected_comments(truth)
+        floor_calls = call_floor(truth, comments)
+        groups = [c["id"] for c in readable_communities(truth)]
+        server = harness.Server(extra_env={"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": TOKEN,
+                                           "VKA_VK_RPS": str(args.rps), "VKA_WORKERS": str(args.workers),
+                                           "VKA_LOG_LEVEL": "warn"}).start()
+        seconds, done = measure(sim, server, groups, args)
+        stats = sim.stats()
+    finally:
+        if server:
+            server.stop()
+        sim.stop()
+
+    collected = done["progress"]["comments_collected"]
+    requests = stats["totals"]["requests"]
+    inner_calls = stats["totals"]["inner_calls"]
+    token = stats["tokens"].get(TOKEN, {})
+    ideal = CALLS_PER_EXECUTE * ITEMS_PER_CALL * args.rps
+    per_second = collected / seconds
+    floor_seconds = math.ceil(floor_calls / CALLS_PER_EXECUTE) / args.rps
+    print_table([
+        ("dataset", f"{args.communities} communities ({len(groups)} readable) x {args.posts} posts, "
+                    f"comments mean {args.comments_mean:g}, seed {args.seed}"),
+        ("task status", done["status"]),
+        ("comments collected / expected", f"{collected} / {len(comments)}"),
+        ("wall time (first VK request -> done)", f"{seconds:.2f} s"),
+        ("VK requests (execute + direct)", f"{requests} ({requests / seconds:.3f}/s, limit {args.rps}/s)"),
+        ("API calls inside execute", f"{inner_calls} ({inner_calls / max(requests, 1):.1f} per request)"),
+        ("fewest API calls the dataset needs", f"{floor_calls} -> {floor_seconds:.1f} s at 25/request"),
+        ("comments per API call", f"{collected / max(inner_calls, 1):.1f}"),
+        ("comments/s per token", f"{per_second:.0f}"),
+        ("vs ideal 25 x 100 x rps", f"{per_second / ideal:.1%} of {ideal}/s"),
+        ("rate violations", stats["rate_violations"]),
+        ("busiest 1 s window", f"{token.get('max_requests_per_second')} requests (limit {args.rps})"),
+        ("requests by method", {m: sum(o.values()) for m, o in stats["requests"].items()}),
+        ("calls inside execute by method", {m: sum(o.values()) for m, o in stats["inner_calls"].items()}),
+    ])
+    return 0 if stats["rate_violations"] == 0 and collected == len(comments) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
