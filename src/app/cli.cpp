@@ -8,10 +8,12 @@
 
 #include "app/analyze_command.hpp"
 #include "app/api_keys_command.hpp"
+#include "app/collect_command.hpp"
 #include "app/config.hpp"
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
 #include "app/serve.hpp"
+#include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
 #include "store/error.hpp"
 #include "store/store.hpp"
@@ -44,15 +46,7 @@ void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
   add_lexicon_option(command, config);
   command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
-  command.add_option("--vk-api-url", config.vk_api_url, "VK API base URL")->envname("VKA_VK_API_URL")->capture_default_str();
-  command.add_option("--vk-api-version", config.vk_api_version, "VK API version (v)")
-      ->envname("VKA_VK_API_VERSION")
-      ->capture_default_str();
-  command.add_option("--vk-token", config.vk_token, "default VK access token (prefer the environment variable)")
-      ->envname("VKA_VK_TOKEN");
-  command.add_option("--vk-rps", config.vk_rps, "requests per second allowed per VK token")
-      ->envname("VKA_VK_RPS")
-      ->capture_default_str();
+  add_vk_options(command, config);
   command.add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
       ->envname("VKA_ADMIN_API_KEY");
   command.add_option("--cors-origin", config.cors_origins, "browser origin allowed to call the API (repeatable)")
@@ -119,6 +113,9 @@ int run_cli(int argc, char** argv) {
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
   add_lexicon_option(*analyze_command, config);
 
+  CollectCommand collect;
+  collect.add_to(cli);
+
   VkSimCommand vk_sim;
   vk_sim.add_to(cli);
 
@@ -137,6 +134,7 @@ int run_cli(int argc, char** argv) {
   }
   if (analyze_command->parsed()) return analyze_lines(config.lexicon_files);
   if (vk_sim.parsed()) return vk_sim.run();
+  if (collect.parsed()) return collect.run();
   if (serve_command->parsed()) {
     if (!report_problems(validate(config))) return exit_usage;
     return serve(config);

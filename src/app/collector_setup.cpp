@@ -30,10 +30,10 @@ class MetricsObserver final : public collect::VkObserver {
 
 }  // namespace
 
-std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Store& store,
-                                               const analysis::Analyzer& analyzer, http::Metrics& metrics) {
-  if (config.workers == 0) return nullptr;
-  const jobs::WorkerPoolOptions pool_options{.workers = config.workers};
+std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, int workers, store::Store& store,
+                                                          const analysis::Analyzer& analyzer,
+                                                          std::shared_ptr<collect::VkObserver> observer) {
+  const jobs::WorkerPoolOptions pool_options{.workers = workers};
   collect::CollectorOptions options;
   options.vk_api_url = config.vk_api_url;
   options.vk_api_version = config.vk_api_version;
@@ -41,10 +41,16 @@ std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Stor
   options.requests_per_second = static_cast<std::size_t>(std::max(1.0, std::floor(config.vk_rps)));
   if (config.vk_token) options.tokens.push_back(*config.vk_token);
   options.settings.max_attempts = pool_options.backoff.max_attempts;
-  options.observer = std::make_shared<MetricsObserver>(metrics);
+  options.observer = std::move(observer);
   std::map<std::string, jobs::JobHandler> handlers{
       {"collect", collect::make_collect_handler(store, analyzer, std::move(options))}};
   return std::make_unique<jobs::WorkerPool>(store, std::move(handlers), pool_options);
+}
+
+std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Store& store,
+                                               const analysis::Analyzer& analyzer, http::Metrics& metrics) {
+  if (config.workers == 0) return nullptr;
+  return make_collection_workers(config, config.workers, store, analyzer, std::make_shared<MetricsObserver>(metrics));
 }
 
 }  // namespace vka::app

@@ -20,16 +20,17 @@ bool has_space_or_control(const std::string& text) {
   return false;
 }
 
-std::string check_database_url(const std::string& url) {
+// label: how the user gave the URL ("VKA_DATABASE_URL", "--database").
+std::string check_database_url(const std::string& url, std::string_view label) {
   if (url.starts_with("sqlite://")) {
     return url.size() > std::string_view{"sqlite://"}.size()
                ? ""
-               : "VKA_DATABASE_URL: 'sqlite://' needs a file path, e.g. sqlite://./vk-analytics.db";
+               : fmt::format("{}: 'sqlite://' needs a file path, e.g. sqlite://./vk-analytics.db", label);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return boost::urls::parse_uri(url) ? "" : "VKA_DATABASE_URL: not a valid postgresql:// URL";
+    return boost::urls::parse_uri(url) ? "" : fmt::format("{}: not a valid postgresql:// URL", label);
   }
-  return "VKA_DATABASE_URL: must start with sqlite:// or postgresql://";
+  return fmt::format("{}: must start with sqlite:// or postgresql://", label);
 }
 
 std::string check_vk_api_url(const std::string& url) {
@@ -37,6 +38,18 @@ std::string check_vk_api_url(const std::string& url) {
   if (!parsed || (parsed->scheme() != "https" && parsed->scheme() != "http") || parsed->host().empty())
     return fmt::format("VKA_VK_API_URL: '{}' is not an http(s) URL such as https://api.vk.ru/method", url);
   return "";
+}
+
+void add_vk_problems(const Config& config, std::vector<std::string>& problems) {
+  auto note = [&](std::string problem) {
+    if (!problem.empty()) problems.push_back(std::move(problem));
+  };
+  note(check_vk_api_url(config.vk_api_url));
+  if (config.vk_api_version.empty() || has_space_or_control(config.vk_api_version))
+    note("VKA_VK_API_VERSION: must be a version such as 5.199");
+  if (!(config.vk_rps > 0 && config.vk_rps <= 100)) note("VKA_VK_RPS: must be a number of requests per second in (0, 100]");
+  if (config.vk_token && (config.vk_token->empty() || has_space_or_control(*config.vk_token)))
+    note("VKA_VK_TOKEN: must be a non-empty token without spaces");
 }
 
 }  // namespace
@@ -73,8 +86,18 @@ std::string prepare_data_dir(const std::string& path) {
 
 std::vector<std::string> validate_storage(const Config& config) {
   std::vector<std::string> problems;
-  for (auto problem : {check_database_url(config.database_url), prepare_data_dir(config.data_dir)})
+  for (auto problem : {check_database_url(config.database_url, "VKA_DATABASE_URL"), prepare_data_dir(config.data_dir)})
     if (!problem.empty()) problems.push_back(std::move(problem));
+  return problems;
+}
+
+std::vector<std::string> validate_collector(const Config& config) {
+  std::vector<std::string> problems;
+  if (auto problem = check_database_url(config.database_url, "--database"); !problem.empty())
+    problems.push_back(std::move(problem));
+  add_vk_problems(config, problems);
+  if (!config.vk_token)
+    problems.push_back("VKA_VK_TOKEN: a VK access token is required (--vk-token or the environment)");
   return problems;
 }
 
@@ -86,12 +109,7 @@ std::vector<std::string> validate(const Config& config) {
   if (!parse_listen(config.listen))
     note(fmt::format("VKA_LISTEN: '{}' is not HOST:PORT with an IP address (or localhost) and a port 0..65535",
                      config.listen));
-  note(check_vk_api_url(config.vk_api_url));
-  if (config.vk_api_version.empty() || has_space_or_control(config.vk_api_version))
-    note("VKA_VK_API_VERSION: must be a version such as 5.199");
-  if (!(config.vk_rps > 0 && config.vk_rps <= 100)) note("VKA_VK_RPS: must be a number of requests per second in (0, 100]");
-  if (config.vk_token && (config.vk_token->empty() || has_space_or_control(*config.vk_token)))
-    note("VKA_VK_TOKEN: must be a non-empty token without spaces");
+  add_vk_problems(config, problems);
   if (config.admin_api_key && (config.admin_api_key->empty() || has_space_or_control(*config.admin_api_key)))
     note("VKA_ADMIN_API_KEY: must be a non-empty key without spaces");
   if (config.workers < 0 || config.workers > 256) note("--workers: must be between 0 and 256");

@@ -34,9 +34,11 @@ struct ListenAddress {
 
 // Each problem is one human sentence naming the variable or flag it is about.
 // validate_storage checks what every database command needs (and creates the data directory);
-// validate checks everything `serve` needs.
+// validate checks everything `serve` needs; validate_collector what `collect` needs (the database URL,
+// the VK settings and a token; no data directory).
 std::vector<std::string> validate_storage(const Config& config);
 std::vector<std::string> validate(const Config& config);
+std::vector<std::string> validate_collector(const Config& config);
 std::optional<ListenAddress> parse_listen(const std::string& listen);
 // Creates the data directory (0700) if needed and checks that it is writable; "" when fine.
 std::string prepare_data_dir(const std::string& path);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include <csignal>
 #include <cstdio>
 
 #include "api/authenticator.hpp"
@@ -13,29 +12,13 @@
 #include "app/demo.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
+#include "app/stop_signals.hpp"
 #include "http/server.hpp"
 #include "store/error.hpp"
 
 namespace vka::app {
 
 namespace {
-
-// Blocks SIGINT and SIGTERM in this thread and every thread started after it, so that
-// wait_for_stop_signal() alone receives them.
-sigset_t block_stop_signals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  return signals;
-}
-
-int wait_for_stop_signal(const sigset_t& signals) {
-  int received = 0;
-  sigwait(&signals, &received);
-  return received;
-}
 
 std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   if (!config.admin_api_key) return std::nullopt;
@@ -114,7 +97,7 @@ struct Service {
 }  // namespace
 
 int serve(const Config& given) {
-  const auto signals = block_stop_signals();
+  const StopSignals signals;
   Config config = given;
   std::unique_ptr<sim::Simulator> simulator;
   std::unique_ptr<Service> service;
@@ -135,9 +118,8 @@ int serve(const Config& given) {
   spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
                service->server.port(), config.workers);
 
-  const int signal = wait_for_stop_signal(signals);
-  spdlog::info("received {}, shutting down (deadline {} s)", signal == SIGTERM ? "SIGTERM" : "SIGINT",
-               config.shutdown_seconds);
+  const int signal = signals.wait();
+  spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
   service->shutting_down = true;
   service->server.shutdown(std::chrono::seconds{config.shutdown_seconds});
   if (service->workers) service->workers->stop();

@@ -3,12 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include <csignal>
 #include <cstdio>
 
 #include "app/config.hpp"
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
+#include "app/stop_signals.hpp"
 #include "sim/simulator.hpp"
 
 namespace vka::app {
@@ -75,12 +75,7 @@ int VkSimCommand::run() {
     return exit_usage;
   }
 
-  // Block the stop signals before any server thread exists, so that only sigwait sees them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  const StopSignals signals;  // before any server thread exists
 
   sim::Simulator simulator{options_};
   try {
@@ -91,9 +86,7 @@ int VkSimCommand::run() {
   }
   std::printf("%s\n", simulator.base_url().c_str());
   std::fflush(stdout);
-  int received = 0;
-  sigwait(&signals, &received);
-  spdlog::info("vk-sim: received {}, stopping", received == SIGTERM ? "SIGTERM" : "SIGINT");
+  spdlog::info("vk-sim: received {}, stopping", signal_name(signals.wait()));
   simulator.stop();
   return exit_ok;
 }

@@ -1,0 +1,26 @@
+#pragma once
+// SIGINT and SIGTERM, received synchronously by the thread that waits for them.
+#include <csignal>
+#include <chrono>
+#include <optional>
+
+namespace vka::app {
+
+class StopSignals {
+ public:
+  // Blocks both signals in this thread and in every thread started after it, so that only wait()
+  // and wait_for() see them: construct it before starting any thread.
+  StopSignals();
+
+  // The signal received.
+  int wait() const;
+  // The signal received, or nullopt when none arrived within timeout.
+  std::optional<int> wait_for(std::chrono::milliseconds timeout) const;
+
+ private:
+  sigset_t signals_;
+};
+
+const char* signal_name(int signal);  // "SIGINT" or "SIGTERM"
+
+}  // namespace vka::app
