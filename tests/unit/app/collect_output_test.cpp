@@ -1,0 +1,121 @@
+#include "app/collect_output.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "api/csv.hpp"
+#include "api/results_json.hpp"
+
+namespace vka::app {
+namespace {
+
+// Serves fixed rows in pages of two through the streaming calls, and records what was asked.
+class FakeResults final : public store::ResultsRepository {
+ public:
+  std::vector<store::PostRow> post_rows;
+  std::vector<store::CommentRow> comment_rows;
+  std::vector<std::string> asked_for;  // task ids
+
+  store::PostPage posts(const store::PostQuery&) override { throw std::logic_error("not streamed"); }
+  store::CommentPage comments(const store::CommentQuery&) override { throw std::logic_error("not streamed"); }
+  void for_each_post(const store::PostQuery& query, const std::function<bool(const store::PostRow&)>& visit) override {
+    asked_for.push_back(query.task_id);
+    for (const auto& row : post_rows)
+      if (!visit(row)) return;
+  }
+  void for_each_comment(const store::CommentQuery& query,
+                        const std::function<bool(const store::CommentRow&)>& visit) override {
+    asked_for.push_back(query.filter.task_id);
+    for (const auto& row : comment_rows)
+      if (!visit(row)) return;
+  }
+  void for_each_keywords(const store::CommentFilter&,
+                         const std::function<void(const std::vector<std::string>&)>&) override {}
+  store::Analytics analytics(const store::AnalyticsFilter&) override { return {}; }
+};
+
+FakeResults sample() {
+  FakeResults results;
+  domain::Comment first;
+  first.owner_id = -1;
+  first.post_id = 10;
+  first.id = 100;
+  first.from_id = 7;
+  first.date = *domain::parse_rfc3339("2026-01-02T03:04:05Z");
+  first.text = "Отлично, \"спасибо\",\nдо встречи";
+  first.sentiment = domain::Sentiment::positive;
+  first.sentiment_score = 0.5;
+  first.keywords = {"отлично", "встречи"};
+  domain::Comment reply = first;
+  reply.id = 101;
+  reply.parent_id = 100;
+  reply.thread_root_id = 100;
+  reply.deleted = true;
+  reply.text.clear();
+  results.comment_rows = {{first, std::string{"Анна"}}, {reply, std::nullopt}};
+  domain::Post post;
+  post.owner_id = -1;
+  post.id = 10;
+  post.date = first.date;
+  post.text = "post, with comma";
+  post.comments_count = 2;
+  results.post_rows = {{post, 2}};
+  return results;
+}
+
+TEST(CollectOutput, NdjsonIsTheApiJsonOneRowPerLine) {
+  auto results = sample();
+  std::ostringstream out;
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::ndjson, out), 2);
+  EXPECT_EQ(out.str(), boost::json::serialize(api::comment_to_json(results.comment_rows[0])) + "\n" +
+                           boost::json::serialize(api::comment_to_json(results.comment_rows[1])) + "\n");
+  EXPECT_THAT(results.asked_for, testing::ElementsAre("t_1"));
+}
+
+TEST(CollectOutput, CsvIsTheExportsHeaderThenRows) {
+  auto results = sample();
+  std::ostringstream out;
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::csv, out), 2);
+  std::string want;
+  api::append_csv_row(want, api::comment_csv_columns());
+  for (const auto& row : results.comment_rows) api::append_csv_row(want, api::comment_csv_fields(row));
+  EXPECT_EQ(out.str(), want);
+}
+
+TEST(CollectOutput, PostsInBothFormats) {
+  auto results = sample();
+  std::ostringstream ndjson;
+  EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, OutputFormat::ndjson, ndjson), 1);
+  EXPECT_EQ(ndjson.str(), boost::json::serialize(api::post_to_json(results.post_rows[0])) + "\n");
+  std::ostringstream csv;
+  write_rows(results, "t_2", OutputRows::posts, OutputFormat::csv, csv);
+  std::string want;
+  api::append_csv_row(want, api::post_csv_columns());
+  api::append_csv_row(want, api::post_csv_fields(results.post_rows[0]));
+  EXPECT_EQ(csv.str(), want);
+}
+
+TEST(CollectOutput, StopsAtTheFirstFailedWrite) {
+  auto results = sample();
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::ndjson, out), 1);
+}
+
+TEST(CollectOutput, AnEmptyTaskGivesOnlyTheCsvHeader) {
+  FakeResults results;
+  std::ostringstream csv;
+  EXPECT_EQ(write_rows(results, "t_3", OutputRows::comments, OutputFormat::csv, csv), 0);
+  std::string header;
+  api::append_csv_row(header, api::comment_csv_columns());
+  EXPECT_EQ(csv.str(), header);
+  std::ostringstream ndjson;
+  write_rows(results, "t_3", OutputRows::comments, OutputFormat::ndjson, ndjson);
+  EXPECT_EQ(ndjson.str(), "");
+}
+
+}  // namespace
+}  // namespace vka::app
