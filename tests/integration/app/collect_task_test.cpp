@@ -63,14 +63,17 @@ TEST_F(CollectTaskTest, ResumesTheUnfinishedTaskWithTheSameParams) {
 
 TEST_F(CollectTaskTest, APausedTaskIsQueuedAgainWithAJob) {
   const auto first = find_or_create_task(*store_, params()).task;
-  ASSERT_TRUE(store_->jobs().lease("w", domain::now(), std::chrono::seconds{30}));
+  // Paused while collecting: the collector ended its job when it saw the pause.
+  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
+  ASSERT_TRUE(job);
   set_status(first, domain::TaskStatus::queued, domain::TaskStatus::paused);
+  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
   const auto again = find_or_create_task(*store_, params());
   EXPECT_EQ(again.origin, TaskOrigin::resumed);
   EXPECT_EQ(again.task.id, first.id);
   EXPECT_EQ(again.task.status, domain::TaskStatus::queued);
   EXPECT_EQ(store_->tasks().get(first.id)->status, domain::TaskStatus::queued);
-  EXPECT_EQ(store_->jobs().counts().queued, 1);  // the first job is still leased
+  EXPECT_EQ(store_->jobs().counts().queued, 1);
 }
 
 TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIs) {
