@@ -108,6 +108,20 @@ std::optional<std::int64_t> write_output(store::ResultsRepository& results, cons
   return written;
 }
 
+// Checked before collecting, so that a long collection does not end with nowhere to write.
+std::vector<std::string> check_output(const std::string& path) {
+  if (path == "-") return {};
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::is_directory(path, error)) return {fmt::format("--output: '{}' is a directory", path)};
+  auto directory = fs::path(path).parent_path();
+  if (directory.empty()) directory = ".";
+  if (!fs::is_directory(directory, error)) return {fmt::format("--output: no directory '{}'", directory.string())};
+  if (::access(directory.c_str(), W_OK | X_OK) != 0)
+    return {fmt::format("--output: directory '{}' is not writable", directory.string())};
+  return {};
+}
+
 int exit_code_for(domain::TaskStatus status) {
   return status == domain::TaskStatus::completed || status == domain::TaskStatus::completed_with_errors ? exit_ok
                                                                                                          : exit_failure;
@@ -140,8 +154,8 @@ bool CollectCommand::parsed() const { return command_ && command_->parsed(); }
 
 int CollectCommand::run() {
   auto [params, problems] = to_task_params(request_);
-  auto config_problems = validate_collector(config_);
-  problems.insert(problems.end(), config_problems.begin(), config_problems.end());
+  for (auto& more : {validate_collector(config_), check_output(output_)})
+    problems.insert(problems.end(), more.begin(), more.end());
   if (!report(problems)) return exit_usage;
   try {
     setup_logging(config_.log_level);

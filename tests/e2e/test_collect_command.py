@@ -131,6 +131,12 @@ class CollectCommandTest(unittest.TestCase):
         self.assertIn("communities: ", run.stderr)
         self.assertIn("VKA_VK_TOKEN: ", run.stderr)
 
+    def test_an_output_without_a_directory_is_refused_before_collecting(self):
+        run = collect(self.sim, f"{self.dir}/other.db", "1", "--output", f"{self.dir}/missing/rows.csv")
+        self.assertEqual(run.returncode, 2)
+        self.assertEqual(run.stderr.splitlines(), [f"vk-analytics collect: --output: no directory '{self.dir}/missing'"])
+        self.assertFalse(os.path.exists(f"{self.dir}/other.db"))
+
     def test_the_token_never_appears_in_stderr(self):
         self.assertNotIn(TOKEN, self.first.stderr)
         self.assertNotIn(TOKEN, self.again("--log-level", "debug").stderr)
