@@ -22,7 +22,12 @@ void add_operations_routes(http::Router& router, Services& services) {
     response.headers.set("Cache-Control", "no-store");
     return response;
   });
+  services.metrics.describe_gauge("vka_jobs", "Collection jobs in the durable queue by state.");
   router.add("GET", "/metrics", [&services](http::Request&) {
+    const auto jobs = services.store.jobs().counts();
+    for (const auto& [state, count] : {std::pair{"queued", jobs.queued}, std::pair{"leased", jobs.leased},
+                                       std::pair{"done", jobs.done}, std::pair{"failed", jobs.failed}})
+      services.metrics.set("vka_jobs", {{"state", state}}, static_cast<double>(count));
     http::Response response;
     response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     response.headers.set("Cache-Control", "no-store");

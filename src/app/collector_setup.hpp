@@ -1,6 +1,7 @@
 #pragma once
 // The collection workers shared by `serve` and `collect`: the durable queue's worker pool running the
 // collector, configured from the VK settings of Config (API URL, version, token, requests per second).
+#include <functional>
 #include <memory>
 
 #include "analysis/analyzer.hpp"
@@ -12,10 +13,11 @@
 
 namespace vka::app {
 
-// `workers` threads (at least one); observer may be null.
-std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, int workers, store::Store& store,
-                                                          const analysis::Analyzer& analyzer,
-                                                          std::shared_ptr<collect::VkObserver> observer);
+// `workers` threads (at least one); observer and on_stored (told what each page write added) may be empty.
+std::unique_ptr<jobs::WorkerPool> make_collection_workers(
+    const Config& config, int workers, store::Store& store, const analysis::Analyzer& analyzer,
+    std::shared_ptr<collect::VkObserver> observer,
+    std::function<void(const domain::TaskProgress&)> on_stored = {});
 
 // serve's workers, VK traffic reported to /metrics; nullptr when config.workers is 0 (an API-only process).
 std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Store& store,

@@ -101,7 +101,7 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   options.max_calls = settings_.max_calls_per_batch;
   options.window = {task.params.posts_per_group, task.params.since, task.params.until};
   options.follow_threads = task.params.threads;
-  PageWriter writer(store_, task.id, context.lease(), task.progress, clock_);
+  PageWriter writer(store_, task.id, context.lease(), task.progress, clock_, settings_.on_stored);
   BatchApplier applier(work, writer, analyzer_, options);
   const std::function<bool()> stop = [&context] { return context.should_stop(); };
 

@@ -4,6 +4,7 @@
 // checkpoint, until the task is complete. It stops (leaving its checkpoints) when the task is paused or
 // canceled, when the pool asks it to, and at the end of a time slice so other tasks get their turn.
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "analysis/analyzer.hpp"
@@ -21,6 +22,8 @@ struct CollectorSettings {
   // BackoffPolicy::max_attempts, so a task never outlives its job).
   int max_attempts = 8;
   std::size_t max_calls_per_batch = 25;
+  // Told what every applied page write added to its task's progress (metrics); may be empty.
+  std::function<void(const domain::TaskProgress& counted)> on_stored;
 };
 
 class Collector {

@@ -25,8 +25,14 @@ json::object error_payload(const domain::TaskError& error) {
 }  // namespace
 
 PageWriter::PageWriter(store::Store& store, std::string task_id, store::LeaseToken lease,
-                       const domain::TaskProgress& progress_at_start, vk::Clock& clock)
-    : store_(store), task_id_(std::move(task_id)), lease_(lease), clock_(clock), eta_(progress_at_start, clock.now()) {}
+                       const domain::TaskProgress& progress_at_start, vk::Clock& clock,
+                       std::function<void(const domain::TaskProgress&)> on_stored)
+    : store_(store),
+      task_id_(std::move(task_id)),
+      lease_(lease),
+      clock_(clock),
+      eta_(progress_at_start, clock.now()),
+      on_stored_(std::move(on_stored)) {}
 
 void PageWriter::count_requests(std::int64_t vk_requests, std::int64_t retries) {
   pending_.vk_requests += vk_requests;
@@ -43,6 +49,7 @@ store::RequestCounters PageWriter::take_counters() {
 store::WriteResult PageWriter::checked(store::WriteResult result) {
   if (result.outcome == store::WriteResult::Outcome::lease_lost) throw LeaseLost{};
   eta_.add(result.counted);
+  if (on_stored_) on_stored_(result.counted);
   return result;
 }
 

@@ -3,6 +3,7 @@
 // VK requests and retries made since the previous write, the ETA) and its domain event, in one fenced
 // transaction. Throws LeaseLost when the job's lease is gone: another worker owns the task now.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,8 @@ struct LeaseLost {};
 class PageWriter {
  public:
   PageWriter(store::Store& store, std::string task_id, store::LeaseToken lease,
-             const domain::TaskProgress& progress_at_start, vk::Clock& clock);
+             const domain::TaskProgress& progress_at_start, vk::Clock& clock,
+             std::function<void(const domain::TaskProgress&)> on_stored = {});
 
   // VK traffic to report with the next write.
   void count_requests(std::int64_t vk_requests, std::int64_t retries);
@@ -53,6 +55,7 @@ class PageWriter {
   store::LeaseToken lease_;
   vk::Clock& clock_;
   EtaEstimator eta_;
+  std::function<void(const domain::TaskProgress&)> on_stored_;
   store::RequestCounters pending_;
 };
 

@@ -3,6 +3,7 @@ equals the simulator's truth exactly, without a single rate-limit violation."""
 import csv
 import io
 import json
+import re
 import signal
 import time
 import unittest
@@ -105,6 +106,14 @@ class CollectionTest(unittest.TestCase):
         self.assertEqual(stats["rate_violations"], 0, stats)
         for token in stats["tokens"].values():
             self.assertLessEqual(token["max_requests_per_second"], 3)
+
+    def test_metrics_report_vk_traffic_and_ingestion(self):
+        text = self.server.request("GET", "/metrics", auth=False).body.decode()
+        self.assertRegex(text, r'vka_vk_requests_total\{method="execute",outcome="ok"\} \d+')
+        ingested = re.search(r"^vka_comments_ingested_total (\d+)", text, re.M)
+        self.assertEqual(int(ingested.group(1)), len(self.comments))
+        self.assertRegex(text, r'vka_jobs\{state="done"\} [1-9]')
+        self.assertNotIn("e2e-token", text)
 
     def test_sorts_and_filters_match_the_truth(self):
         task = self.task["id"]
