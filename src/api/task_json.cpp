@@ -13,7 +13,8 @@ boost::json::value optional_time(const std::optional<domain::Timestamp>& t) {
   return boost::json::string{domain::format_rfc3339(*t)};
 }
 
-boost::json::object progress_to_json(const domain::TaskProgress& p) {
+// A finished task has no time left to estimate.
+boost::json::object progress_to_json(const domain::TaskProgress& p, bool finished) {
   return {{"groups_total", p.groups_total},
           {"groups_done", p.groups_done},
           {"posts_found", p.posts_found},
@@ -22,7 +23,8 @@ boost::json::object progress_to_json(const domain::TaskProgress& p) {
           {"comments_collected", p.comments_collected},
           {"vk_requests", p.vk_requests},
           {"retries", p.retries},
-          {"eta_seconds", p.eta_seconds ? boost::json::value(*p.eta_seconds) : boost::json::value(nullptr)}};
+          {"eta_seconds",
+           p.eta_seconds && !finished ? boost::json::value(*p.eta_seconds) : boost::json::value(nullptr)}};
 }
 
 boost::json::object error_to_json(const domain::TaskError& e) {
@@ -62,7 +64,7 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"finished_at", optional_time(task.finished_at)},
           {"owner", task.owner},
           {"params", task_params_to_json(task.params)},
-          {"progress", progress_to_json(task.progress)},
+          {"progress", progress_to_json(task.progress, domain::is_terminal(task.status))},
           {"errors", std::move(errors)}};
 }
 
