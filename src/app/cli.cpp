@@ -15,6 +15,7 @@
 #include "app/serve.hpp"
 #include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
+#include "app/worker_command.hpp"
 #include "store/error.hpp"
 #include "store/store.hpp"
 
@@ -113,6 +114,14 @@ int run_cli(int argc, char** argv) {
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
   add_lexicon_option(*analyze_command, config);
 
+  auto* worker_command = cli.add_subcommand("worker", "run collection workers only (no HTTP), beside `serve --workers 0`");
+  add_storage_options(*worker_command, config);
+  add_lexicon_option(*worker_command, config);
+  add_vk_options(*worker_command, config);
+  worker_command->add_option("--workers", config.workers, "collection worker threads (at least 1)")
+      ->envname("VKA_WORKERS")
+      ->capture_default_str();
+
   CollectCommand collect;
   collect.add_to(cli);
 
@@ -135,6 +144,10 @@ int run_cli(int argc, char** argv) {
   if (analyze_command->parsed()) return analyze_lines(config.lexicon_files);
   if (vk_sim.parsed()) return vk_sim.run();
   if (collect.parsed()) return collect.run();
+  if (worker_command->parsed()) {
+    if (!report_problems(validate_worker(config))) return exit_usage;
+    return run_workers(config);
+  }
   if (serve_command->parsed()) {
     if (!report_problems(validate(config))) return exit_usage;
     return serve(config);

@@ -39,6 +39,8 @@ struct ListenAddress {
 std::vector<std::string> validate_storage(const Config& config);
 std::vector<std::string> validate(const Config& config);
 std::vector<std::string> validate_collector(const Config& config);
+// What `worker` needs: the database, the VK settings and a token.
+std::vector<std::string> validate_worker(const Config& config);
 std::optional<ListenAddress> parse_listen(const std::string& listen);
 // Creates the data directory (0700) if needed and checks that it is writable; "" when fine.
 std::string prepare_data_dir(const std::string& path);

@@ -5,10 +5,11 @@ import io
 import json
 import re
 import signal
+import subprocess
 import time
 import unittest
 
-from harness import Server, Simulator, iso, wait_for, walk_all
+from harness import BINARY, Server, Simulator, iso, wait_for, walk_all
 
 SIM_ARGS = ("--seed", "11", "--communities", "6", "--posts", "12", "--comments-mean", "25",
             "--long-thread-replies", "230", "--rps", "3")
@@ -233,6 +234,39 @@ class CrashAndControlTest(unittest.TestCase):
             server.stop()
         finally:
             sim.stop()
+
+
+class SeparateWorkerTest(unittest.TestCase):
+    def test_api_only_server_and_a_worker_process_share_the_database(self):
+        sim = Simulator(*SIM_ARGS).start()
+        server = start_collection(sim, VKA_WORKERS="0")
+        worker = None
+        try:
+            truth = sim.truth()
+            _, comments = expected_rows(truth)
+            task = task_over_everything(server, truth)
+            time.sleep(1.5)
+            self.assertEqual(sim.stats()["totals"]["requests"], 0, "serve --workers 0 must not collect")
+            worker = subprocess.Popen([BINARY, "worker", "--workers", "2"], env=server.env, stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            done = wait_for(lambda: finished(server, task["id"]), timeout=300)
+            self.assertEqual(done["status"], "completed_with_errors")
+            collected = walk_all(server, f"/api/v1/tasks/{task['id']}/comments")
+            self.assertEqual({(c["owner_id"], c["id"]) for c in collected}, set(comments))
+            worker.send_signal(signal.SIGTERM)
+            self.assertEqual(worker.wait(20), 0)
+        finally:
+            if worker and worker.poll() is None:
+                worker.kill()
+            server.stop()
+            sim.stop()
+
+    def test_worker_without_a_token_is_a_configuration_error(self):
+        server = Server()
+        env = {k: v for k, v in server.env.items() if k != "VKA_VK_TOKEN"}
+        result = subprocess.run([BINARY, "worker"], env=env, capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("VKA_VK_TOKEN", result.stderr)
 
 
 class FaultsTest(unittest.TestCase):

@@ -1,0 +1,38 @@
+#include "app/worker_command.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "app/analyzer_setup.hpp"
+#include "app/collector_setup.hpp"
+#include "app/exit_codes.hpp"
+#include "app/stop_signals.hpp"
+#include "store/error.hpp"
+
+namespace vka::app {
+
+int run_workers(const Config& config) {
+  const StopSignals signals;
+  try {
+    const auto store = store::open_store(config.database_url);
+    for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
+    const auto analyzer = make_analyzer(config.lexicon_files);
+    const auto workers = make_collection_workers(config, config.workers, *store, analyzer, nullptr);
+    workers->start();
+    spdlog::info("{} collection workers running", config.workers);
+    const int signal = signals.wait();
+    spdlog::info("received {}, stopping the workers", signal_name(signal));
+    workers->stop();
+    store->close();
+    return exit_ok;
+  } catch (const store::StoreError& error) {
+    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
+    return exit_usage;
+  } catch (const std::runtime_error& error) {
+    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
+    return exit_usage;
+  }
+}
+
+}  // namespace vka::app
