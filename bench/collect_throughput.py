@@ -22,6 +22,7 @@ TOKEN = "bench-token"
 CALLS_PER_EXECUTE = 25
 ITEMS_PER_CALL = 100
 INLINE_REPLIES = 10
+PACER_MARGIN_SECONDS = 0.05  # collect::GatewayOptions::pacer_safety_margin: rps grants per 1.05 s
 FINISHED = ("completed", "completed_with_errors", "failed", "canceled")
 
 
@@ -36,6 +37,8 @@ def parse_args():
     parser.add_argument("--long-thread-replies", type=int, default=250)
     parser.add_argument("--rps", type=int, default=3, help="requests per second per token (simulator and service)")
     parser.add_argument("--workers", type=int, default=2, help="VKA_WORKERS")
+    parser.add_argument("--no-threads", dest="threads", action="store_false",
+                        help="task with threads=false: top-level comments only, 100 per call")
     parser.add_argument("--poll", type=float, default=0.02, help="seconds between polls")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds to wait for the task")
     return parser.parse_args()
@@ -45,21 +48,23 @@ def readable_communities(truth):
     return [c for c in truth["communities"] if c["is_closed"] == 0 and not c["deactivated"]]
 
 
-def expected_comments(truth):
+def expected_comments(truth, threads):
     """Comments a task over the readable communities must collect (open comments only)."""
     open_walls = {-c["id"] for c in readable_communities(truth) if not c["comments_closed"]}
-    return [c for c in truth["comments"] if c["owner_id"] in open_walls]
+    return [c for c in truth["comments"]
+            if c["owner_id"] in open_walls and (threads or c["thread_root_id"] is None)]
 
 
 def call_floor(truth, comments):
-    """The fewest API calls this dataset can be collected with: a wall.get per 100 posts, a
-    wall.getComments per 100 top-level comments (each with up to 10 replies inline), and one per
-    100 replies of every thread longer than the inline 10."""
+    """The fewest API calls this dataset can be collected with, as (wall pages, top-level pages,
+    reply branch pages): a wall.get per 100 posts, a wall.getComments per 100 top-level comments
+    (each with up to 10 replies inline), and one per 100 replies of every thread longer than the
+    inline 10."""
     readable = readable_communities(truth)
     posts_per_wall = defaultdict(int)
     for post in truth["posts"]:
         posts_per_wall[post["owner_id"]] += 1
-    calls = sum(max(1, math.ceil(posts_per_wall[-c["id"]] / ITEMS_PER_CALL)) for c in readable)
+    walls = sum(max(1, math.ceil(posts_per_wall[-c["id"]] / ITEMS_PER_CALL)) for c in readable)
     top_per_post = defaultdict(int)
     replies_per_thread = defaultdict(int)
     for c in comments:
@@ -67,9 +72,9 @@ def call_floor(truth, comments):
             top_per_post[(c["owner_id"], c["post_id"])] += 1
         else:
             replies_per_thread[(c["owner_id"], c["thread_root_id"])] += 1
-    calls += sum(math.ceil(n / ITEMS_PER_CALL) for n in top_per_post.values())
-    calls += sum(math.ceil(n / ITEMS_PER_CALL) for n in replies_per_thread.values() if n > INLINE_REPLIES)
-    return calls
+    tops = sum(math.ceil(n / ITEMS_PER_CALL) for n in top_per_post.values())
+    branches = sum(math.ceil(n / ITEMS_PER_CALL) for n in replies_per_thread.values() if n > INLINE_REPLIES)
+    return walls, tops, branches
 
 
 def reset_stats(sim):
@@ -88,7 +93,8 @@ def task_state(server, task_id):
 def measure(sim, server, groups, args):
     """Creates the task and returns (seconds from first VK request to completion, final task)."""
     reset_stats(sim)
-    task = server.create_task({"groups": groups, "posts_per_group": 100000, "name": "throughput"})
+    task = server.create_task({"groups": groups, "posts_per_group": 100000, "threads": args.threads,
+                               "name": "throughput"})
     deadline = time.monotonic() + args.timeout
     first_request = None
     while time.monotonic() < deadline:
@@ -117,8 +123,8 @@ def main():
     server = None
     try:
         truth = sim.truth()  # also generates every comment, so generation is not timed below
-        comments = expected_comments(truth)
-        floor_calls = call_floor(truth, comments)
+        comments = expected_comments(truth, args.threads)
+        floor = call_floor(truth, comments)
         groups = [c["id"] for c in readable_communities(truth)]
         server = harness.Server(extra_env={"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": TOKEN,
                                            "VKA_VK_RPS": str(args.rps), "VKA_WORKERS": str(args.workers),
@@ -136,16 +142,23 @@ def main():
     token = stats["tokens"].get(TOKEN, {})
     ideal = CALLS_PER_EXECUTE * ITEMS_PER_CALL * args.rps
     per_second = collected / seconds
-    floor_seconds = math.ceil(floor_calls / CALLS_PER_EXECUTE) / args.rps
+    pacer_ceiling = args.rps / (1 + PACER_MARGIN_SECONDS)
+    floor_calls = sum(floor)
+    floor_seconds = math.ceil(floor_calls / CALLS_PER_EXECUTE) / pacer_ceiling
     print_table([
         ("dataset", f"{args.communities} communities ({len(groups)} readable) x {args.posts} posts, "
-                    f"comments mean {args.comments_mean:g}, seed {args.seed}"),
+                    f"comments mean {args.comments_mean:g}, seed {args.seed}, threads {args.threads}"),
         ("task status", done["status"]),
         ("comments collected / expected", f"{collected} / {len(comments)}"),
         ("wall time (first VK request -> done)", f"{seconds:.2f} s"),
-        ("VK requests (execute + direct)", f"{requests} ({requests / seconds:.3f}/s, limit {args.rps}/s)"),
+        ("VK requests (execute + direct)", f"{requests} ({requests / seconds:.3f}/s; limit {args.rps}/s, "
+                                           f"pacer ceiling {pacer_ceiling:.3f}/s)"),
         ("API calls inside execute", f"{inner_calls} ({inner_calls / max(requests, 1):.1f} per request)"),
-        ("fewest API calls the dataset needs", f"{floor_calls} -> {floor_seconds:.1f} s at 25/request"),
+        ("fewest API calls the dataset needs", f"{floor_calls} ({floor[0]} wall, {floor[1]} top-level, "
+                                               f"{floor[2]} reply branch pages)"),
+        ("best time for them", f"{floor_seconds:.1f} s at 25 per request and the pacer ceiling "
+                               f"({collected / floor_seconds:.0f} comments/s)"),
+        ("vs that best time", f"{floor_seconds / seconds:.1%}"),
         ("comments per API call", f"{collected / max(inner_calls, 1):.1f}"),
         ("comments/s per token", f"{per_second:.0f}"),
         ("vs ideal 25 x 100 x rps", f"{per_second / ideal:.1%} of {ideal}/s"),
