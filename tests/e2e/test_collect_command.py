@@ -7,10 +7,9 @@ import os
 import signal
 import subprocess
 import tempfile
-import time
 import unittest
 
-from harness import BINARY, Simulator, iso
+from harness import BINARY, Simulator, iso, wait_for
 from test_collection import SIM_ARGS, expected_rows
 
 TOKEN = "e2e-collect-secret-token-42"
@@ -155,7 +154,8 @@ class InterruptedCollectTest(unittest.TestCase):
                     *every_community(truth), "--posts-per-group", "1000"]
             process = subprocess.Popen(args, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, text=True)
-            time.sleep(3)
+            # VK traffic means the workers run, so the stop signals are already being watched.
+            wait_for(lambda: sim.stats()["totals"]["requests"] >= 5, timeout=60, interval=0.05)
             process.send_signal(signal.SIGINT)
             stdout, stderr = process.communicate(timeout=60)
             self.assertEqual(process.returncode, 128 + signal.SIGINT, stderr)

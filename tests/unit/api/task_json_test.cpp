@@ -62,7 +62,15 @@ TEST(TaskToJson, ProgressHasEveryCounter) {
                                            {"comments_collected", 2210},
                                            {"vk_requests", 41},
                                            {"retries", 2},
-                                           {"eta_seconds", 14}}));
+                                           {"eta_seconds", nullptr}}))
+      << "a finished task has no time left to estimate";
+}
+
+TEST(TaskToJson, RunningTaskShowsItsEta) {
+  auto task = full_task();
+  task.status = domain::TaskStatus::running;
+  task.finished_at.reset();
+  EXPECT_EQ(task_to_json(task).at("progress").at("eta_seconds"), 14);
 }
 
 TEST(TaskToJson, ErrorsKeepTheirOrderAndFields) {
