@@ -12,6 +12,7 @@
 #include "store/idempotency_repository.hpp"
 #include "store/job_repository.hpp"
 #include "store/results_repository.hpp"
+#include "store/send_ledger_repository.hpp"
 #include "store/task_repository.hpp"
 #include "store/vk_token_repository.hpp"
 
@@ -29,6 +30,7 @@ class Store {
   virtual ResultsRepository& results() = 0;
   virtual JobRepository& jobs() = 0;
   virtual VkTokenRepository& vk_tokens() = 0;
+  virtual SendLedgerRepository& vk_sends() = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;

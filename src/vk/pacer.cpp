@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace vka::vk {
 
@@ -47,8 +48,11 @@ void FairQueue::pop_front() {
   if (!task.tickets.empty()) tasks_.push_back(std::move(task));
 }
 
-Pacer::Pacer(PacerOptions options, Clock& clock)
-    : options_(options), clock_(clock), window_(options.requests_per_window, options.window + options.safety_margin) {}
+Pacer::Pacer(PacerOptions options, Clock& clock, SharedBooking shared)
+    : options_(options),
+      clock_(clock),
+      shared_(std::move(shared)),
+      window_(options.requests_per_window, options.window + options.safety_margin) {}
 
 Clock::time_point Pacer::acquire(std::string_view task_key) {
   std::unique_lock lock(mutex_);
@@ -60,14 +64,41 @@ Clock::time_point Pacer::acquire(std::string_view task_key) {
     }
     const Clock::time_point now = clock_.now();
     const Clock::time_point at = window_.next_grant_time(now);
-    if (at <= now) {
-      window_.record(now);
-      queue_.pop_front();
-      changed_.notify_all();
-      return now;
-    }
+    if (at <= now) break;
     clock_.wait_until(lock, changed_, at);
   }
+  if (shared_) {
+    try {
+      wait_for_shared_booking(lock);
+    } catch (...) {
+      leave_queue();
+      throw;
+    }
+  }
+  const Clock::time_point granted = clock_.now();
+  window_.record(granted);
+  leave_queue();
+  return granted;
+}
+
+void Pacer::wait_for_shared_booking(std::unique_lock<std::mutex>& lock) {
+  // The booking may wait on the database: let other callers queue meanwhile (they stay behind this one).
+  lock.unlock();
+  Clock::duration wait{};
+  try {
+    wait = shared_();
+  } catch (...) {
+    lock.lock();
+    throw;
+  }
+  lock.lock();
+  const Clock::time_point until = clock_.now() + wait;
+  while (clock_.now() < until) clock_.wait_until(lock, changed_, until);
+}
+
+void Pacer::leave_queue() {
+  queue_.pop_front();
+  changed_.notify_all();
 }
 
 void Pacer::hold_for(Clock::duration pause) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -60,10 +61,16 @@ struct PacerOptions {
   Clock::duration safety_margin = std::chrono::milliseconds(50);
 };
 
+// Books one send of this pacer's token where every other process using the token sees it, and returns how
+// long to wait before sending; throws when the booking cannot be made. The collector wires it to the store.
+using SharedBooking = std::function<Clock::duration()>;
+
 class Pacer {
  public:
-  Pacer(PacerOptions options, Clock& clock);
-  // Blocks until the caller may send one request and returns the grant time. Thread-safe.
+  // With `shared`, each grant this pacer allows is also booked there, so the limit holds across processes.
+  Pacer(PacerOptions options, Clock& clock, SharedBooking shared = {});
+  // Blocks until the caller may send one request and returns the grant time. Thread-safe. Throws what the
+  // shared booking throws; the caller must not send then.
   Clock::time_point acquire(std::string_view task_key);
   void hold_for(Clock::duration pause);
   const PacerOptions& options() const { return options_; }
@@ -71,10 +78,15 @@ class Pacer {
  private:
   PacerOptions options_;
   Clock& clock_;
+  SharedBooking shared_;
   std::mutex mutex_;
   std::condition_variable changed_;
   SlidingWindow window_;
   FairQueue queue_;
+
+  // Called at the front of the queue with the lock held; returns when the shared booking's wait is over.
+  void wait_for_shared_booking(std::unique_lock<std::mutex>& lock);
+  void leave_queue();
 };
 
 }  // namespace vka::vk

@@ -19,6 +19,9 @@ class AccessToken {
  public:
   explicit AccessToken(std::string value) : value_(std::move(value)) {}
   std::string_view reveal() const { return value_; }
+  // A stable name for the token that does not reveal it (hex of its SHA-256): how processes sharing the
+  // token find its bookings.
+  std::string fingerprint() const;
 
  private:
   std::string value_;

@@ -11,6 +11,7 @@
 #include "store/postgres/idempotency_repository.hpp"
 #include "store/postgres/job_repository.hpp"
 #include "store/postgres/results_repository.hpp"
+#include "store/postgres/send_ledger_repository.hpp"
 #include "store/postgres/task_repository.hpp"
 #include "store/postgres/vk_token_repository.hpp"
 #include "store/store.hpp"
@@ -30,6 +31,7 @@ class PostgresStore final : public Store {
   ResultsRepository& results() override { return results_; }
   JobRepository& jobs() override { return jobs_; }
   VkTokenRepository& vk_tokens() override { return vk_tokens_; }
+  SendLedgerRepository& vk_sends() override { return vk_sends_; }
 
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
@@ -47,6 +49,7 @@ class PostgresStore final : public Store {
   PostgresResultsRepository results_{database_};
   PostgresJobRepository jobs_{database_};
   PostgresVkTokenRepository vk_tokens_{database_};
+  PostgresSendLedgerRepository vk_sends_{database_};
 };
 
 }  // namespace vka::store::postgres

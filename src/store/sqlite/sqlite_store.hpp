@@ -11,6 +11,7 @@
 #include "store/sqlite/idempotency_repository.hpp"
 #include "store/sqlite/job_repository.hpp"
 #include "store/sqlite/results_repository.hpp"
+#include "store/sqlite/send_ledger_repository.hpp"
 #include "store/sqlite/task_repository.hpp"
 #include "store/sqlite/vk_token_repository.hpp"
 #include "store/store.hpp"
@@ -29,6 +30,7 @@ class SqliteStore final : public Store {
   ResultsRepository& results() override { return results_; }
   JobRepository& jobs() override { return jobs_; }
   VkTokenRepository& vk_tokens() override { return vk_tokens_; }
+  SendLedgerRepository& vk_sends() override { return vk_sends_; }
 
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
@@ -46,6 +48,7 @@ class SqliteStore final : public Store {
   SqliteResultsRepository results_{database_};
   SqliteJobRepository jobs_{database_};
   SqliteVkTokenRepository vk_tokens_{database_};
+  SqliteSendLedgerRepository vk_sends_{database_};
 };
 
 }  // namespace vka::store::sqlite

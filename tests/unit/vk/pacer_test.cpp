@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
+#include <stdexcept>
 #include <thread>
 
 namespace vka::vk {
@@ -112,6 +114,44 @@ TEST(Pacer, ConcurrentTasksShareFairlyAndRespectTheWindow) {
   expect_within_limit(grants, 3, 1s + 50ms);
   const double share_a = static_cast<double>(per_task["a"]) / static_cast<double>(grants.size());
   EXPECT_NEAR(share_a, 0.5, 0.1) << per_task["a"] << " vs " << per_task["b"];
+}
+
+// Two processes' pacers for one token, each booking its grants in one shared ledger (the store's role).
+TEST(Pacer, PacersSharingABookingKeepTheLimitTogether) {
+  VirtualClock clock;
+  SlidingWindow ledger(3, 1s + 50ms);
+  const SharedBooking book = [&] {
+    const time_point now = clock.now();
+    const time_point at = ledger.next_grant_time(now);
+    ledger.record(at);
+    return at - now;
+  };
+  const PacerOptions options{.requests_per_window = 3, .window = 1s, .safety_margin = 50ms};
+  Pacer first(options, clock, book), second(options, clock, book);
+  std::vector<time_point> grants;
+  for (int i = 0; i < 600; ++i) grants.push_back((i % 3 ? first : second).acquire("t"));
+  std::sort(grants.begin(), grants.end());
+  expect_within_limit(grants, 3, 1s + 50ms);
+}
+
+TEST(Pacer, WaitsAsLongAsTheSharedBookingSays) {
+  VirtualClock clock;
+  Pacer pacer({.requests_per_window = 3}, clock, [] { return Clock::duration(700ms); });
+  const time_point start = clock.now();
+  EXPECT_EQ(pacer.acquire("t"), start + 700ms);
+  EXPECT_EQ(pacer.acquire("t"), start + 1400ms);
+}
+
+TEST(Pacer, AFailedBookingThrowsAndLetsTheNextCallerThrough) {
+  VirtualClock clock;
+  int bookings = 0;
+  Pacer pacer({.requests_per_window = 3}, clock, [&]() -> Clock::duration {
+    if (++bookings == 1) throw std::runtime_error("database unavailable");
+    return 0ms;
+  });
+  EXPECT_THROW(pacer.acquire("t"), std::runtime_error);
+  EXPECT_EQ(pacer.acquire("t"), clock.now());
+  EXPECT_EQ(bookings, 2);
 }
 
 TEST(Pacer, RealClockGrantsRespectTheWindow) {
