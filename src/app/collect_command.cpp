@@ -177,7 +177,7 @@ int CollectCommand::run() {
     auto task = chosen.task;
     if (!domain::is_terminal(task.status)) {
       ProgressDisplay display{stderr, ::isatty(STDERR_FILENO) == 1};
-      auto workers = make_collection_workers(config_, 1, *store, analyzer, nullptr);
+      auto workers = make_collection_workers(config_, 1, *store, analyzer, nullptr, nullptr);
       workers->start();
       auto wait = wait_until_finished(store->tasks(), task.id, signals, display);
       workers->stop();  // an interrupted task's job goes back to the queue with its checkpoints

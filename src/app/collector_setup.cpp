@@ -32,6 +32,7 @@ class MetricsObserver final : public collect::VkObserver {
 
 std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, int workers, store::Store& store,
                                                           const analysis::Analyzer& analyzer,
+                                                          const api::VkTokenVault* vault,
                                                           std::shared_ptr<collect::VkObserver> observer,
                                                           std::function<void(const domain::TaskProgress&)> on_stored) {
   const jobs::WorkerPoolOptions pool_options{.workers = workers};
@@ -44,17 +45,20 @@ std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, 
   options.settings.max_attempts = pool_options.backoff.max_attempts;
   options.observer = std::move(observer);
   options.settings.on_stored = std::move(on_stored);
+  if (vault) options.reveal_token = [vault](std::string_view id) { return vault->reveal(id); };
   std::map<std::string, jobs::JobHandler> handlers{
       {"collect", collect::make_collect_handler(store, analyzer, std::move(options))}};
   return std::make_unique<jobs::WorkerPool>(store, std::move(handlers), pool_options);
 }
 
 std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Store& store,
-                                               const analysis::Analyzer& analyzer, http::Metrics& metrics) {
+                                               const analysis::Analyzer& analyzer, const api::VkTokenVault& vault,
+                                               http::Metrics& metrics) {
   if (config.workers == 0) return nullptr;
   metrics.describe_counter("vka_comments_ingested_total", "Comments (replies included) stored for the first time per task.");
   metrics.describe_counter("vka_posts_ingested_total", "Posts stored for the first time per task.");
-  return make_collection_workers(config, config.workers, store, analyzer, std::make_shared<MetricsObserver>(metrics),
+  return make_collection_workers(config, config.workers, store, analyzer, &vault,
+                                 std::make_shared<MetricsObserver>(metrics),
                                  [&metrics](const domain::TaskProgress& counted) {
                                    if (counted.comments_collected)
                                      metrics.increment("vka_comments_ingested_total", {}, counted.comments_collected);

@@ -101,11 +101,10 @@ std::vector<std::string> validate_collector(const Config& config) {
   return problems;
 }
 
+// Without VKA_VK_TOKEN a worker still collects the tasks that name a stored token (vk_token_id).
 std::vector<std::string> validate_worker(const Config& config) {
   std::vector<std::string> problems = validate_storage(config);
   add_vk_problems(config, problems);
-  if (!config.vk_token)
-    problems.push_back("VKA_VK_TOKEN: a VK access token is required (--vk-token or the environment)");
   if (config.workers < 1 || config.workers > 256) problems.push_back("--workers: must be between 1 and 256");
   return problems;
 }

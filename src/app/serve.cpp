@@ -56,7 +56,7 @@ struct Service {
         router(make_router(services)),
         pipeline(router, metrics, {config.cors_origins}),
         server(server_options(config), pipeline),
-        workers(make_workers(config, *store, analyzer, metrics)) {}
+        workers(make_workers(config, *store, analyzer, vk_tokens, metrics)) {}
 
   api::Authenticator make_authenticator(const Config& config) {
     auto hasher = api_key_hasher(master_key);

@@ -7,6 +7,7 @@
 #include "app/analyzer_setup.hpp"
 #include "app/collector_setup.hpp"
 #include "app/exit_codes.hpp"
+#include "app/keys_setup.hpp"
 #include "app/stop_signals.hpp"
 #include "store/error.hpp"
 
@@ -18,7 +19,9 @@ int run_workers(const Config& config) {
     const auto store = store::open_store(config.database_url);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files);
-    const auto workers = make_collection_workers(config, config.workers, *store, analyzer, nullptr);
+    // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
+    const api::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
+    const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);
     workers->start();
     spdlog::info("{} collection workers running", config.workers);
     const int signal = signals.wait();

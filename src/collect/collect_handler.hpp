@@ -23,10 +23,13 @@ struct CollectorOptions {
   GatewayOptions gateway;  // base_url, version and tokens above take precedence
   CollectorSettings settings;
   std::shared_ptr<VkObserver> observer;  // VK requests by method/outcome, pacer waits; may be null
+  // A stored VK token in clear by id (the vault); nullopt when missing or unreadable. May be empty.
+  std::function<std::optional<std::string>(std::string_view token_id)> reveal_token;
 };
 
 // The handler for job kind "collect". It owns what it needs (HTTP client, one pacer per token, the
-// gateway); every job it runs shares them, so each token's pacing holds across concurrent jobs.
+// gateway); every job it runs shares them, so each token's pacing holds across concurrent jobs, and each
+// send is booked in the store's send ledger, so it holds across processes and restarts too.
 jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer, CollectorOptions options);
 
 // The same over a gateway the caller built (tests, or several handlers sharing tokens).

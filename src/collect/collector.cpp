@@ -104,6 +104,15 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   PageWriter writer(store_, task.id, context.lease(), task.progress, clock_, settings_.on_stored);
   BatchApplier applier(work, writer, analyzer_, options);
   const std::function<bool()> stop = [&context] { return context.should_stop(); };
+  std::optional<std::size_t> own_token;
+  if (task.params.vk_token_id) {
+    auto token = settings_.task_token ? settings_.task_token(*task.params.vk_token_id) : std::nullopt;
+    if (!token) {
+      return fail_task(task.id, "vk_no_usable_token",
+                       "the task's VK token " + *task.params.vk_token_id + " was deleted or cannot be decrypted here");
+    }
+    own_token = gateway_->use_token(std::move(*token));
+  }
 
   for (;;) {
     applier.finish_posts_without_comments();
@@ -125,7 +134,7 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     std::vector<vk::Request> requests;
     requests.reserve(calls.size());
     for (const PlannedCall& call : calls) requests.push_back(call.request);
-    const BatchResult sent = gateway_->send(requests, task.id, stop);
+    const BatchResult sent = gateway_->send(requests, task.id, stop, own_token);
     writer.count_requests(sent.vk_requests, sent.retries);
     const BatchReport report = applier.apply(calls, sent.calls);
     writer.flush();

@@ -24,6 +24,9 @@ struct CollectorSettings {
   std::size_t max_calls_per_batch = 25;
   // Told what every applied page write added to its task's progress (metrics); may be empty.
   std::function<void(const domain::TaskProgress& counted)> on_stored;
+  // The stored VK token a task names (params.vk_token_id), ready to send with; nullopt when it was deleted
+  // or cannot be opened. Empty: no stored tokens here, and such a task fails with vk_no_usable_token.
+  std::function<std::optional<TokenConfig>(std::string_view token_id)> task_token;
 };
 
 class Collector {

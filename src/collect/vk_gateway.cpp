@@ -58,6 +58,7 @@ bool is_token_exhaustion(const vk::VkFailure& f) {
 
 struct VkGateway::Token {
   enum class Execute { unknown, yes, no };
+  std::string fingerprint;
   std::unique_ptr<vk::Pacer> pacer;
   std::unique_ptr<vk::VkClient> client;
   Execute execute = Execute::unknown;
@@ -87,21 +88,51 @@ VkGateway::VkGateway(vk::HttpTransport& transport, vk::Clock& clock, std::vector
       breaker_(options_.breaker),
       transient_backoff_(options_.transient_backoff, uniform01),
       flood_backoff_(options_.flood_backoff, uniform01) {
-  for (TokenConfig& config : tokens) {
-    auto token = std::make_unique<Token>();
-    vk::PacerOptions pacing;
-    pacing.requests_per_window = std::max<std::size_t>(config.requests_per_second, 1);
-    pacing.safety_margin = options_.pacer_safety_margin;
-    token->pacer = std::make_unique<vk::Pacer>(pacing, clock_);
-    token->client = std::make_unique<vk::VkClient>(*timed_transport_, *token->pacer, std::move(config.token),
-                                                   vk::VkClientOptions{options_.base_url, options_.version});
-    tokens_.push_back(std::move(token));
+  for (TokenConfig& config : tokens) tokens_.push_back(make_token(std::move(config)));
+  pool_size_ = tokens_.size();
+}
+
+std::unique_ptr<VkGateway::Token> VkGateway::make_token(TokenConfig config) const {
+  auto token = std::make_unique<Token>();
+  token->fingerprint = config.token.fingerprint();
+  vk::PacerOptions pacing;
+  pacing.requests_per_window = std::max<std::size_t>(config.requests_per_second, 1);
+  pacing.safety_margin = options_.pacer_safety_margin;
+  vk::SharedBooking shared;
+  if (options_.book_send) {
+    shared = [book = options_.book_send, key = token->fingerprint, limit = pacing.requests_per_window,
+              window = pacing.window + pacing.safety_margin] { return book(key, limit, window); };
   }
+  token->pacer = std::make_unique<vk::Pacer>(pacing, clock_, std::move(shared));
+  token->client = std::make_unique<vk::VkClient>(*timed_transport_, *token->pacer, std::move(config.token),
+                                                 vk::VkClientOptions{options_.base_url, options_.version});
+  return token;
+}
+
+std::size_t VkGateway::use_token(TokenConfig config) {
+  const std::string fingerprint = config.token.fingerprint();
+  std::lock_guard guard(mutex_);
+  for (std::size_t i = 0; i < tokens_.size(); ++i)
+    if (tokens_[i]->fingerprint == fingerprint) return i;
+  tokens_.push_back(make_token(std::move(config)));
+  return tokens_.size() - 1;
+}
+
+VkGateway::Token& VkGateway::token_at(std::size_t index) const {
+  std::lock_guard guard(mutex_);
+  return *tokens_.at(index);
+}
+
+std::pair<std::size_t, std::size_t> VkGateway::candidates(std::optional<std::size_t> only) const {
+  return only ? std::pair{*only, *only + 1} : std::pair{std::size_t{0}, pool_size_};
 }
 
 VkGateway::~VkGateway() = default;
 
-std::size_t VkGateway::token_count() const { return tokens_.size(); }
+std::size_t VkGateway::token_count() const {
+  std::lock_guard guard(mutex_);
+  return tokens_.size();
+}
 
 bool VkGateway::batches(std::size_t index) const {
   std::lock_guard guard(mutex_);
@@ -122,10 +153,11 @@ void VkGateway::observe(std::string_view method, std::string_view outcome) {
   if (observer_) observer_->on_vk_request(method, outcome);
 }
 
-std::optional<std::size_t> VkGateway::pick_token(const std::string& method) {
+std::optional<std::size_t> VkGateway::pick_token(const std::string& method, std::optional<std::size_t> only) {
   std::lock_guard guard(mutex_);
   const auto now = clock_.now();
-  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+  const auto [first, end] = candidates(only);
+  for (std::size_t i = first; i < end; ++i) {
     const Token& token = *tokens_[i];
     if (token.retired || (token.parked_until && *token.parked_until > now)) continue;
     const auto parked = token.method_parked_until.find(method);
@@ -135,12 +167,14 @@ std::optional<std::size_t> VkGateway::pick_token(const std::string& method) {
   return std::nullopt;
 }
 
-vk::VkFailure VkGateway::no_token_failure(const std::string& method) {
+vk::VkFailure VkGateway::no_token_failure(const std::string& method, std::optional<std::size_t> only) {
   std::lock_guard guard(mutex_);
-  for (const auto& token : tokens_) {
-    if (token->retired) continue;
-    const auto parked = token->method_parked_until.find(method);
-    if (parked != token->method_parked_until.end() && parked->second == vk::Clock::time_point::max()) continue;
+  const auto [first, end] = candidates(only);
+  for (std::size_t i = first; i < end; ++i) {
+    const Token& token = *tokens_[i];
+    if (token.retired) continue;
+    const auto parked = token.method_parked_until.find(method);
+    if (parked != token.method_parked_until.end() && parked->second == vk::Clock::time_point::max()) continue;
     return failure(ErrorAction::quota, "vk_rate_limit_reached",
                    "every VK token is resting after a quota or captcha answer for " + method + "; retrying later");
   }
@@ -174,7 +208,7 @@ void VkGateway::probe(Token& token, std::string_view task_key, BatchResult& resu
 
 bool VkGateway::settle(std::size_t token_index, const std::string& method, const vk::VkFailure& f, Round& round) {
   std::lock_guard guard(mutex_);
-  Token& token = *tokens_[token_index];
+  Token& token = *tokens_[token_index];  // mutex_ is held
   const auto now = clock_.now();
   switch (f.action) {
     case ErrorAction::retry_backoff: round.backoff = true; return false;
@@ -196,9 +230,9 @@ bool VkGateway::settle(std::size_t token_index, const std::string& method, const
 }
 
 void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> group,
-                         std::span<const vk::Request> calls, std::string_view task_key, Round& round,
-                         BatchResult& result) {
-  Token& token = *tokens_[token_index];
+                         std::span<const vk::Request> calls, std::string_view task_key,
+                         std::optional<std::size_t> only, Round& round, BatchResult& result) {
+  Token& token = token_at(token_index);
   const auto timed = [&](std::string_view method, auto&& call) {
     sent_at.reset();
     const auto started = clock_.now();
@@ -267,7 +301,7 @@ void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> g
 
   for (std::size_t k = 0; k < group.size(); ++k) {
     const std::size_t call = group[k];
-    if (pick_token(calls[call].method) != token_index) {  // the token was parked or retired meanwhile
+    if (pick_token(calls[call].method, only) != token_index) {  // the token was parked or retired meanwhile
       round.again.insert(round.again.end(), group.begin() + static_cast<std::ptrdiff_t>(k), group.end());
       return;
     }
@@ -285,7 +319,7 @@ void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> g
 }
 
 BatchResult VkGateway::send(std::span<const vk::Request> calls, std::string_view task_key,
-                            const std::function<bool()>& stop) {
+                            const std::function<bool()>& stop, std::optional<std::size_t> only) {
   BatchResult result;
   std::vector<std::optional<CallResult>> done(calls.size());
   std::vector<std::optional<vk::VkFailure>> last(calls.size());
@@ -313,9 +347,9 @@ BatchResult VkGateway::send(std::span<const vk::Request> calls, std::string_view
     std::vector<std::size_t> group;
     std::vector<std::size_t> rest;
     for (std::size_t call : pending) {
-      const auto token = pick_token(calls[call].method);
+      const auto token = pick_token(calls[call].method, only);
       if (!token) {
-        done[call] = no_token_failure(calls[call].method);
+        done[call] = no_token_failure(calls[call].method, only);
         continue;
       }
       if (!chosen) chosen = token;
@@ -328,7 +362,7 @@ BatchResult VkGateway::send(std::span<const vk::Request> calls, std::string_view
     if (group.empty()) break;
 
     Round round{done, last, {}, max_batch};
-    dispatch(*chosen, group, calls, task_key, round, result);
+    dispatch(*chosen, group, calls, task_key, only, round, result);
     max_batch = round.max_batch;
     if (!round.again.empty()) ++result.retries;
     pending = std::move(round.again);

@@ -10,9 +10,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -38,6 +40,10 @@ struct GatewayOptions {
   vk::Clock::duration quota_park = std::chrono::minutes(30);  // error 29: unknown reset, be patient
   vk::Clock::duration captcha_park = std::chrono::minutes(30);
   std::chrono::milliseconds pacer_safety_margin{50};
+  // Books each send of a token (named by its fingerprint) where every process sees it, and returns the
+  // wait before sending (the store's send ledger). Empty: this process is the only one using its tokens.
+  std::function<vk::Clock::duration(std::string_view token_key, std::size_t limit, vk::Clock::duration window)>
+      book_send;
 };
 
 // One call's result: its payload, or its classified failure. A failure whose action is retry_backoff,
@@ -65,8 +71,13 @@ class VkGateway {
 
   // Sends up to any number of calls (packed by 25) for the task `task_key` (pacer fairness). `stop` is
   // polled between requests and during backoff; when it turns true the unsent calls fail as transient.
+  // `only` (from use_token) sends through that one token; otherwise the pool given at construction is used.
   BatchResult send(std::span<const vk::Request> calls, std::string_view task_key,
-                   const std::function<bool()>& stop = {});
+                   const std::function<bool()>& stop = {}, std::optional<std::size_t> only = std::nullopt);
+
+  // The index of a token outside the default pool (a task's own stored token): added on first use with its
+  // own pacer, found again by its fingerprint afterwards. Thread-safe.
+  std::size_t use_token(TokenConfig config);
 
   std::size_t token_count() const;
   // For tests and diagnostics: whether the token at `index` sends execute batches (after its probe).
@@ -79,11 +90,15 @@ class VkGateway {
   struct Token;
   struct Round;
 
-  std::optional<std::size_t> pick_token(const std::string& method);
-  vk::VkFailure no_token_failure(const std::string& method);
+  std::unique_ptr<Token> make_token(TokenConfig config) const;
+  Token& token_at(std::size_t index) const;
+  // The tokens a send may use: `only`, or the default pool.
+  std::pair<std::size_t, std::size_t> candidates(std::optional<std::size_t> only) const;
+  std::optional<std::size_t> pick_token(const std::string& method, std::optional<std::size_t> only);
+  vk::VkFailure no_token_failure(const std::string& method, std::optional<std::size_t> only);
   void probe(Token& token, std::string_view task_key, BatchResult& result);
   void dispatch(std::size_t token_index, std::span<const std::size_t> group, std::span<const vk::Request> calls,
-                std::string_view task_key, Round& round, BatchResult& result);
+                std::string_view task_key, std::optional<std::size_t> only, Round& round, BatchResult& result);
   // What to do with one call's failure: true when it is final for the call.
   bool settle(std::size_t token_index, const std::string& method, const vk::VkFailure& failure, Round& round);
   void observe(std::string_view method, std::string_view outcome);
@@ -94,7 +109,8 @@ class VkGateway {
   GatewayOptions options_;
   std::shared_ptr<VkObserver> observer_;
   std::unique_ptr<vk::HttpTransport> timed_transport_;
-  std::vector<std::unique_ptr<Token>> tokens_;
+  std::vector<std::unique_ptr<Token>> tokens_;  // the default pool first, then tasks' own tokens; under mutex_
+  std::size_t pool_size_ = 0;
   vk::CircuitBreaker breaker_;
   mutable std::mutex mutex_;  // token states, backoff, counters
   vk::Backoff transient_backoff_;

@@ -261,12 +261,37 @@ class SeparateWorkerTest(unittest.TestCase):
             server.stop()
             sim.stop()
 
-    def test_worker_without_a_token_is_a_configuration_error(self):
-        server = Server()
+    def test_a_worker_without_a_default_token_collects_with_the_tasks_stored_token(self):
+        sim = Simulator(*SIM_ARGS).start()
+        server = start_collection(sim, VKA_WORKERS="0")
         env = {k: v for k, v in server.env.items() if k != "VKA_VK_TOKEN"}
-        result = subprocess.run([BINARY, "worker"], env=env, capture_output=True, text=True, timeout=30)
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("VKA_VK_TOKEN", result.stderr)
+        log_path = f"{server.dir}/worker.log"
+        with open(log_path, "wb") as log:
+            worker = subprocess.Popen([BINARY, "worker", "--workers", "2"], env=env, stdin=subprocess.DEVNULL,
+                                      stdout=log, stderr=subprocess.STDOUT)
+        try:
+            truth = sim.truth()
+            _, comments = expected_rows(truth)
+            stored = server.request("POST", "/api/v1/vk-tokens",
+                                    {"name": "analyst's own", "token": "e2e-stored-token-77", "kind": "user"})
+            self.assertEqual(stored.status, 201, stored.body)
+            groups = [c["id"] for c in truth["communities"]]
+            task = server.create_task({"groups": groups, "posts_per_group": 1000,
+                                       "vk_token_id": stored.json()["data"]["id"]})
+            done = wait_for(lambda: finished(server, task["id"]), timeout=300)
+            self.assertEqual(done["status"], "completed_with_errors", done["errors"])
+            collected = walk_all(server, f"/api/v1/tasks/{task['id']}/comments")
+            self.assertEqual({(c["owner_id"], c["id"]) for c in collected}, set(comments))
+            self.assertEqual(sim.stats()["rate_violations"], 0)
+            worker.send_signal(signal.SIGTERM)
+            self.assertEqual(worker.wait(20), 0)
+            with open(log_path, "rb") as log:
+                self.assertNotIn(b"e2e-stored-token-77", log.read())
+        finally:
+            if worker.poll() is None:
+                worker.kill()
+            server.stop()
+            sim.stop()
 
 
 class FaultsTest(unittest.TestCase):

@@ -74,8 +74,9 @@ class CollectorTest : public ::testing::Test {
     handler_ = make_collect_handler(*store_, analyzer(), gateway_, clock_);
   }
 
-  std::string create_task() {
+  std::string create_task(std::optional<std::string> vk_token_id = std::nullopt) {
     domain::Task task;
+    task.params.vk_token_id = std::move(vk_token_id);
     task.id = "task-1";
     task.owner = "alice";
     task.created_at = domain::now();
@@ -169,6 +170,33 @@ TEST_F(CollectorTest, CollectsEveryPostCommentAndReplyExactlyOnce) {
   for (const auto& e : events) types.insert(e.type);
   for (const char* type : {"task.started", "group.resolved", "post.collected", "comments.ingested", "task.completed"})
     EXPECT_TRUE(types.contains(type)) << type;
+}
+
+TEST_F(CollectorTest, ATaskNamingAStoredTokenSendsOnlyWithThatToken) {
+  CollectorSettings settings;
+  settings.task_token = [](std::string_view id) -> std::optional<TokenConfig> {
+    if (id != "vtk_own") return std::nullopt;
+    return TokenConfig{vk::AccessToken("own-secret"), 3};
+  };
+  handler_ = make_collect_handler(*store_, analyzer(), gateway_, clock_, settings);
+  create_task("vtk_own");
+  EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
+  expect_complete_dataset();
+  EXPECT_EQ(vk_.requests_with("own-secret"), vk_.requests());
+  EXPECT_EQ(vk_.requests_with("secret"), 0) << "the default token is not the task's";
+}
+
+TEST_F(CollectorTest, ATaskWhoseStoredTokenIsGoneFailsWithoutARequest) {
+  CollectorSettings settings;
+  settings.task_token = [](std::string_view) { return std::optional<TokenConfig>(); };
+  handler_ = make_collect_handler(*store_, analyzer(), gateway_, clock_, settings);
+  create_task("vtk_deleted");
+  EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
+  const auto task = store_->tasks().get("task-1");
+  EXPECT_EQ(task->status, domain::TaskStatus::failed);
+  ASSERT_EQ(task->errors.size(), 1u);
+  EXPECT_EQ(task->errors[0].code, "vk_no_usable_token");
+  EXPECT_EQ(vk_.requests(), 0);
 }
 
 TEST_F(CollectorTest, ResumesFromCheckpointsAfterEveryInterruption) {

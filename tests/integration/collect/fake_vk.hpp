@@ -73,6 +73,7 @@ class FakeVk final : public vk::HttpTransport {
     if (stop_flag && stop_after >= 0 && requests_ >= stop_after) *stop_flag = true;
     const std::string method(url.substr(url.rfind('/') + 1));
     const auto params = decode_form(body);
+    ++requests_by_token_[params.count("access_token") ? params.at("access_token") : ""];
     json::object envelope;
     if (method == "execute") {
       run_script(params.at("code"), envelope);
@@ -91,6 +92,12 @@ class FakeVk final : public vk::HttpTransport {
   int requests() const {
     std::lock_guard guard(mutex_);
     return requests_;
+  }
+  // Requests sent with one access token.
+  int requests_with(const std::string& token) const {
+    std::lock_guard guard(mutex_);
+    const auto it = requests_by_token_.find(token);
+    return it == requests_by_token_.end() ? 0 : it->second;
   }
   int calls(const std::string& method) const {
     std::lock_guard guard(mutex_);
@@ -320,6 +327,7 @@ class FakeVk final : public vk::HttpTransport {
 
   mutable std::mutex mutex_;
   int requests_ = 0;
+  std::map<std::string, int> requests_by_token_;
   std::map<std::string, int> calls_;
 };
 
