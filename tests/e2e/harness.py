@@ -2,6 +2,7 @@
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -188,3 +189,85 @@ def walk_all(server, path, limit=1000):
         cursor = body["meta"].get("next_cursor")
         if not cursor:
             return items
+
+
+class Postgres:
+    """A throwaway PostgreSQL 15 server in a temporary directory, like scripts/with-postgres."""
+
+    def __init__(self):
+        self.bin = os.environ.get("VKA_PG_BIN", "/usr/lib/postgresql/15/bin")
+        self.dir = None
+        self.port = None
+
+    @property
+    def url(self):
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, program, *args):
+        command = [f"{self.bin}/{program}", *args]
+        if os.geteuid() == 0:  # initdb refuses root
+            command = ["runuser", "-u", "postgres", "--", *command]
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, f"{program} failed ({result.returncode}): {result.stderr}{self._log()}"
+
+    def _log(self):
+        try:
+            with open(f"{self.dir}/server.log", encoding="utf-8", errors="replace") as f:
+                return f.read()[-4000:]
+        except OSError:
+            return ""
+
+    def start(self):
+        for program in ("initdb", "pg_ctl", "psql", "pg_dump"):
+            assert os.access(f"{self.bin}/{program}", os.X_OK), \
+                f"no PostgreSQL 15 in {self.bin} (run scripts/install-deps --test, or set VKA_PG_BIN)"
+        self.dir = tempfile.mkdtemp(prefix="vka-e2e-pg-")
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.port = free_port()
+        self._run("initdb", "-D", f"{self.dir}/data", "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        self._start_server()
+        return self
+
+    def _start_server(self):
+        # Durability is off: the server and its data live only as long as the test.
+        options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off")
+        self._run("pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/server.log", "-w", "-t", "60",
+                  "-o", options, "start")
+
+    def restart(self, while_down=None):
+        """Stops the server (closing every client connection), calls while_down() if given, and starts it
+        again on the same port with the same data."""
+        self._run("pg_ctl", "-D", f"{self.dir}/data", "-m", "fast", "-w", "stop")
+        try:
+            if while_down:
+                while_down()
+        finally:
+            self._start_server()
+
+    def _client(self, program, *args):
+        result = subprocess.run([f"{self.bin}/{program}", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                                 *args], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, (program, args, result.stderr)
+        return result.stdout
+
+    def query(self, sql):
+        """The rows of one SQL statement, each a list of column texts."""
+        out = self._client("psql", "-X", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", "postgres", "-c", sql)
+        return [line.split("\t") for line in out.splitlines() if line]
+
+    def dump(self):
+        """Everything the database holds, as SQL text."""
+        return self._client("pg_dump", "-d", "postgres")
+
+    def stop(self):
+        if not self.dir:
+            return
+        try:
+            self._run("pg_ctl", "-D", f"{self.dir}/data", "-m", "immediate", "stop")
+        except AssertionError:
+            pass  # already down
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = None
