@@ -1,6 +1,7 @@
 #pragma once
 // The store facade: the repositories of one database, and its health. Every call blocks; run it on a
 // worker thread pool, never on a network thread.
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,10 @@ class Store {
   virtual JobRepository& jobs() = 0;
   virtual VkTokenRepository& vk_tokens() = 0;
   virtual SendLedgerRepository& vk_sends() = 0;
+
+  // Runs work so that every write it makes through this store's repositories, on this thread, commits as
+  // one transaction when it returns, or not at all when it throws. Reads inside see the last commit.
+  virtual void write_together(const std::function<void()>& work) = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;

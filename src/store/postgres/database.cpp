@@ -69,6 +69,8 @@ void Database::give_back(std::unique_ptr<Connection> connection) {
   returned_.notify_one();
 }
 
+thread_local Database::Writing Database::writing_;
+
 Database::Lease::Lease(Database& db) : database(&db), connection(db.acquire()) {}
 
 Database::Lease::~Lease() {

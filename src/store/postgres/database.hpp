@@ -20,10 +20,16 @@ class Database {
   Database(std::string url, int max_connections);
 
   // Runs f(Connection&) in a read-committed write transaction: committed when f returns, rolled back when it
-  // throws. Writes that must stay consistent lock the rows they depend on (see lease_fence.hpp).
+  // throws. Writes that must stay consistent lock the rows they depend on (see lease_fence.hpp). Called from
+  // inside another write on the same thread, f joins that transaction (Store::write_together).
   template <class F>
   decltype(auto) write(F&& f) {
-    return transaction("BEGIN", f);
+    if (writing_.database == this) return f(*writing_.connection);
+    auto joinable = [this, &f](Connection& connection) -> decltype(auto) {
+      const WritingScope scope(this, &connection);
+      return f(connection);
+    };
+    return transaction("BEGIN", joinable);
   }
 
   // Runs f(Connection&) in a read-only snapshot, so that all its queries see one state of the database.
@@ -52,6 +58,23 @@ class Database {
     ~Lease();
     Database* database;
     std::unique_ptr<Connection> connection;
+  };
+
+  // The write transaction the calling thread is inside, if any.
+  struct Writing {
+    const Database* database = nullptr;
+    Connection* connection = nullptr;
+  };
+  static thread_local Writing writing_;
+
+  struct WritingScope {
+    WritingScope(const Database* database, Connection* connection) : saved(writing_) {
+      writing_ = {database, connection};
+    }
+    ~WritingScope() { writing_ = saved; }
+    WritingScope(const WritingScope&) = delete;
+    WritingScope& operator=(const WritingScope&) = delete;
+    Writing saved;
   };
 
   template <class F>

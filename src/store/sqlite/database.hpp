@@ -1,10 +1,12 @@
 #pragma once
 // One SQLite database file: a single writer connection (serialized by a mutex, every write in a
 // BEGIN IMMEDIATE transaction) and a small pool of reader connections (each read in its own snapshot).
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -17,10 +19,13 @@ class Database {
   Database(const std::string& path, int readers, int busy_timeout_ms);
 
   // Runs f(Connection&) in a write transaction: committed when f returns, rolled back when it throws.
+  // Called from inside another write on the same thread, f joins that transaction (Store::write_together).
   template <class F>
   decltype(auto) write(F&& f) {
+    if (writing_thread_.load() == std::this_thread::get_id()) return f(open_writer());
     std::lock_guard lock(writer_mutex_);
     Connection& connection = open_writer();
+    const WritingThread mark(writing_thread_);
     return in_transaction(connection, "BEGIN IMMEDIATE", f);
   }
 
@@ -62,10 +67,20 @@ class Database {
     }
   }
 
+  // Marks the calling thread as the one inside the write transaction, for as long as it lives.
+  struct WritingThread {
+    explicit WritingThread(std::atomic<std::thread::id>& slot) : slot(slot) { slot = std::this_thread::get_id(); }
+    ~WritingThread() { slot = std::thread::id{}; }
+    WritingThread(const WritingThread&) = delete;
+    WritingThread& operator=(const WritingThread&) = delete;
+    std::atomic<std::thread::id>& slot;
+  };
+
   static void rollback(Connection& connection) noexcept;
   Connection& open_writer();
 
   std::mutex writer_mutex_;
+  std::atomic<std::thread::id> writing_thread_{};
   std::unique_ptr<Connection> writer_;
 
   std::mutex readers_mutex_;

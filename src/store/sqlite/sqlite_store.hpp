@@ -32,6 +32,9 @@ class SqliteStore final : public Store {
   VkTokenRepository& vk_tokens() override { return vk_tokens_; }
   SendLedgerRepository& vk_sends() override { return vk_sends_; }
 
+  void write_together(const std::function<void()>& work) override {
+    database_.write([&](Connection&) { work(); });
+  }
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
   bool ping() noexcept override;
