@@ -311,19 +311,4 @@ BatchReport BatchApplier::apply(const std::vector<PlannedCall>& calls, const std
   return report;
 }
 
-void BatchApplier::finish_posts_without_comments() {
-  auto& lanes = work_.comments;
-  for (auto lane = lanes.begin(); lane != lanes.end();) {
-    if (lane->comments_count == 0 && lane->checkpoint == CommentsCheckpoint{}) {
-      CommentsCheckpoint done;
-      done.top_done = true;
-      done.top_count = 0;
-      writer_.save_comments(lane->owner_id, lane->post_id, {}, {}, done);
-      lane = lanes.erase(lane);
-    } else {
-      ++lane;
-    }
-  }
-}
-
 }  // namespace vka::collect

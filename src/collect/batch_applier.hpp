@@ -24,8 +24,6 @@ class BatchApplier {
   BatchApplier(PendingWork& work, PageWriter& writer, const analysis::Analyzer& analyzer, const PlanOptions& options);
   // Throws LeaseLost (from the writer) when the job lost its lease.
   BatchReport apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results);
-  // Posts whose comments need no request (VK reports none): closed right away.
-  void finish_posts_without_comments();
 
  private:
   struct Visitor;

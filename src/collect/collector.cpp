@@ -115,7 +115,6 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   }
 
   for (;;) {
-    applier.finish_posts_without_comments();
     if (work.empty()) return finish(task.id);
     if (context.should_stop() || clock_.now() >= slice_end) {
       writer.flush();
@@ -136,8 +135,13 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     for (const PlannedCall& call : calls) requests.push_back(call.request);
     const BatchResult sent = gateway_->send(requests, task.id, stop, own_token);
     writer.count_requests(sent.vk_requests, sent.retries);
-    const BatchReport report = applier.apply(calls, sent.calls);
-    writer.flush();
+    // The batch's pages commit in one transaction: per-page commits made the store the loop's bottleneck.
+    // A crash loses the whole batch, and the job resumes from the checkpoints written before it.
+    BatchReport report;
+    store_.write_together([&] {
+      report = applier.apply(calls, sent.calls);
+      writer.flush();
+    });
 
     if (report.no_token) return fail_task(task.id, "vk_no_usable_token", report.no_token->message);
     if (report.transient && report.progressed == 0) {

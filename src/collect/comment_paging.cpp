@@ -14,8 +14,10 @@ int pages_left(std::int64_t total, std::int64_t offset, int cap) {
   return static_cast<int>(std::clamp<std::int64_t>(pages, 1, cap));
 }
 
-bool last_page(const vk::CommentsPage& page, std::int64_t next_offset, std::int64_t level_count) {
-  return static_cast<std::int64_t>(page.items.size()) < vk::kMaxPageCount || next_offset >= level_count;
+// VK's counts do not reconcile with what it returns (deleted and hidden items, vk-api.md §8.5): only a short
+// or empty page ends a level, whatever the count says. The count only sizes how many pages to ask at once.
+bool last_page(const vk::CommentsPage& page) {
+  return static_cast<std::int64_t>(page.items.size()) < vk::kMaxPageCount;
 }
 
 }  // namespace
@@ -38,7 +40,7 @@ std::optional<CommentsStep> apply_top_page(const CommentsCheckpoint& at, std::in
   const std::int64_t level_count = page.current_level_count.value_or(page.count);
   step.next.offset = at.offset + static_cast<std::int64_t>(page.items.size());
   step.next.top_count = level_count;
-  step.next.top_done = last_page(page, step.next.offset, level_count);
+  step.next.top_done = last_page(page);
   return step;
 }
 
@@ -54,7 +56,7 @@ std::optional<CommentsStep> apply_branch_page(const CommentsCheckpoint& at, std:
   ThreadCursor& cursor = step.next.threads[static_cast<std::size_t>(thread - at.threads.begin())];
   cursor.offset += static_cast<std::int64_t>(page.items.size());
   cursor.count = page.current_level_count.value_or(page.count);
-  if (last_page(page, cursor.offset, cursor.count)) step.next.threads.erase(step.next.threads.begin() + (thread - at.threads.begin()));
+  if (last_page(page)) step.next.threads.erase(step.next.threads.begin() + (thread - at.threads.begin()));
   return step;
 }
 

@@ -55,6 +55,9 @@ std::optional<WallStep> apply_wall_page(const WallCheckpoint& at, std::int64_t r
 }
 
 int wall_pages_wanted(const WallCheckpoint& at, const PostWindow& window, int cap) {
+  // Until the first page tells how long the wall is, more pages would be guesses: for a large
+  // posts_per_group, up to a whole execute of wall.get calls past the end of a short wall.
+  if (!at.count) return 1;
   // The pinned post may take a slot on the first page without counting as one of the newest.
   const std::int64_t remaining = std::max<std::int64_t>(window.posts_per_group - at.posts_seen, 1) +
                                  (at.offset == 0 ? 1 : 0);

@@ -32,7 +32,8 @@ struct WallStep {
 std::optional<WallStep> apply_wall_page(const WallCheckpoint& at, std::int64_t requested_offset,
                                         const vk::WallPage& page, const PostWindow& window);
 
-// How many wall.get pages (of 100) the wall may still need, at least 1, at most `cap`.
+// How many wall.get pages (of 100) the wall may still need, at least 1, at most `cap`; 1 while the wall's
+// size is unknown (before its first page).
 int wall_pages_wanted(const WallCheckpoint& at, const PostWindow& window, int cap);
 
 }  // namespace vka::collect

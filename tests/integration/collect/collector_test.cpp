@@ -164,7 +164,8 @@ TEST_F(CollectorTest, CollectsEveryPostCommentAndReplyExactlyOnce) {
   expect_complete_dataset();
   // 1 probe; then few execute batches: the 25x lever at work.
   EXPECT_LE(vk_.requests(), 12);
-  EXPECT_EQ(vk_.calls("wall.getComments"), 3 + 2 + 1 + 1 + 1);  // post 15: 3 top pages + 2 branch pages
+  // post 15: 3 top pages + 2 branch pages; posts 5, 14 (closed), 12, and 13, which VK says has none.
+  EXPECT_EQ(vk_.calls("wall.getComments"), 3 + 2 + 1 + 1 + 1 + 1);
   const auto events = store_->events().list("task-1", 0, 1000);
   std::set<std::string> types;
   for (const auto& e : events) types.insert(e.type);

@@ -73,7 +73,19 @@ TEST(CommentPaging, FullPageContinuesUntilTheLevelEnds) {
   EXPECT_EQ(top_pages_wanted({}, 25), 1);
   EXPECT_FALSE(apply_top_page(first->next, 200, top_page(201, 50, 250), true, analyzer()));
   const auto second = apply_top_page(first->next, 100, top_page(101, 100, 200), true, analyzer());
-  EXPECT_TRUE(second->next.top_done);  // the level holds 200: no empty page needed
+  EXPECT_FALSE(second->next.top_done) << "counts do not reconcile: only a short page ends the level";
+  EXPECT_EQ(top_pages_wanted(second->next, 25), 1);
+  const auto third = apply_top_page(second->next, 200, top_page(201, 0, 200), true, analyzer());
+  EXPECT_TRUE(third->next.top_done);
+}
+
+TEST(CommentPaging, MoreCommentsThanTheCountSaysAreStillPaged) {
+  // Deleted comments that VK returns but does not count.
+  const auto first = apply_top_page({}, 0, top_page(1, 100, 95), true, analyzer());
+  EXPECT_FALSE(first->next.top_done);
+  const auto second = apply_top_page(first->next, 100, top_page(101, 7, 95), true, analyzer());
+  EXPECT_TRUE(second->next.top_done);
+  EXPECT_EQ(second->next.offset, 107);
 }
 
 TEST(CommentPaging, BranchPagesUntilShortPage) {

@@ -52,17 +52,20 @@ TEST(Planner, LookupsAreChunkedBy500) {
 
 TEST(Planner, WallsGetConsecutivePagesForTheLimit) {
   PendingWork work;
-  work.walls = {{1, {}}, {2, {300, 290, 5000, {}}}};
+  work.walls = {{1, {0, 0, 5000, {}}}, {2, {300, 290, 5000, {}}}, {3, {}}};
   PlanOptions options;
   options.window.posts_per_group = 450;
   const auto calls = plan_batch(work, options);
-  ASSERT_EQ(calls.size(), 7u);  // wall 1: 5 pages (450 + pinned); wall 2: 160 left → 2 pages
+  // wall 1: 5 pages (450 + pinned); wall 2: 160 left → 2 pages; wall 3, size unknown yet: its first page.
+  ASSERT_EQ(calls.size(), 8u);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(std::get<WallCall>(calls[i].tag).offset, i * 100);
     EXPECT_EQ(param(calls[i].request, "owner_id"), "-1");
   }
   EXPECT_EQ(std::get<WallCall>(calls[5].tag).offset, 300);
   EXPECT_EQ(std::get<WallCall>(calls[6].tag).offset, 400);
+  EXPECT_EQ(std::get<WallCall>(calls[7].tag).offset, 0);
+  EXPECT_EQ(param(calls[7].request, "owner_id"), "-3");
 }
 
 TEST(Planner, ThreadsArePagedByBranchAndMixedAcrossPosts) {

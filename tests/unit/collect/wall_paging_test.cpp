@@ -107,11 +107,15 @@ TEST(WallPaging, PageForAnotherOffsetIsDropped) {
 }
 
 TEST(WallPaging, PagesWanted) {
+  // The wall's size is unknown before its first page: one page, whatever posts_per_group asks for.
   EXPECT_EQ(wall_pages_wanted({}, {10}, 25), 1);
-  EXPECT_EQ(wall_pages_wanted({}, {100}, 25), 2);  // the pinned post may take a slot
-  EXPECT_EQ(wall_pages_wanted({}, {1000}, 25), 11);
-  EXPECT_EQ(wall_pages_wanted({}, {100000}, 25), 25);
-  EXPECT_EQ(wall_pages_wanted({}, {100000}, 4), 4);
+  EXPECT_EQ(wall_pages_wanted({}, {100000}, 25), 1);
+  // Then as many as the window and the wall's size need.
+  EXPECT_EQ(wall_pages_wanted({0, 0, 5000, {}}, {100}, 25), 2);  // the pinned post may take a slot
+  EXPECT_EQ(wall_pages_wanted({0, 0, 5000, {}}, {1000}, 25), 11);
+  EXPECT_EQ(wall_pages_wanted({0, 0, 5000, {}}, {100000}, 25), 25);
+  EXPECT_EQ(wall_pages_wanted({0, 0, 5000, {}}, {100000}, 4), 4);
+  EXPECT_EQ(wall_pages_wanted({100, 100, 150, {}}, {100000}, 25), 1);
   EXPECT_EQ(wall_pages_wanted({200, 200, 350, {}}, {100000}, 25), 2);
   EXPECT_EQ(wall_pages_wanted({0, 0, 40, {}}, {1000}, 25), 1);
 }
