@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <random>
 
 #include "domain/time.hpp"
@@ -106,37 +108,49 @@ JobResult WorkerPool::invoke(const store::LeasedJob& job, Slot& slot) {
 }
 
 void WorkerPool::finish(const store::LeasedJob& job, const JobResult& result) {
+  // The database may be unreachable for a moment (a restart, a lock): keep trying for as long as the lease
+  // would last, so that the job moves on at once rather than after its lease expires.
+  const auto give_up_at = std::chrono::steady_clock::now() + options_.lease_duration;
+  std::chrono::milliseconds pause{250};
+  for (;;) {
+    try {
+      if (!record_end(job, result)) spdlog::warn("job {} ({}) lost its lease before it ended", job.id, job.kind);
+      return;
+    } catch (const store::StoreError& e) {
+      if (stopping_ || std::chrono::steady_clock::now() + pause >= give_up_at) {
+        spdlog::error("job {} ({}): recording its end failed, it runs again once its lease expires: {}", job.id,
+                      job.kind, e.what());
+        return;
+      }
+      spdlog::warn("job {} ({}): recording its end failed, trying again: {}", job.id, job.kind, e.what());
+      wait_for(pause, stopping_);
+      pause = std::min(pause * 2, std::chrono::milliseconds(4000));
+    }
+  }
+}
+
+bool WorkerPool::record_end(const store::LeasedJob& job, const JobResult& result) {
   store::JobRepository& jobs = store_.jobs();
   const store::LeaseToken lease = job.token();
   const domain::Timestamp now = domain::now();
-  bool applied = false;
-  try {
-    switch (result.outcome) {
-      case JobOutcome::done: applied = jobs.complete(lease, now); break;
-      case JobOutcome::yield: applied = jobs.release(lease, now); break;
-      case JobOutcome::failed:
-        spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
-        applied = jobs.fail(lease, result.error, now);
-        break;
-      case JobOutcome::retry:
-        if (options_.backoff.exhausted(job.attempts)) {
-          const std::string error =
-              "gave up after " + std::to_string(job.attempts) + " attempts; last error: " + result.error;
-          spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, error);
-          applied = jobs.fail(lease, error, now);
-        } else {
-          const auto delay = options_.backoff.delay(job.attempts, uniform_unit());
-          spdlog::info("job {} ({}) retries in {} s: {}", job.id, job.kind, delay.count(), result.error);
-          applied = jobs.retry_later(lease, now + delay, result.error, now);
-        }
-        break;
-    }
-  } catch (const store::StoreError& e) {
-    // The lease expires on its own and the job is picked up again.
-    spdlog::error("job {} ({}): recording its end failed: {}", job.id, job.kind, e.what());
-    return;
+  switch (result.outcome) {
+    case JobOutcome::done: return jobs.complete(lease, now);
+    case JobOutcome::yield: return jobs.release(lease, now);
+    case JobOutcome::failed:
+      spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
+      return jobs.fail(lease, result.error, now);
+    case JobOutcome::retry:
+      if (options_.backoff.exhausted(job.attempts)) {
+        const std::string error =
+            "gave up after " + std::to_string(job.attempts) + " attempts; last error: " + result.error;
+        spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, error);
+        return jobs.fail(lease, error, now);
+      }
+      const auto delay = options_.backoff.delay(job.attempts, uniform_unit());
+      spdlog::info("job {} ({}) retries in {} s: {}", job.id, job.kind, delay.count(), result.error);
+      return jobs.retry_later(lease, now + delay, result.error, now);
   }
-  if (!applied) spdlog::warn("job {} ({}) lost its lease before it ended", job.id, job.kind);
+  return false;
 }
 
 void WorkerPool::heartbeats() {

@@ -60,6 +60,8 @@ class WorkerPool {
   void run(const store::LeasedJob& job, Slot& slot, const std::string& worker_id);
   JobResult invoke(const store::LeasedJob& job, Slot& slot);
   void finish(const store::LeasedJob& job, const JobResult& result);
+  // Records the job's end in the store; false when its lease is gone. Throws StoreError.
+  bool record_end(const store::LeasedJob& job, const JobResult& result);
   // Sleeps up to duration; returns early when flag becomes true.
   void wait_for(std::chrono::milliseconds duration, const std::atomic<bool>& flag);
 

@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "../store/store_fixture.hpp"
 
@@ -207,6 +208,33 @@ TEST_P(WorkerPoolTest, HeartbeatsKeepALongJobAndNoticeALostLease) {
   EXPECT_EQ(job_column("t1", "state"), "leased");
   EXPECT_EQ(job_column("t1", "lease_owner"), "thief");
   EXPECT_TRUE(store_->jobs().complete(stolen->token(), domain::now()));
+}
+
+TEST_P(WorkerPoolTest, AJobsEndIsRecordedAsSoonAsTheDatabaseAnswersAgain) {
+  if (engine() == store::testing::Engine::postgres)
+    GTEST_SKIP() << "a PostgreSQL lock waits instead of failing; e2e.test_postgres_scale_out restarts the server";
+  create_now("t1");
+  // Writes of this store give up after 50 ms on a locked database.
+  auto store = store::open_store(url(), {.busy_timeout_ms = 50});
+  std::thread unlock;
+  WorkerPool pool(*store,
+                  {{"collect",
+                    [&](JobContext&) {
+                      raw()->exec_script("BEGIN EXCLUSIVE");  // the database stops answering writes...
+                      unlock = std::thread([&] {
+                        std::this_thread::sleep_for(1s);
+                        raw()->exec_script("COMMIT");  // ...for a second
+                      });
+                      return JobResult::done();
+                    }}},
+                  options());
+  pool.start();
+  // Well before the 30 s lease could expire and let the job run again.
+  const bool done = eventually([&] { return store->jobs().counts().done == 1; }, 8s);
+  pool.stop();
+  unlock.join();
+  EXPECT_TRUE(done);
+  EXPECT_EQ(job_number("t1", "attempts"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WorkerPoolTest, store::testing::engines(), store::testing::engine_name);
