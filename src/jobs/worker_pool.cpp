@@ -33,6 +33,7 @@ WorkerPool::~WorkerPool() { stop(); }
 void WorkerPool::start() {
   std::lock_guard lock(mutex_);
   if (!workers_.empty() || stopping_) return;
+  queued_jobs_ = store_.watch_queued_jobs([this] { job_queued(); });
   const int count = std::max(options_.workers, 1);
   for (int i = 0; i < count; ++i) slots_.push_back(std::make_unique<Slot>());
   for (int i = 0; i < count; ++i) workers_.emplace_back([this, i] { work(i); });
@@ -53,6 +54,25 @@ void WorkerPool::stop() {
   }
   wake_.notify_all();
   if (heartbeat_thread_.joinable()) heartbeat_thread_.join();
+  queued_jobs_.reset();
+}
+
+void WorkerPool::job_queued() {
+  {
+    std::lock_guard lock(mutex_);
+    ++jobs_queued_;
+  }
+  wake_.notify_all();
+}
+
+std::uint64_t WorkerPool::queued_so_far() {
+  std::lock_guard lock(mutex_);
+  return jobs_queued_;
+}
+
+void WorkerPool::wait_for_queued_job(std::uint64_t seen) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, options_.poll_interval, [&] { return stopping_.load() || jobs_queued_ != seen; });
 }
 
 void WorkerPool::wait_for(std::chrono::milliseconds duration, const std::atomic<bool>& flag) {
@@ -64,6 +84,8 @@ void WorkerPool::work(int index) {
   Slot& slot = *slots_[static_cast<std::size_t>(index)];
   const std::string worker_id = options_.worker_id + "/" + std::to_string(index);
   while (!stopping_) {
+    // Taken before asking, so that news of a job queued meanwhile is not slept through.
+    const std::uint64_t seen = queued_so_far();
     std::optional<store::LeasedJob> job;
     try {
       job = store_.jobs().lease(worker_id, domain::now(), options_.lease_duration);
@@ -73,7 +95,7 @@ void WorkerPool::work(int index) {
     if (job)
       run(*job, slot, worker_id);
     else
-      wait_for(options_.poll_interval, stopping_);
+      wait_for_queued_job(seen);
   }
 }
 

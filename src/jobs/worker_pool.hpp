@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -28,7 +29,8 @@ struct WorkerPoolOptions {
   std::chrono::seconds lease_duration{30};
   // Well under lease_duration, so that a heartbeat or two may fail without losing the lease.
   std::chrono::milliseconds heartbeat_interval{10'000};
-  // How long an idle worker waits before asking the queue again.
+  // How long an idle worker waits before asking the queue again, unless the store tells it sooner that a
+  // job was queued (PostgreSQL: in any process).
   std::chrono::milliseconds poll_interval{1'000};
   BackoffPolicy backoff;
   // Names this process in lease_owner; each thread appends "/<n>". Empty: "worker-<pid>".
@@ -64,6 +66,11 @@ class WorkerPool {
   bool record_end(const store::LeasedJob& job, const JobResult& result);
   // Sleeps up to duration; returns early when flag becomes true.
   void wait_for(std::chrono::milliseconds duration, const std::atomic<bool>& flag);
+  // The store's word that a job was queued somewhere.
+  void job_queued();
+  std::uint64_t queued_so_far();
+  // Sleeps up to the poll interval; returns early on stop or on news of a job queued after `seen`.
+  void wait_for_queued_job(std::uint64_t seen);
 
   store::Store& store_;
   std::map<std::string, JobHandler> handlers_;
@@ -76,6 +83,8 @@ class WorkerPool {
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::thread> workers_;
   std::thread heartbeat_thread_;
+  std::uint64_t jobs_queued_ = 0;                   // how often the store said so; guarded by mutex_
+  std::unique_ptr<store::Subscription> queued_jobs_;  // from start() to stop()
 };
 
 }  // namespace vka::jobs

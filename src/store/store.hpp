@@ -19,6 +19,12 @@
 
 namespace vka::store {
 
+// A registration that ends when destroyed.
+class Subscription {
+ public:
+  virtual ~Subscription() = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -36,6 +42,10 @@ class Store {
   // Runs work so that every write it makes through this store's repositories, on this thread, commits as
   // one transaction when it returns, or not at all when it throws. Reads inside see the last commit.
   virtual void write_together(const std::function<void()>& work) = 0;
+
+  // Calls wake, from a thread of its own, whenever a job may have become ready to lease in any process,
+  // until the returned subscription is destroyed. nullptr when the engine cannot tell (SQLite: workers poll).
+  virtual std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()> wake) = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;

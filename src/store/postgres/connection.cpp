@@ -1,8 +1,10 @@
 #include "store/postgres/connection.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <spdlog/spdlog.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <utility>
@@ -51,6 +53,21 @@ void Connection::exec_script(std::string_view sql) {
   const ExecStatusType status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "exec", "(script)");
   PQclear(result);
+}
+
+int Connection::wait_for_notifications(std::chrono::milliseconds timeout) {
+  pollfd socket{PQsocket(conn_), POLLIN, 0};
+  if (socket.fd < 0) throw StoreError(StoreErrorKind::unavailable, "the database connection is closed");
+  const int ready = ::poll(&socket, 1, static_cast<int>(timeout.count()));
+  if (ready < 0 && errno != EINTR) throw StoreError(StoreErrorKind::unavailable, "waiting for the database failed");
+  if (ready > 0 && PQconsumeInput(conn_) == 0)
+    throw StoreError(StoreErrorKind::unavailable, "lost the connection to the database server");
+  int count = 0;
+  while (PGnotify* notification = PQnotifies(conn_)) {
+    PQfreemem(notification);
+    ++count;
+  }
+  return count;
 }
 
 const std::string& Connection::prepare(std::string_view sql, const std::vector<Param>& params) {

@@ -2,6 +2,7 @@
 // RAII over one libpq connection, used by one thread at a time, with a cache of prepared statements keyed
 // by SQL text and parameter types. All parameters are bound through params.hpp; results come back whole
 // (our pages are bounded) in text format and are read through Rows.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -66,6 +67,9 @@ class Connection {
 
   // Runs statements that take no parameters, e.g. a migration script or BEGIN.
   void exec_script(std::string_view sql);
+  // Waits up to `timeout` for notifications of the channels this session LISTENs to; returns how many came.
+  // Throws StoreError(unavailable) when the connection is lost.
+  int wait_for_notifications(std::chrono::milliseconds timeout);
 
   template <class... Args>
   Rows query(std::string_view sql, const Args&... args) {

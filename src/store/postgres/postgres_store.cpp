@@ -3,12 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "store/error.hpp"
+#include "store/postgres/job_listener.hpp"
 #include "store/postgres/migrator.hpp"
 
 namespace vka::store::postgres {
 
 PostgresStore::PostgresStore(const std::string& url, const StoreOptions& options)
-    : migrations_(builtin_migrations("postgres")), database_(url, options.connections) {
+    : url_(url), migrations_(builtin_migrations("postgres")), database_(url, options.connections) {
   ensure_migrations_table(database_);
 }
 
@@ -23,6 +24,10 @@ bool PostgresStore::ping() noexcept {
     spdlog::warn("postgres ping failed: {}", e.what());
     return false;
   }
+}
+
+std::unique_ptr<Subscription> PostgresStore::watch_queued_jobs(std::function<void()> wake) {
+  return std::make_unique<JobListener>(url_, "vka_jobs", std::move(wake));
 }
 
 void PostgresStore::close() { database_.close(); }

@@ -36,12 +36,14 @@ class PostgresStore final : public Store {
   void write_together(const std::function<void()>& work) override {
     database_.write([&](Connection&) { work(); });
   }
+  std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()> wake) override;
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
   bool ping() noexcept override;
   void close() override;
 
  private:
+  std::string url_;
   std::vector<Migration> migrations_;
   Database database_;
   PostgresTaskRepository tasks_{database_};

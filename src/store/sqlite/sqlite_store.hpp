@@ -35,6 +35,7 @@ class SqliteStore final : public Store {
   void write_together(const std::function<void()>& work) override {
     database_.write([&](Connection&) { work(); });
   }
+  std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()>) override { return nullptr; }
   std::vector<std::string> migrate() override;
   bool migrations_current() override;
   bool ping() noexcept override;

@@ -237,6 +237,24 @@ TEST_P(WorkerPoolTest, AJobsEndIsRecordedAsSoonAsTheDatabaseAnswersAgain) {
   EXPECT_EQ(job_number("t1", "attempts"), 1);
 }
 
+TEST_P(WorkerPoolTest, AJobQueuedByAnotherProcessWakesAnIdleWorkerAtOnce) {
+  if (engine() == store::testing::Engine::sqlite) GTEST_SKIP() << "SQLite workers poll";
+  auto worker_store = store::open_store(url());  // the workers' process
+  auto opts = options();
+  opts.poll_interval = 60s;  // only a notification can wake them in time
+  std::atomic<int> ran{0};
+  WorkerPool pool(*worker_store, {{"collect", [&](JobContext&) {
+                                    ++ran;
+                                    return JobResult::done();
+                                  }}},
+                  opts);
+  pool.start();
+  std::this_thread::sleep_for(500ms);  // both workers found nothing and sleep
+  create_now("t1");                     // through the fixture's store: another process
+  EXPECT_TRUE(eventually([&] { return ran == 1; }, 8s));
+  pool.stop();
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, WorkerPoolTest, store::testing::engines(), store::testing::engine_name);
 
 }  // namespace

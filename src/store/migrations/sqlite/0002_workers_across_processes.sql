@@ -5,3 +5,5 @@ CREATE TABLE vk_token_sends (
   sent_at   INTEGER NOT NULL,
   PRIMARY KEY (token_key, sent_at)
 ) WITHOUT ROWID;
+-- (On PostgreSQL this version also makes queued jobs wake idle workers through NOTIFY; SQLite workers,
+-- all on one machine, poll.)

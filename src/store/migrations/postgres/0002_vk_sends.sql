@@ -1,7 +1,0 @@
--- Booked VK requests per token (a fingerprint, never the token), in microseconds since the Unix epoch:
--- every process shares one token's rate limit through these rows. Rows older than the window are pruned.
-CREATE TABLE vk_token_sends (
-  token_key TEXT NOT NULL,
-  sent_at   BIGINT NOT NULL,
-  PRIMARY KEY (token_key, sent_at)
-);
