@@ -81,7 +81,7 @@ const std::string& Connection::prepare(std::string_view sql, const std::vector<P
   auto found = statements_.find(key);
   if (found != statements_.end()) return found->second;
   const std::string name = "s" + std::to_string(statements_.size() + 1);
-  const std::string text(sql);
+  const std::string text = numbered_placeholders(sql);
   PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()), types.data());
   if (PQresultStatus(result) != PGRES_COMMAND_OK) fail(result, "prepare", sql);
   PQclear(result);

@@ -75,4 +75,17 @@ Param to_param(const std::vector<std::string>& values) {
   return array(values, oid::text_array, [](std::string& out, const std::string& v) { append_quoted(out, v); });
 }
 
+std::string numbered_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  bool quoted = false;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'') quoted = !quoted;
+    const bool numbered = i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9';
+    out += (c == '?' && !quoted && numbered) ? '$' : c;
+  }
+  return out;
+}
+
 }  // namespace vka::store::postgres

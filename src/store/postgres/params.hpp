@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/time.hpp"
+#include "store/blob.hpp"
 
 namespace vka::store::postgres {
 
@@ -27,11 +28,6 @@ inline constexpr Oid text_array = 1009;
 inline constexpr Oid int8_array = 1016;
 inline constexpr Oid float8_array = 1022;
 }  // namespace oid
-
-// A value bound as bytea rather than text.
-struct Blob {
-  std::string_view bytes;
-};
 
 struct Param {
   std::optional<std::string> value;  // nullopt: SQL NULL
@@ -60,6 +56,10 @@ Param to_param(const std::optional<T>& value) {
   if (value) return to_param(*value);
   return Param{std::nullopt, null_type<T>()};
 }
+
+// SQL written for both engines numbers its parameters SQLite's way (?1, ?2): PostgreSQL's are $1, $2.
+// Text inside single quotes is left alone.
+std::string numbered_placeholders(std::string_view sql);
 
 // Arrays in PostgreSQL's text form; elements may be NULL.
 Param to_param(const std::vector<std::optional<std::int64_t>>& values);

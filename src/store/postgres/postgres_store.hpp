@@ -4,16 +4,16 @@
 #include <vector>
 
 #include "store/migrations.hpp"
-#include "store/postgres/api_key_repository.hpp"
+#include "store/sql/api_key_repository.hpp"
+#include "store/sql/idempotency_repository.hpp"
+#include "store/sql/vk_token_repository.hpp"
 #include "store/postgres/collection_repository.hpp"
 #include "store/postgres/database.hpp"
 #include "store/postgres/event_repository.hpp"
-#include "store/postgres/idempotency_repository.hpp"
 #include "store/postgres/job_repository.hpp"
 #include "store/postgres/results_repository.hpp"
 #include "store/postgres/send_ledger_repository.hpp"
 #include "store/postgres/task_repository.hpp"
-#include "store/postgres/vk_token_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::postgres {
@@ -48,12 +48,12 @@ class PostgresStore final : public Store {
   Database database_;
   PostgresTaskRepository tasks_{database_};
   PostgresEventRepository events_{database_};
-  PostgresIdempotencyRepository idempotency_{database_};
-  PostgresApiKeyRepository api_keys_{database_};
+  sql::IdempotencyRepositoryOn<Database> idempotency_{database_};
+  sql::ApiKeyRepositoryOn<Database> api_keys_{database_};
   PostgresCollectionRepository collection_{database_};
   PostgresResultsRepository results_{database_};
   PostgresJobRepository jobs_{database_};
-  PostgresVkTokenRepository vk_tokens_{database_};
+  sql::VkTokenRepositoryOn<Database> vk_tokens_{database_};
   PostgresSendLedgerRepository vk_sends_{database_};
 };
 

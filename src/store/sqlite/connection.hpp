@@ -9,16 +9,12 @@
 #include <unordered_map>
 
 #include "domain/time.hpp"
+#include "store/blob.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace vka::store::sqlite {
-
-// A value bound as a BLOB rather than TEXT.
-struct Blob {
-  std::string_view bytes;
-};
 
 class Connection;
 

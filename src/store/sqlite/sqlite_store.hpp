@@ -4,16 +4,16 @@
 #include <vector>
 
 #include "store/migrations.hpp"
-#include "store/sqlite/api_key_repository.hpp"
+#include "store/sql/api_key_repository.hpp"
+#include "store/sql/idempotency_repository.hpp"
+#include "store/sql/vk_token_repository.hpp"
 #include "store/sqlite/collection_repository.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/event_repository.hpp"
-#include "store/sqlite/idempotency_repository.hpp"
 #include "store/sqlite/job_repository.hpp"
 #include "store/sqlite/results_repository.hpp"
 #include "store/sqlite/send_ledger_repository.hpp"
 #include "store/sqlite/task_repository.hpp"
-#include "store/sqlite/vk_token_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::sqlite {
@@ -46,12 +46,12 @@ class SqliteStore final : public Store {
   Database database_;
   SqliteTaskRepository tasks_{database_};
   SqliteEventRepository events_{database_};
-  SqliteIdempotencyRepository idempotency_{database_};
-  SqliteApiKeyRepository api_keys_{database_};
+  sql::IdempotencyRepositoryOn<Database> idempotency_{database_};
+  sql::ApiKeyRepositoryOn<Database> api_keys_{database_};
   SqliteCollectionRepository collection_{database_};
   SqliteResultsRepository results_{database_};
   SqliteJobRepository jobs_{database_};
-  SqliteVkTokenRepository vk_tokens_{database_};
+  sql::VkTokenRepositoryOn<Database> vk_tokens_{database_};
   SqliteSendLedgerRepository vk_sends_{database_};
 };
 

@@ -58,5 +58,12 @@ TEST(PostgresParams, NumberAndBooleanArrays) {
   EXPECT_EQ(to_param(std::vector<std::optional<double>>{}).type, oid::float8_array);
 }
 
+TEST(PostgresParams, NumberedPlaceholdersBecomeDollars) {
+  EXPECT_EQ(numbered_placeholders("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?12)"),
+            "SELECT a FROM t WHERE b = $1 AND c IN ($2, $12)");
+  EXPECT_EQ(numbered_placeholders("SELECT '?1', ?1"), "SELECT '?1', $1") << "quoted text is left alone";
+  EXPECT_EQ(numbered_placeholders("SELECT $1, j ? 'key'"), "SELECT $1, j ? 'key'") << "only ? before a digit";
+}
+
 }  // namespace
 }  // namespace vka::store::postgres

@@ -1,13 +1,16 @@
-#include "store/sqlite/idempotency_repository.hpp"
+#include "store/sql/idempotency_repository.hpp"
 
 #include "store/error.hpp"
 #include "store/json_columns.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sqlite/database.hpp"
 
-namespace vka::store::sqlite {
+namespace vka::store::sql {
 
-IdempotencyBegin SqliteIdempotencyRepository::begin(std::string_view owner, std::string_view key,
+template <class Database>
+IdempotencyBegin IdempotencyRepositoryOn<Database>::begin(std::string_view owner, std::string_view key,
                                                     std::string_view request_hash, domain::Timestamp now) {
-  return database_.write([&](Connection& c) {
+  return database_.write([&](auto& c) {
     using Outcome = IdempotencyBegin::Outcome;
     // The expiry index keeps this sweep cheap; it usually deletes nothing.
     c.execute("DELETE FROM idempotency_keys WHERE expires_at <= ?1", now);
@@ -17,7 +20,7 @@ IdempotencyBegin SqliteIdempotencyRepository::begin(std::string_view owner, std:
         owner, key, request_hash, now, now + idempotency_ttl);
     IdempotencyBegin result;
     if (inserted == 1) return result;
-    Rows rows = c.query(
+    auto rows = c.query(
         "SELECT request_hash, state, status, response_headers, response_body FROM idempotency_keys "
         "WHERE owner = ?1 AND key = ?2",
         owner, key);
@@ -34,9 +37,10 @@ IdempotencyBegin SqliteIdempotencyRepository::begin(std::string_view owner, std:
   });
 }
 
-bool SqliteIdempotencyRepository::complete(std::string_view owner, std::string_view key,
+template <class Database>
+bool IdempotencyRepositoryOn<Database>::complete(std::string_view owner, std::string_view key,
                                            const StoredResponse& response) {
-  return database_.write([&](Connection& c) {
+  return database_.write([&](auto& c) {
     return c.execute(
                "UPDATE idempotency_keys SET state = 'done', status = ?3, response_headers = ?4, response_body = ?5 "
                "WHERE owner = ?1 AND key = ?2 AND state = 'in_flight'",
@@ -44,10 +48,14 @@ bool SqliteIdempotencyRepository::complete(std::string_view owner, std::string_v
   });
 }
 
-void SqliteIdempotencyRepository::abandon(std::string_view owner, std::string_view key) {
-  database_.write([&](Connection& c) {
+template <class Database>
+void IdempotencyRepositoryOn<Database>::abandon(std::string_view owner, std::string_view key) {
+  database_.write([&](auto& c) {
     c.execute("DELETE FROM idempotency_keys WHERE owner = ?1 AND key = ?2 AND state = 'in_flight'", owner, key);
   });
 }
 
-}  // namespace vka::store::sqlite
+template class IdempotencyRepositoryOn<sqlite::Database>;
+template class IdempotencyRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql

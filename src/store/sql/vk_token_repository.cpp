@@ -1,16 +1,19 @@
-#include "store/postgres/vk_token_repository.hpp"
+#include "store/sql/vk_token_repository.hpp"
 
 #include <algorithm>
 
 #include "store/error.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sqlite/database.hpp"
 
-namespace vka::store::postgres {
+namespace vka::store::sql {
 
 namespace {
 
 constexpr int max_page = 1000;
 constexpr std::string_view columns = "id, owner, name, kind, ciphertext, masked, created_at";
 
+template <class Rows>
 VkToken read_token(const Rows& row) {
   const auto kind = parse_vk_token_kind(row.text(3));
   if (!kind) throw StoreError(StoreErrorKind::corrupt, "a stored VK token has an unknown kind");
@@ -19,30 +22,32 @@ VkToken read_token(const Rows& row) {
 }
 
 // Keyset pagination, newest first; only the filters in use appear, so each combination gets its own cached
-// statement and its own index. Parameters: $1 owner, $2/$3 cursor, $4 limit.
+// statement and its own index. Parameters: ?1 owner, ?2/?3 cursor, ?4 limit.
 std::string list_sql(const VkTokenListQuery& query) {
-  std::string sql = "SELECT " + std::string(columns) + " FROM vk_tokens WHERE TRUE";
-  if (query.owner) sql += " AND owner = $1";
-  if (query.after) sql += " AND (created_at, id) < ($2, $3)";
-  sql += " ORDER BY created_at DESC, id DESC LIMIT $4";
+  std::string sql = "SELECT " + std::string(columns) + " FROM vk_tokens WHERE 1 = 1";
+  if (query.owner) sql += " AND owner = ?1";
+  if (query.after) sql += " AND (created_at, id) < (?2, ?3)";
+  sql += " ORDER BY created_at DESC, id DESC LIMIT ?4";
   return sql;
 }
 
 }  // namespace
 
-void PostgresVkTokenRepository::create(const VkToken& token) {
+template <class Database>
+void VkTokenRepositoryOn<Database>::create(const VkToken& token) {
   const std::string_view sealed(reinterpret_cast<const char*>(token.ciphertext.data()), token.ciphertext.size());
-  database_.write([&](Connection& c) {
+  database_.write([&](auto& c) {
     c.execute(
         "INSERT INTO vk_tokens (id, owner, name, kind, ciphertext, masked, created_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         token.id, token.owner, token.name, to_string(token.kind), Blob{sealed}, token.masked, token.created_at);
   });
 }
 
-VkTokenPage PostgresVkTokenRepository::list(const VkTokenListQuery& query) {
+template <class Database>
+VkTokenPage VkTokenRepositoryOn<Database>::list(const VkTokenListQuery& query) {
   const int limit = std::clamp(query.limit, 1, max_page);
-  return database_.read([&](Connection& c) {
+  return database_.read([&](auto& c) {
     VkTokenPage page;
     std::optional<domain::Timestamp> after_time;
     std::optional<std::string> after_id;
@@ -50,7 +55,7 @@ VkTokenPage PostgresVkTokenRepository::list(const VkTokenListQuery& query) {
       after_time = query.after->created_at;
       after_id = query.after->id;
     }
-    Rows rows = c.query(list_sql(query), query.owner, after_time, after_id, limit + 1);
+    auto rows = c.query(list_sql(query), query.owner, after_time, after_id, limit + 1);
     while (rows.next()) {
       if (static_cast<int>(page.items.size()) == limit) {
         const VkToken& last = page.items.back();
@@ -63,16 +68,21 @@ VkTokenPage PostgresVkTokenRepository::list(const VkTokenListQuery& query) {
   });
 }
 
-std::optional<VkToken> PostgresVkTokenRepository::get(std::string_view id) {
-  return database_.read([&](Connection& c) -> std::optional<VkToken> {
-    Rows rows = c.query("SELECT " + std::string(columns) + " FROM vk_tokens WHERE id = $1", id);
+template <class Database>
+std::optional<VkToken> VkTokenRepositoryOn<Database>::get(std::string_view id) {
+  return database_.read([&](auto& c) -> std::optional<VkToken> {
+    auto rows = c.query("SELECT " + std::string(columns) + " FROM vk_tokens WHERE id = ?1", id);
     if (!rows.next()) return std::nullopt;
     return read_token(rows);
   });
 }
 
-bool PostgresVkTokenRepository::remove(std::string_view id) {
-  return database_.write([&](Connection& c) { return c.execute("DELETE FROM vk_tokens WHERE id = $1", id) > 0; });
+template <class Database>
+bool VkTokenRepositoryOn<Database>::remove(std::string_view id) {
+  return database_.write([&](auto& c) { return c.execute("DELETE FROM vk_tokens WHERE id = ?1", id) > 0; });
 }
 
-}  // namespace vka::store::postgres
+template class VkTokenRepositoryOn<sqlite::Database>;
+template class VkTokenRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql
