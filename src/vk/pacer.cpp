@@ -82,18 +82,21 @@ Clock::time_point Pacer::acquire(std::string_view task_key) {
 }
 
 void Pacer::wait_for_shared_booking(std::unique_lock<std::mutex>& lock) {
-  // The booking may wait on the database: let other callers queue meanwhile (they stay behind this one).
-  lock.unlock();
-  Clock::duration wait{};
-  try {
-    wait = shared_();
-  } catch (...) {
+  for (;;) {
+    // The booking may wait on the database: let other callers queue meanwhile (they stay behind this one).
+    lock.unlock();
+    Clock::duration wait{};
+    try {
+      wait = shared_();
+    } catch (...) {
+      lock.lock();
+      throw;
+    }
     lock.lock();
-    throw;
+    if (wait <= Clock::duration::zero()) return;
+    const Clock::time_point until = clock_.now() + wait;
+    while (clock_.now() < until) clock_.wait_until(lock, changed_, until);
   }
-  lock.lock();
-  const Clock::time_point until = clock_.now() + wait;
-  while (clock_.now() < until) clock_.wait_until(lock, changed_, until);
 }
 
 void Pacer::leave_queue() {

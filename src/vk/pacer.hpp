@@ -61,8 +61,9 @@ struct PacerOptions {
   Clock::duration safety_margin = std::chrono::milliseconds(50);
 };
 
-// Books one send of this pacer's token where every other process using the token sees it, and returns how
-// long to wait before sending; throws when the booking cannot be made. The collector wires it to the store.
+// Books a send of this pacer's token now, where every other process using the token sees it, and returns
+// zero; or books nothing and returns how long to wait before asking again. Throws when it cannot ask. The
+// collector wires it to the store.
 using SharedBooking = std::function<Clock::duration()>;
 
 class Pacer {
@@ -84,7 +85,7 @@ class Pacer {
   SlidingWindow window_;
   FairQueue queue_;
 
-  // Called at the front of the queue with the lock held; returns when the shared booking's wait is over.
+  // Called at the front of the queue with the lock held; returns once the shared booking is made.
   void wait_for_shared_booking(std::unique_lock<std::mutex>& lock);
   void leave_queue();
 };

@@ -24,9 +24,10 @@ std::chrono::microseconds SqliteSendLedgerRepository::book(std::string_view toke
     while (rows.next()) recent.push_back(rows.int64(0));
     const std::int64_t now = unix_microseconds();
     const std::int64_t at = next_send_at(now, recent, limit, window.count());
+    if (at > now) return std::chrono::microseconds(at - now);
     c.execute("INSERT INTO vk_token_sends (token_key, sent_at) VALUES (?1, ?2)", token_key, at);
     c.execute("DELETE FROM vk_token_sends WHERE token_key = ?1 AND sent_at < ?2", token_key, at - window.count());
-    return std::chrono::microseconds(at - now);
+    return std::chrono::microseconds(0);
   });
 }
 

@@ -23,22 +23,19 @@ class SendLedgerTest : public StoreTest {
   }
 };
 
-TEST_P(SendLedgerTest, TheSendPastTheLimitWaitsForTheWindowOfTheFirst) {
+TEST_P(SendLedgerTest, TheSendPastTheLimitIsRefusedUntilTheWindowOfTheFirstHasPassed) {
   auto& ledger = store_->vk_sends();
-  for (int i = 0; i < 3; ++i) EXPECT_LT(ledger.book("k", 3, 2s), 100ms) << "send " << i << " is within the limit";
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(ledger.book("k", 3, 2s), 0us) << "send " << i << " is within the limit";
   const auto wait = ledger.book("k", 3, 2s);
   EXPECT_GT(wait, 1500ms);
   EXPECT_LE(wait, 2s);
-  const auto times = booked("k");
-  ASSERT_EQ(times.size(), 4u);
-  EXPECT_EQ(times[3] - times[0], 2'000'000) << "booked exactly one window after the first";
-  EXPECT_TRUE(std::is_sorted(times.begin(), times.end()));
+  EXPECT_EQ(booked("k").size(), 3u) << "a refused booking leaves nothing";
 }
 
 TEST_P(SendLedgerTest, TokensHaveTheirOwnLimits) {
   auto& ledger = store_->vk_sends();
   for (int i = 0; i < 3; ++i) ledger.book("a", 3, 10s);
-  EXPECT_LT(ledger.book("b", 3, 10s), 100ms);
+  EXPECT_EQ(ledger.book("b", 3, 10s), 0us);
   EXPECT_GT(ledger.book("a", 3, 10s), 9s);
 }
 
@@ -46,12 +43,12 @@ TEST_P(SendLedgerTest, BookingsOlderThanTheWindowAreForgotten) {
   auto& ledger = store_->vk_sends();
   ledger.book("k", 1, 1ms);
   std::this_thread::sleep_for(5ms);
-  ledger.book("k", 1, 1ms);
+  EXPECT_EQ(ledger.book("k", 1, 1ms), 0us);
   EXPECT_EQ(booked("k").size(), 1u);
 }
 
-// Two stores stand in for two processes sharing one token: their bookings, made concurrently from four
-// threads, must still keep every window within the limit.
+// Two stores stand in for two processes sharing one token: four threads book concurrently, each waiting as
+// told and asking again, and the booked sends never put more than the limit in any window.
 TEST_P(SendLedgerTest, ConcurrentProcessesNeverExceedTheLimitInAnyWindow) {
   auto other = open_store(url());
   constexpr std::size_t limit = 3;
@@ -63,8 +60,9 @@ TEST_P(SendLedgerTest, ConcurrentProcessesNeverExceedTheLimitInAnyWindow) {
     threads.emplace_back([&, t] {
       Store& store = t % 2 ? *other : *store_;
       for (int i = 0; i < 3; ++i) {
-        const auto wait = store.vk_sends().book("shared", limit, window);
-        std::this_thread::sleep_for(wait);
+        for (auto wait = store.vk_sends().book("shared", limit, window); wait > 0us;
+             wait = store.vk_sends().book("shared", limit, window))
+          std::this_thread::sleep_for(wait);
         std::lock_guard guard(mutex);
         sends.push_back(std::chrono::system_clock::now());
       }
@@ -73,8 +71,8 @@ TEST_P(SendLedgerTest, ConcurrentProcessesNeverExceedTheLimitInAnyWindow) {
   for (auto& thread : threads) thread.join();
   std::sort(sends.begin(), sends.end());
   ASSERT_EQ(sends.size(), 12u);
-  // Sleeping makes a send a little late, never early; 100 ms absorbs scheduling noise on a busy machine
-  // (without the shared ledger all twelve would leave at once).
+  // A send follows its booking within a transaction's time; 100 ms absorbs scheduling noise on a busy
+  // machine (without the shared ledger all twelve would leave at once).
   for (std::size_t i = limit; i < sends.size(); ++i)
     EXPECT_GE(sends[i] - sends[i - limit], window - 100ms) << "sends " << i - limit << " and " << i;
   const auto times = booked("shared");

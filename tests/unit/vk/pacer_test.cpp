@@ -120,11 +120,12 @@ TEST(Pacer, ConcurrentTasksShareFairlyAndRespectTheWindow) {
 TEST(Pacer, PacersSharingABookingKeepTheLimitTogether) {
   VirtualClock clock;
   SlidingWindow ledger(3, 1s + 50ms);
-  const SharedBooking book = [&] {
+  const SharedBooking book = [&]() -> Clock::duration {
     const time_point now = clock.now();
     const time_point at = ledger.next_grant_time(now);
-    ledger.record(at);
-    return at - now;
+    if (at > now) return at - now;
+    ledger.record(now);
+    return 0ms;
   };
   const PacerOptions options{.requests_per_window = 3, .window = 1s, .safety_margin = 50ms};
   Pacer first(options, clock, book), second(options, clock, book);
@@ -134,12 +135,16 @@ TEST(Pacer, PacersSharingABookingKeepTheLimitTogether) {
   expect_within_limit(grants, 3, 1s + 50ms);
 }
 
-TEST(Pacer, WaitsAsLongAsTheSharedBookingSays) {
+TEST(Pacer, WaitsAsLongAsTheSharedBookingSaysThenAsksAgain) {
   VirtualClock clock;
-  Pacer pacer({.requests_per_window = 3}, clock, [] { return Clock::duration(700ms); });
+  std::vector<Clock::duration> answers{700ms, 200ms, 0ms, 0ms};
+  std::size_t asked = 0;
+  Pacer pacer({.requests_per_window = 3}, clock, [&] { return answers.at(asked++); });
   const time_point start = clock.now();
-  EXPECT_EQ(pacer.acquire("t"), start + 700ms);
-  EXPECT_EQ(pacer.acquire("t"), start + 1400ms);
+  EXPECT_EQ(pacer.acquire("t"), start + 900ms);
+  EXPECT_EQ(asked, 3u);
+  EXPECT_EQ(pacer.acquire("t"), start + 900ms);
+  EXPECT_EQ(asked, 4u);
 }
 
 TEST(Pacer, AFailedBookingThrowsAndLetsTheNextCallerThrough) {
