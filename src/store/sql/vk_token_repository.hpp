@@ -2,15 +2,7 @@
 // Stored VK tokens in SQL both engines run: parameters are numbered SQLite's way (?1, ?2), which PostgreSQL's
 // connection renumbers. Instantiated for sqlite::Database and postgres::Database in the .cpp.
 #include "store/vk_token_repository.hpp"
-
-namespace vka::store {
-namespace sqlite {
-class Database;
-}
-namespace postgres {
-class Database;
-}
-}  // namespace vka::store
+#include "store/sql/engines.hpp"
 
 namespace vka::store::sql {
 
