@@ -32,8 +32,7 @@ class MultiProcessTest(unittest.TestCase):
     over everything run at once in two or more processes; then the worker holding the first task's lease
     is SIGKILLed, and another process takes that task over once the lease expires."""
 
-    # 45 VK requests per task, so about 45 s of VK traffic for the three at 3 rps. This seed has no post
-    # whose only comments are deleted (comments.count 0): the collector skips such posts.
+    # 45 VK requests per task, so about 45 s of VK traffic for the three at 3 rps.
     SIM_ARGS = ("--seed", "29", "--communities", "8", "--posts", "100", "--comments-mean", "10",
                 "--long-thread-replies", "230", "--rps", "3")
 
