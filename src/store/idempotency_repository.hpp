@@ -12,6 +12,9 @@ namespace vka::store {
 
 // Entries older than this are treated as absent and purged.
 inline constexpr std::chrono::hours idempotency_ttl{24};
+// A request still in flight after this long was cut off (its process died before complete() or abandon()):
+// its key is free again rather than blocked for the whole ttl. No request of the API runs nearly this long.
+inline constexpr std::chrono::minutes idempotency_in_flight_limit{10};
 
 struct StoredResponse {
   int status = 0;

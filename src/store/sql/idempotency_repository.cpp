@@ -14,6 +14,9 @@ IdempotencyBegin IdempotencyRepositoryOn<Database>::begin(std::string_view owner
     using Outcome = IdempotencyBegin::Outcome;
     // The expiry index keeps this sweep cheap; it usually deletes nothing.
     c.execute("DELETE FROM idempotency_keys WHERE expires_at <= ?1", now);
+    c.execute(
+        "DELETE FROM idempotency_keys WHERE owner = ?1 AND key = ?2 AND state = 'in_flight' AND created_at <= ?3",
+        owner, key, now - idempotency_in_flight_limit);
     const auto inserted = c.execute(
         "INSERT INTO idempotency_keys (owner, key, request_hash, state, created_at, expires_at) "
         "VALUES (?1, ?2, ?3, 'in_flight', ?4, ?5) ON CONFLICT (owner, key) DO NOTHING",

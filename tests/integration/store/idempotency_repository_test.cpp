@@ -65,6 +65,15 @@ TEST_P(IdempotencyTest, AbandonDoesNotForgetACompletedResponse) {
   EXPECT_FALSE(repo().complete("alice", "k1", response)) << "a finished entry is not overwritten";
 }
 
+TEST_P(IdempotencyTest, AKeyLeftInFlightByADeadProcessIsFreeAfterTheLimit) {
+  EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1000)).outcome, Outcome::started);
+  EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1000 + 599)).outcome, Outcome::in_flight);
+  EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1000 + 600)).outcome, Outcome::started);
+  EXPECT_TRUE(repo().complete("alice", "k1", response));
+  EXPECT_EQ(repo().begin("alice", "k1", "h1", at(1000 + 5000)).outcome, Outcome::replay)
+      << "a finished entry lives its whole ttl";
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, IdempotencyTest, engines(), engine_name);
 
 }  // namespace
