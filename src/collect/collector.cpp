@@ -142,6 +142,7 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
       report = applier.apply(calls, sent.calls);
       writer.flush();
     });
+    writer.report_committed();
 
     if (report.no_token) return fail_task(task.id, "vk_no_usable_token", report.no_token->message);
     if (report.transient && report.progressed == 0) {

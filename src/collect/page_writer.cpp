@@ -49,7 +49,7 @@ store::RequestCounters PageWriter::take_counters() {
 store::WriteResult PageWriter::checked(store::WriteResult result) {
   if (result.outcome == store::WriteResult::Outcome::lease_lost) throw LeaseLost{};
   eta_.add(result.counted);
-  if (on_stored_) on_stored_(result.counted);
+  if (on_stored_) uncommitted_.push_back(result.counted);
   return result;
 }
 
@@ -162,6 +162,11 @@ void PageWriter::skip_post(std::int64_t owner_id, std::int64_t post_id, store::L
   finish.counters = take_counters();
   finish.at = domain::now();
   checked(store_.collection().finish_post(lease_, owner_id, post_id, finish));
+}
+
+void PageWriter::report_committed() {
+  for (const domain::TaskProgress& counted : uncommitted_) on_stored_(counted);
+  uncommitted_.clear();
 }
 
 void PageWriter::flush() {

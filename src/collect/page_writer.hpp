@@ -40,6 +40,9 @@ class PageWriter {
   void skip_post(std::int64_t owner_id, std::int64_t post_id, store::LinkStatus status, domain::TaskError error);
   // Reports counted VK traffic no page write carried (a batch that wrote nothing).
   void flush();
+  // Tells on_stored what the writes since the last call added. Call it once they are committed (the
+  // collector commits a batch's writes together), so that a rolled-back batch is never reported.
+  void report_committed();
 
   const std::string& task_id() const { return task_id_; }
 
@@ -56,6 +59,7 @@ class PageWriter {
   vk::Clock& clock_;
   EtaEstimator eta_;
   std::function<void(const domain::TaskProgress&)> on_stored_;
+  std::vector<domain::TaskProgress> uncommitted_;  // what writes counted, not yet reported
   store::RequestCounters pending_;
 };
 

@@ -215,6 +215,10 @@ TEST_F(CollectorTest, ResumesFromCheckpointsAfterEveryInterruption) {
 }
 
 TEST_F(CollectorTest, CrashBetweenAnswerAndWriteLosesNothingAndDuplicatesNothing) {
+  std::int64_t reported_comments = 0;  // what the metrics hear
+  CollectorSettings settings;
+  settings.on_stored = [&](const domain::TaskProgress& counted) { reported_comments += counted.comments_collected; };
+  handler_ = make_collect_handler(*store_, analyzer(), gateway_, clock_, settings);
   create_task();
   for (int crash_at = 2; crash_at <= 6; ++crash_at) {
     // The worker "dies" right after VK answered: its lease expires and another worker takes the job, so
@@ -235,6 +239,7 @@ TEST_F(CollectorTest, CrashBetweenAnswerAndWriteLosesNothingAndDuplicatesNothing
     run_job();
   }
   expect_complete_dataset(true);
+  EXPECT_EQ(reported_comments, 386) << "refused writes are never reported";
 }
 
 TEST_F(CollectorTest, PausedOrCanceledTaskSendsNoRequest) {
