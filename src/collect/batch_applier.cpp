@@ -85,7 +85,7 @@ struct BatchApplier::Visitor {
       const auto existing = find_lane(lanes, [&](const CommentsLane& l) {
         return l.owner_id == post.owner_id && l.post_id == post.id;
       });
-      if (existing == lanes.end()) lanes.push_back({post.owner_id, post.id, post.comments_count, {}});
+      if (existing == lanes.end()) lanes.push_back({post.owner_id, post.id, {}});
     }
   }
 

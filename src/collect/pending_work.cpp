@@ -43,7 +43,7 @@ RebuiltWork rebuild_work(const domain::Task& task, const std::vector<store::Comm
   for (const store::PostState& state : posts) {
     stored_posts.emplace(state.owner_id, state.post_id);
     if (store::is_final(state.status)) continue;
-    CommentsLane lane{state.owner_id, state.post_id, state.comments_count, {}};
+    CommentsLane lane{state.owner_id, state.post_id, {}};
     if (state.checkpoint_json) {
       auto checkpoint = decode_comments_checkpoint(*state.checkpoint_json);
       if (checkpoint) {

@@ -21,7 +21,6 @@ struct WallLane {
 struct CommentsLane {
   std::int64_t owner_id = 0;
   std::int64_t post_id = 0;
-  std::int64_t comments_count = 0;  // as VK reported it with the post
   CommentsCheckpoint checkpoint;
 };
 

@@ -70,7 +70,7 @@ TEST(Planner, WallsGetConsecutivePagesForTheLimit) {
 
 TEST(Planner, ThreadsArePagedByBranchAndMixedAcrossPosts) {
   PendingWork work;
-  CommentsLane lane{-1, 10, 500, {}};
+  CommentsLane lane{-1, 10, {}};
   lane.checkpoint.offset = 100;
   lane.checkpoint.top_count = 150;
   lane.checkpoint.threads = {{7, 0, 250}, {9, 100, 120}};
