@@ -1,23 +1,34 @@
-#include "store/postgres/collected_rows.hpp"
-
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "store/json_columns.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/dialect.hpp"
 
 namespace vka::store::postgres {
 
-void upsert_community(Connection& connection, const domain::Community& community, domain::Timestamp at) {
-  connection.execute(
-      "INSERT INTO communities (id, screen_name, name, is_closed, type, deactivated, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET screen_name = excluded.screen_name, "
-      "name = excluded.name, is_closed = excluded.is_closed, type = excluded.type, "
-      "deactivated = excluded.deactivated, updated_at = excluded.updated_at",
-      community.id, community.screen_name, community.name, static_cast<int>(community.is_closed), community.type,
-      community.deactivated, at);
+namespace {
+
+// The last of the rows sharing a key, in key order. One statement may not update a row twice, and taking
+// row locks in key order keeps concurrent pages from deadlocking.
+template <class Row, class Key>
+std::vector<const Row*> latest_by_key(const std::vector<Row>& rows, Key key) {
+  std::map<decltype(key(rows.front())), const Row*> by_key;
+  for (const Row& row : rows) by_key[key(row)] = &row;
+  std::vector<const Row*> latest;
+  latest.reserve(by_key.size());
+  for (const auto& entry : by_key) latest.push_back(entry.second);
+  return latest;
 }
 
-void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at) {
+std::pair<std::int64_t, std::int64_t> post_key(const domain::Post& post) { return {post.owner_id, post.id}; }
+
+}  // namespace
+
+void Dialect::upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at) {
   if (authors.empty()) return;
   std::vector<std::int64_t> ids;
   std::vector<std::string> names;
@@ -26,13 +37,13 @@ void upsert_authors(Connection& connection, const std::vector<domain::Author>& a
     names.push_back(author->name);
   }
   connection.execute(
-      "INSERT INTO authors (id, name, updated_at) SELECT u.id, u.name, $3 FROM unnest($1::int8[], $2::text[]) "
+      "INSERT INTO authors (id, name, updated_at) SELECT u.id, u.name, ?3 FROM unnest(?1::int8[], ?2::text[]) "
       "AS u(id, name) ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
       "WHERE authors.name IS DISTINCT FROM excluded.name",
       ids, names, at);
 }
 
-void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts) {
+void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Post>& posts) {
   if (posts.empty()) return;
   std::vector<std::int64_t> owner_ids, ids, dates, likes, reposts, comments_counts;
   std::vector<std::optional<std::int64_t>> views, from_ids;
@@ -52,8 +63,8 @@ void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts
   }
   connection.execute(
       "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id) "
-      "SELECT * FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::text[], $5::int8[], $6::int8[], $7::int8[], "
-      "$8::int8[], $9::bool[], $10::int8[]) "
+      "SELECT * FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::text[], ?5::int8[], ?6::int8[], ?7::int8[], "
+      "?8::int8[], ?9::bool[], ?10::int8[]) "
       "ON CONFLICT (owner_id, id) DO UPDATE SET date = excluded.date, text = excluded.text, likes = excluded.likes, "
       "reposts = excluded.reposts, views = excluded.views, comments_count = excluded.comments_count, "
       "is_pinned = excluded.is_pinned, from_id = excluded.from_id "
@@ -63,7 +74,7 @@ void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts
       owner_ids, ids, dates, texts, likes, reposts, views, comments_counts, pinned, from_ids);
 }
 
-void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments) {
+void Dialect::upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments) {
   if (comments.empty()) return;
   std::vector<std::int64_t> owner_ids, post_ids, ids, from_ids, dates, likes;
   std::vector<std::optional<std::int64_t>> parent_ids, thread_root_ids;
@@ -92,8 +103,8 @@ void upsert_comments(Connection& connection, const std::vector<domain::Comment>&
   connection.execute(
       "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, deleted, "
       "sentiment, sentiment_score, keywords, stems) "
-      "SELECT * FROM unnest($1::int8[], $2::int8[], $3::int8[], $4::int8[], $5::int8[], $6::int8[], $7::int8[], "
-      "$8::text[], $9::int8[], $10::bool[], $11::text[], $12::float8[], $13::text[], $14::text[]) "
+      "SELECT * FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], ?6::int8[], ?7::int8[], "
+      "?8::text[], ?9::int8[], ?10::bool[], ?11::text[], ?12::float8[], ?13::text[], ?14::text[]) "
       "ON CONFLICT (owner_id, id) DO UPDATE SET post_id = excluded.post_id, parent_id = excluded.parent_id, "
       "thread_root_id = excluded.thread_root_id, from_id = excluded.from_id, date = excluded.date, "
       "text = excluded.text, likes = excluded.likes, deleted = excluded.deleted, sentiment = excluded.sentiment, "
@@ -105,6 +116,26 @@ void upsert_comments(Connection& connection, const std::vector<domain::Comment>&
       "excluded.sentiment, excluded.sentiment_score, excluded.keywords, excluded.stems)",
       owner_ids, post_ids, ids, parent_ids, thread_root_ids, from_ids, dates, texts, likes, deleted, sentiments, scores,
       keywords, stems);
+}
+
+void Dialect::link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
+                         domain::TaskProgress& counted) {
+  if (posts.empty()) return;
+  std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> comments_count;
+  std::vector<std::int64_t> owner_ids, post_ids;
+  for (const domain::Post* post : latest_by_key(posts, post_key)) {
+    owner_ids.push_back(post->owner_id);
+    post_ids.push_back(post->id);
+    comments_count[post_key(*post)] = post->comments_count;
+  }
+  Rows linked = connection.query(
+      "INSERT INTO task_posts (task_id, owner_id, post_id) SELECT ?1, u.owner_id, u.post_id "
+      "FROM unnest(?2::int8[], ?3::int8[]) AS u(owner_id, post_id) ON CONFLICT DO NOTHING RETURNING owner_id, post_id",
+      task_id, owner_ids, post_ids);
+  while (linked.next()) {
+    ++counted.posts_found;
+    counted.comments_expected += std::max<std::int64_t>(comments_count[{linked.int64(0), linked.int64(1)}], 0);
+  }
 }
 
 }  // namespace vka::store::postgres

@@ -55,6 +55,15 @@ void Connection::exec_script(std::string_view sql) {
   PQclear(result);
 }
 
+void Connection::rollback() noexcept {
+  if (broken()) return;
+  try {
+    exec_script("ROLLBACK");
+  } catch (const StoreError&) {
+    // The connection broke while rolling back; it is dropped when returned, which ends the transaction.
+  }
+}
+
 int Connection::wait_for_notifications(std::chrono::milliseconds timeout) {
   pollfd socket{PQsocket(conn_), POLLIN, 0};
   if (socket.fd < 0) throw StoreError(StoreErrorKind::unavailable, "the database connection is closed");

@@ -67,6 +67,8 @@ class Connection {
 
   // Runs statements that take no parameters, e.g. a migration script or BEGIN.
   void exec_script(std::string_view sql);
+  // Ends the open transaction without its changes; never throws.
+  void rollback() noexcept;
   // Waits up to `timeout` for notifications of the channels this session LISTENs to; returns how many came.
   // Throws StoreError(unavailable) when the connection is lost.
   int wait_for_notifications(std::chrono::milliseconds timeout);

@@ -69,8 +69,6 @@ void Database::give_back(std::unique_ptr<Connection> connection) {
   returned_.notify_one();
 }
 
-thread_local Database::Writing Database::writing_;
-
 Database::Lease::Lease(Database& db) : database(&db), connection(db.acquire()) {}
 
 Database::Lease::~Lease() {
@@ -86,15 +84,6 @@ Database::Lease Database::begin_transaction(const char* begin) {
     } catch (const StoreError&) {
       if (!lease.connection->broken() || attempt >= max_connections_) throw;
     }
-  }
-}
-
-void Database::rollback(Connection& connection) noexcept {
-  if (connection.broken()) return;
-  try {
-    connection.exec_script("ROLLBACK");
-  } catch (const StoreError&) {
-    // The connection broke while rolling back; it is dropped when returned, which ends the transaction.
   }
 }
 

@@ -7,28 +7,29 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/dialect.hpp"
+#include "store/sql/transaction.hpp"
 
 namespace vka::store::postgres {
 
 class Database {
  public:
+  using Connection = postgres::Connection;
+  using Dialect = postgres::Dialect;
+
   // Opens the first connection at once, so that a wrong URL or a server that is down shows at start.
   Database(std::string url, int max_connections);
 
   // Runs f(Connection&) in a read-committed write transaction: committed when f returns, rolled back when it
-  // throws. Writes that must stay consistent lock the rows they depend on (see lease_fence.hpp). Called from
+  // throws. Writes that must stay consistent lock the rows they depend on (see sql/lease_fence.hpp). Called from
   // inside another write on the same thread, f joins that transaction (Store::write_together).
   template <class F>
   decltype(auto) write(F&& f) {
-    if (writing_.database == this) return f(*writing_.connection);
-    auto joinable = [this, &f](Connection& connection) -> decltype(auto) {
-      const WritingScope scope(this, &connection);
-      return f(connection);
-    };
+    if (Connection* open = sql::OpenWrite<Connection>::on(this)) return f(*open);
+    auto joinable = sql::joining<Connection>(this, f);
     return transaction("BEGIN", joinable);
   }
 
@@ -60,46 +61,15 @@ class Database {
     std::unique_ptr<Connection> connection;
   };
 
-  // The write transaction the calling thread is inside, if any.
-  struct Writing {
-    const Database* database = nullptr;
-    Connection* connection = nullptr;
-  };
-  static thread_local Writing writing_;
-
-  struct WritingScope {
-    WritingScope(const Database* database, Connection* connection) : saved(writing_) {
-      writing_ = {database, connection};
-    }
-    ~WritingScope() { writing_ = saved; }
-    WritingScope(const WritingScope&) = delete;
-    WritingScope& operator=(const WritingScope&) = delete;
-    Writing saved;
-  };
-
   template <class F>
   decltype(auto) transaction(const char* begin, F& f) {
     Lease lease = begin_transaction(begin);
-    Connection& connection = *lease.connection;
-    try {
-      if constexpr (std::is_void_v<decltype(f(connection))>) {
-        f(connection);
-        connection.exec_script("COMMIT");
-      } else {
-        auto result = f(connection);
-        connection.exec_script("COMMIT");
-        return result;
-      }
-    } catch (...) {
-      rollback(connection);
-      throw;
-    }
+    return sql::committed(*lease.connection, f);
   }
 
   // A leased connection inside a fresh transaction. An idle connection whose server session ended (a
   // restart, an idle timeout) fails at BEGIN, before anything ran, so another is tried in its place.
   Lease begin_transaction(const char* begin);
-  static void rollback(Connection& connection) noexcept;
   std::unique_ptr<Connection> acquire();
   void give_back(std::unique_ptr<Connection> connection);
 

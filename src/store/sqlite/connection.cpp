@@ -48,6 +48,14 @@ void Connection::exec_script(std::string_view sql) {
   if (rc != SQLITE_OK) throw_error(db_, rc, "exec", "(script)");
 }
 
+void Connection::rollback() noexcept {
+  try {
+    exec_script("ROLLBACK");
+  } catch (const StoreError&) {
+    // SQLite may already have rolled back (e.g. after SQLITE_FULL); the transaction is over either way.
+  }
+}
+
 Rows Connection::start(std::string_view sql) {
   auto [it, inserted] = cache_.try_emplace(std::string(sql));
   if (inserted) {

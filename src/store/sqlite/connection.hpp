@@ -36,6 +36,7 @@ class Rows {
   std::optional<std::int64_t> opt_int64(int column) const;
   double real(int column) const;
   std::optional<double> opt_real(int column) const;
+  bool boolean(int column) const { return int64(column) != 0; }
   std::string text(int column) const;
   std::optional<std::string> opt_text(int column) const;
   std::string blob(int column) const;
@@ -61,6 +62,8 @@ class Connection {
 
   // Runs statements that take no parameters, e.g. a migration script.
   void exec_script(std::string_view sql);
+  // Ends the open transaction without its changes; never throws.
+  void rollback() noexcept;
 
   template <class... Args>
   Rows query(std::string_view sql, const Args&... args) {

@@ -25,14 +25,6 @@ Connection& Database::open_writer() {
   return *writer_;
 }
 
-void Database::rollback(Connection& connection) noexcept {
-  try {
-    connection.execute("ROLLBACK");
-  } catch (const StoreError&) {
-    // SQLite may already have rolled back (e.g. after SQLITE_FULL); the transaction is over either way.
-  }
-}
-
 void Database::close() {
   {
     std::lock_guard lock(writer_mutex_);

@@ -1,0 +1,33 @@
+#include "store/postgres/dialect.hpp"
+
+#include "store/postgres/connection.hpp"
+
+namespace vka::store::postgres {
+
+std::string Dialect::search_terms(const std::vector<std::string>& stems) {
+  std::string terms;
+  for (const std::string& stem : stems) {
+    if (stem.empty()) continue;
+    if (!terms.empty()) terms += ' ';
+    terms += stem;
+  }
+  return terms;
+}
+
+void Dialect::lock_migrations(Connection& connection) {
+  // Any fixed number, the same in every process of this application ("vka").
+  connection.query("SELECT pg_advisory_xact_lock(7760737)");
+}
+
+bool Dialect::lock_task(Connection& connection, std::string_view task_id) {
+  return connection.query("SELECT 1 FROM tasks WHERE id = ?1 FOR NO KEY UPDATE", task_id).next();
+}
+
+std::int64_t Dialect::lock_sends(Connection& connection, std::string_view token_key) {
+  connection.query("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))", token_key);
+  Rows clock = connection.query("SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint");
+  clock.next();
+  return clock.int64(0);
+}
+
+}  // namespace vka::store::postgres

@@ -1,0 +1,238 @@
+#include "store/sql/collection_repository.hpp"
+
+#include <algorithm>
+
+#include "store/error.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sql/lease_fence.hpp"
+#include "store/sql/task_writes.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace vka::store::sql {
+
+namespace {
+
+constexpr int max_page = 1000;
+constexpr std::string_view final_statuses = "('done', 'skipped', 'failed')";
+
+// The frame of every collection write: fence, body (which returns what it counted), then the task's
+// progress and the event, all in one transaction.
+template <class Database, class Body>
+WriteResult fenced_write(Database& database, const LeaseToken& lease, std::string_view task_id,
+                         const RequestCounters& counters, const EventBuilder& event, domain::Timestamp at,
+                         Body&& body) {
+  if (!event) throw StoreError(StoreErrorKind::internal, "internal error: a collection write has no event");
+  return database.write([&](auto& c) {
+    WriteResult result;
+    if (!holds_lease<typename Database::Dialect>(c, lease, task_id)) return result;
+    domain::TaskProgress counted = body(c);
+    counted.vk_requests = counters.vk_requests;
+    counted.retries = counters.retries;
+    counted.eta_seconds = counters.eta_seconds;
+    add_task_progress(c, task_id, counted, at);
+    result.event = append_event(c, task_id, event(counted), at);
+    result.counted = counted;
+    result.outcome = WriteResult::Outcome::applied;
+    return result;
+  });
+}
+
+std::string final_status_guard(std::string_view sql_prefix) {
+  return std::string(sql_prefix) + " AND status NOT IN " + std::string(final_statuses);
+}
+
+void record_error(auto& c, std::string_view task_id, const std::optional<domain::TaskError>& error) {
+  if (error) insert_task_error_once(c, task_id, *error);
+}
+
+std::optional<std::string> error_code(const std::optional<domain::TaskError>& error) {
+  return error ? std::optional<std::string>(error->code) : std::nullopt;
+}
+
+void upsert_community(auto& connection, const domain::Community& community, domain::Timestamp at) {
+  connection.execute(
+      "INSERT INTO communities (id, screen_name, name, is_closed, type, deactivated, updated_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET screen_name = excluded.screen_name, "
+      "name = excluded.name, is_closed = excluded.is_closed, type = excluded.type, "
+      "deactivated = excluded.deactivated, updated_at = excluded.updated_at",
+      community.id, community.screen_name, community.name, static_cast<int>(community.is_closed), community.type,
+      community.deactivated, at);
+}
+
+}  // namespace
+
+template <class Database>
+WriteResult CollectionRepositoryOn<Database>::link_communities(const LeaseToken& lease, const CommunitiesWrite& write) {
+  return fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
+    domain::TaskProgress counted;
+    for (const CommunityLink& link : write.links) {
+      upsert_community(c, link.community, write.at);
+      const bool inserted =
+          c.execute(
+              "INSERT INTO task_communities (task_id, community_id, status, error) VALUES (?1, ?2, ?3, ?4) "
+              "ON CONFLICT (task_id, community_id) DO NOTHING",
+              write.task_id, link.community.id, to_string(link.status), error_code(link.error)) == 1;
+      if (inserted) {
+        ++counted.groups_total;
+        if (is_final(link.status)) ++counted.groups_done;
+      } else if (is_final(link.status)) {
+        const auto changed = c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = ?4 "
+                                                          "WHERE task_id = ?1 AND community_id = ?2"),
+                                       write.task_id, link.community.id, to_string(link.status), error_code(link.error));
+        counted.groups_done += changed;
+      }
+      record_error(c, write.task_id, link.error);
+    }
+    return counted;
+  });
+}
+
+template <class Database>
+WriteResult CollectionRepositoryOn<Database>::write_posts(const LeaseToken& lease, const PostsPageWrite& write) {
+  using Dialect = typename Database::Dialect;
+  return fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
+    domain::TaskProgress counted;
+    Dialect::upsert_authors(c, write.authors, write.at);
+    Dialect::upsert_posts(c, write.posts);
+    Dialect::link_posts(c, write.task_id, write.posts, counted);
+    if (write.community_id) {
+      const auto changed =
+          c.execute(final_status_guard("UPDATE task_communities SET checkpoint = COALESCE(?3, checkpoint), "
+                                       "status = CASE WHEN ?4 THEN 'done' ELSE 'running' END "
+                                       "WHERE task_id = ?1 AND community_id = ?2"),
+                    write.task_id, *write.community_id, write.checkpoint_json, write.community_done);
+      if (write.community_done) counted.groups_done += changed;
+    }
+    return counted;
+  });
+}
+
+template <class Database>
+WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& lease, const CommentsPageWrite& write) {
+  using Dialect = typename Database::Dialect;
+  return fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
+    domain::TaskProgress counted;
+    std::int64_t counted_before = 0;
+    bool was_final = false;
+    {
+      auto link = c.query(
+          "SELECT comments_collected, status FROM task_posts WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
+          write.task_id, write.owner_id, write.post_id);
+      if (!link.next())
+        throw StoreError(StoreErrorKind::conflict, "comments were written for a post the task has not stored");
+      counted_before = link.int64(0);
+      const auto status = parse_link_status(link.text(1));
+      was_final = status && is_final(*status);
+    }
+    for (const domain::Comment& comment : write.comments)
+      if (comment.owner_id != write.owner_id || comment.post_id != write.post_id)
+        throw StoreError(StoreErrorKind::conflict, "a comment of another post was written with this post's page");
+    Dialect::upsert_authors(c, write.authors, write.at);
+    Dialect::upsert_comments(c, write.comments);
+    // Counting the post's stored comments (rather than the rows this page inserted) keeps the count exact
+    // when a page is replayed and when another task stored some of them first.
+    std::int64_t stored = 0;
+    {
+      auto rows =
+          c.query("SELECT COUNT(*) FROM comments WHERE owner_id = ?1 AND post_id = ?2", write.owner_id, write.post_id);
+      rows.next();
+      stored = rows.int64(0);
+    }
+    counted.comments_collected = std::max<std::int64_t>(stored - counted_before, 0);
+    const bool finishing = write.post_done && !was_final;
+    c.execute(
+        "UPDATE task_posts SET comments_collected = " + std::string(Dialect::greatest) +
+            "(comments_collected, ?4), "
+        "checkpoint = COALESCE(?5, checkpoint), "
+        "status = CASE WHEN status IN " +
+            std::string(final_statuses) +
+            " THEN status "
+            "WHEN ?6 THEN 'done' ELSE 'running' END WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
+        write.task_id, write.owner_id, write.post_id, stored, write.checkpoint_json, write.post_done);
+    if (finishing) ++counted.posts_done;
+    return counted;
+  });
+}
+
+template <class Database>
+WriteResult CollectionRepositoryOn<Database>::finish_community(const LeaseToken& lease, std::int64_t community_id,
+                                                         const LinkFinish& finish) {
+  return fenced_write(database_, lease, finish.task_id, finish.counters, finish.event, finish.at, [&](auto& c) {
+    domain::TaskProgress counted;
+    if (is_final(finish.status))
+      counted.groups_done =
+          c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = COALESCE(?4, error) "
+                                       "WHERE task_id = ?1 AND community_id = ?2"),
+                    finish.task_id, community_id, to_string(finish.status),
+                    error_code(finish.error));
+    record_error(c, finish.task_id, finish.error);
+    return counted;
+  });
+}
+
+template <class Database>
+WriteResult CollectionRepositoryOn<Database>::finish_post(const LeaseToken& lease, std::int64_t owner_id,
+                                                    std::int64_t post_id, const LinkFinish& finish) {
+  return fenced_write(database_, lease, finish.task_id, finish.counters, finish.event, finish.at, [&](auto& c) {
+    domain::TaskProgress counted;
+    if (is_final(finish.status))
+      counted.posts_done = c.execute(
+          final_status_guard("UPDATE task_posts SET status = ?4 WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3"),
+          finish.task_id, owner_id, post_id, to_string(finish.status));
+    record_error(c, finish.task_id, finish.error);
+    return counted;
+  });
+}
+
+namespace {
+
+LinkStatus read_status(const auto& row, int column) {
+  const auto status = parse_link_status(row.text(column));
+  if (!status) throw StoreError(StoreErrorKind::corrupt, "a stored collection link has an unknown status");
+  return *status;
+}
+
+}  // namespace
+
+template <class Database>
+std::vector<CommunityState> CollectionRepositoryOn<Database>::communities(std::string_view task_id) {
+  return database_.read([&](auto& c) {
+    std::vector<CommunityState> states;
+    auto rows = c.query(
+        "SELECT community_id, status, checkpoint FROM task_communities WHERE task_id = ?1 ORDER BY community_id",
+        task_id);
+    while (rows.next()) states.push_back({rows.int64(0), read_status(rows, 1), rows.opt_text(2)});
+    return states;
+  });
+}
+
+template <class Database>
+std::vector<PostState> CollectionRepositoryOn<Database>::posts(const PostStateQuery& query) {
+  return database_.read([&](auto& c) {
+    std::vector<PostState> states;
+    std::optional<std::int64_t> after_owner;
+    std::optional<std::int64_t> after_post;
+    if (query.after) {
+      after_owner = query.after->first;
+      after_post = query.after->second;
+    }
+    auto rows = c.query(
+        "SELECT tp.owner_id, tp.post_id, tp.status, tp.checkpoint, p.comments_count, tp.comments_collected "
+        "FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id "
+        "WHERE tp.task_id = ?1 AND (NOT ?2 OR tp.status NOT IN " +
+            std::string(final_statuses) +
+            ") "
+            "AND (?3 IS NULL OR (tp.owner_id, tp.post_id) > (?3, ?4)) "
+            "ORDER BY tp.owner_id, tp.post_id LIMIT ?5",
+        query.task_id, query.unfinished_only, after_owner, after_post, std::clamp(query.limit, 1, max_page));
+    while (rows.next())
+      states.push_back(
+          {rows.int64(0), rows.int64(1), read_status(rows, 2), rows.opt_text(3), rows.int64(4), rows.int64(5)});
+    return states;
+  });
+}
+
+template class CollectionRepositoryOn<sqlite::Database>;
+template class CollectionRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql

@@ -1,0 +1,167 @@
+#include "store/sql/results_repository.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "store/error.hpp"
+#include "store/json_columns.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sql/results_sql.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace vka::store::sql {
+
+namespace {
+
+constexpr int max_page = 1000;
+constexpr int stream_chunk = 500;
+
+PostRow read_post_row(const auto& row) {
+  PostRow result;
+  domain::Post& p = result.post;
+  p.owner_id = row.int64(0);
+  p.id = row.int64(1);
+  p.from_id = row.opt_int64(2);
+  p.date = row.time(3);
+  p.text = row.text(4);
+  p.likes = row.int64(5);
+  p.reposts = row.int64(6);
+  p.views = row.opt_int64(7);
+  p.comments_count = row.int64(8);
+  p.is_pinned = row.boolean(9);
+  result.comments_collected = row.int64(10);
+  return result;
+}
+
+CommentRow read_comment_row(const auto& row) {
+  CommentRow result;
+  domain::Comment& c = result.comment;
+  c.owner_id = row.int64(0);
+  c.post_id = row.int64(1);
+  c.id = row.int64(2);
+  c.parent_id = row.opt_int64(3);
+  c.thread_root_id = row.opt_int64(4);
+  c.from_id = row.int64(5);
+  c.date = row.time(6);
+  c.text = row.text(7);
+  c.likes = row.int64(8);
+  c.deleted = row.boolean(9);
+  if (const auto label = row.opt_text(10)) {
+    c.sentiment = domain::parse_sentiment(*label);
+    if (!c.sentiment) throw StoreError(StoreErrorKind::corrupt, "a stored comment has an unknown sentiment");
+  }
+  c.sentiment_score = row.opt_real(11);
+  c.keywords = decode_keywords(row.text(12));
+  c.stems = row.text(13);
+  result.author_name = row.opt_text(14);
+  return result;
+}
+
+// Where each listing's columns are: owner_id is column 0 in both.
+struct Layout {
+  int id_column;
+  int sort_column;
+};
+constexpr Layout post_layout{1, 11};
+constexpr Layout comment_layout{2, 15};
+
+// Reads up to limit + 1 rows: the extra one only says that there is a next page, which starts after the
+// last row kept.
+template <class Item, class Read>
+std::optional<RowKey> fill_page(auto& rows, int limit, Layout layout, std::vector<Item>& items, Read read) {
+  std::optional<RowKey> last;
+  while (rows.next()) {
+    if (static_cast<int>(items.size()) == limit) return last;
+    items.push_back(read(rows));
+    last = RowKey{rows.int64(layout.sort_column), rows.int64(0), rows.int64(layout.id_column)};
+  }
+  return std::nullopt;
+}
+
+// Walks a listing page by page, each page in its own read snapshot.
+template <class Query, class Row, class Fetch>
+void stream(Query query, Fetch fetch, const std::function<bool(const Row&)>& visit) {
+  query.limit = stream_chunk;
+  for (;;) {
+    const auto page = fetch(query);
+    for (const Row& row : page.items)
+      if (!visit(row)) return;
+    if (!page.next) return;
+    query.after = page.next;
+  }
+}
+
+}  // namespace
+
+template <class Database>
+PostPage ResultsRepositoryOn<Database>::posts(const PostQuery& query) {
+  using Dialect = typename Database::Dialect;
+  const int limit = std::clamp(query.limit, 1, max_page);
+  return database_.read([&](auto& c) {
+    PostPage page;
+    std::optional<std::int64_t> owner_id;
+    if (query.group_id) owner_id = -*query.group_id;
+    const RowKey after = query.after.value_or(RowKey{});
+    auto rows =
+        c.query(post_list_sql<Dialect>(query), owner_id, query.task_id, after.sort_value, after.owner_id, after.id, limit + 1);
+    page.next = fill_page(rows, limit, post_layout, page.items, [](const auto& row) { return read_post_row(row); });
+    return page;
+  });
+}
+
+template <class Database>
+CommentPage ResultsRepositoryOn<Database>::comments(const CommentQuery& query) {
+  using Dialect = typename Database::Dialect;
+  const int limit = std::clamp(query.limit, 1, max_page);
+  return database_.read([&](auto& c) {
+    CommentPage page;
+    const RowKey after = query.after.value_or(RowKey{});
+    auto rows =
+        query_comments<Dialect>(c, comment_list_sql<Dialect>(query), query.filter, after.sort_value, after.owner_id, after.id, limit + 1);
+    page.next =
+        fill_page(rows, limit, comment_layout, page.items, [](const auto& row) { return read_comment_row(row); });
+    return page;
+  });
+}
+
+template <class Database>
+void ResultsRepositoryOn<Database>::for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) {
+  stream(
+      query, [this](const PostQuery& q) { return posts(q); }, visit);
+}
+
+template <class Database>
+void ResultsRepositoryOn<Database>::for_each_comment(const CommentQuery& query,
+                                               const std::function<bool(const CommentRow&)>& visit) {
+  stream(
+      query, [this](const CommentQuery& q) { return comments(q); }, visit);
+}
+
+template <class Database>
+void ResultsRepositoryOn<Database>::for_each_keywords(const CommentFilter& filter,
+                                                const std::function<void(const std::vector<std::string>&)>& visit) {
+  using Dialect = typename Database::Dialect;
+  // Keyset over (owner_id, id), the comments' unique key, so each chunk is an index range.
+  const std::string sql = "SELECT c.owner_id, c.id, c.keywords" + comment_filter_sql<Dialect>(filter) +
+                          " AND (c.owner_id, c.id) > (?9, ?10) ORDER BY c.owner_id, c.id LIMIT ?11";
+  std::int64_t after_owner = std::numeric_limits<std::int64_t>::min();
+  std::int64_t after_id = 0;
+  for (;;) {
+    std::vector<std::vector<std::string>> chunk;
+    database_.read([&](auto& c) {
+      auto rows = query_comments<Dialect>(c, sql, filter, after_owner, after_id, stream_chunk);
+      while (rows.next()) {
+        after_owner = rows.int64(0);
+        after_id = rows.int64(1);
+        chunk.push_back(decode_keywords(rows.text(2)));
+      }
+    });
+    for (const auto& keywords : chunk) visit(keywords);
+    if (static_cast<int>(chunk.size()) < stream_chunk) return;
+  }
+}
+
+template class ResultsRepositoryOn<sqlite::Database>;
+template class ResultsRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql

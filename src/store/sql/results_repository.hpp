@@ -1,0 +1,28 @@
+#pragma once
+// What tasks collected, listed, streamed and summed up, in SQL both engines run (analytics in analytics.cpp).
+#include "store/results_repository.hpp"
+#include "store/sql/engines.hpp"
+
+namespace vka::store::sql {
+
+template <class Database>
+class ResultsRepositoryOn final : public ResultsRepository {
+ public:
+  explicit ResultsRepositoryOn(Database& database) : database_(database) {}
+
+  PostPage posts(const PostQuery& query) override;
+  CommentPage comments(const CommentQuery& query) override;
+  void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) override;
+  void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) override;
+  void for_each_keywords(const CommentFilter& filter,
+                         const std::function<void(const std::vector<std::string>&)>& visit) override;
+  Analytics analytics(const AnalyticsFilter& filter) override;
+
+ private:
+  Database& database_;
+};
+
+extern template class ResultsRepositoryOn<sqlite::Database>;
+extern template class ResultsRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql

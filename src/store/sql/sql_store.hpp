@@ -1,0 +1,76 @@
+#pragma once
+// The Store over one engine's Database: every repository of store/sql/ on it, and what every engine does
+// the same way (migrations, write_together, health). An engine's store adds only what differs.
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/migrations.hpp"
+#include "store/sql/api_key_repository.hpp"
+#include "store/sql/collection_repository.hpp"
+#include "store/sql/event_repository.hpp"
+#include "store/sql/idempotency_repository.hpp"
+#include "store/sql/job_repository.hpp"
+#include "store/sql/migrator.hpp"
+#include "store/sql/results_repository.hpp"
+#include "store/sql/send_ledger_repository.hpp"
+#include "store/sql/task_repository.hpp"
+#include "store/sql/vk_token_repository.hpp"
+#include "store/store.hpp"
+
+namespace vka::store::sql {
+
+template <class Database>
+class SqlStore : public Store {
+ public:
+  // engine: the folder of store/migrations/ to apply ("sqlite", "postgres"); database_args open the Database.
+  template <class... DatabaseArgs>
+  explicit SqlStore(std::string_view engine, DatabaseArgs&&... database_args)
+      : migrations_(builtin_migrations(engine)), database_(std::forward<DatabaseArgs>(database_args)...) {
+    ensure_migrations_table(database_);
+  }
+
+  TaskRepository& tasks() override { return tasks_; }
+  EventRepository& events() override { return events_; }
+  IdempotencyRepository& idempotency() override { return idempotency_; }
+  ApiKeyRepository& api_keys() override { return api_keys_; }
+  CollectionRepository& collection() override { return collection_; }
+  ResultsRepository& results() override { return results_; }
+  JobRepository& jobs() override { return jobs_; }
+  VkTokenRepository& vk_tokens() override { return vk_tokens_; }
+  SendLedgerRepository& vk_sends() override { return vk_sends_; }
+
+  void write_together(const std::function<void()>& work) override {
+    database_.write([&](auto&) { work(); });
+  }
+  std::vector<std::string> migrate() override { return apply_migrations(database_, migrations_, domain::now()); }
+  bool migrations_current() override { return migrations_applied(database_, migrations_); }
+  bool ping() noexcept override {
+    try {
+      return database_.read([](auto& c) { return c.query("SELECT 1").next(); });
+    } catch (const std::exception& e) {
+      spdlog::warn("database ping failed: {}", e.what());
+      return false;
+    }
+  }
+  void close() override { database_.close(); }
+
+ private:
+  std::vector<Migration> migrations_;
+  Database database_;
+  TaskRepositoryOn<Database> tasks_{database_};
+  EventRepositoryOn<Database> events_{database_};
+  IdempotencyRepositoryOn<Database> idempotency_{database_};
+  ApiKeyRepositoryOn<Database> api_keys_{database_};
+  CollectionRepositoryOn<Database> collection_{database_};
+  ResultsRepositoryOn<Database> results_{database_};
+  JobRepositoryOn<Database> jobs_{database_};
+  VkTokenRepositoryOn<Database> vk_tokens_{database_};
+  SendLedgerRepositoryOn<Database> vk_sends_{database_};
+};
+
+}  // namespace vka::store::sql

@@ -1,0 +1,30 @@
+#pragma once
+// Tasks, their events and first jobs, in SQL both engines run.
+#include "store/task_repository.hpp"
+#include "store/sql/engines.hpp"
+
+namespace vka::store::sql {
+
+template <class Database>
+class TaskRepositoryOn final : public TaskRepository {
+ public:
+  explicit TaskRepositoryOn(Database& database) : database_(database) {}
+
+  StoredEvent create(const domain::Task& task, const NewEvent& first_event, const NewJob& first_job) override;
+  std::optional<domain::Task> get(std::string_view id) override;
+  TaskPage list(const TaskListQuery& query) override;
+  TransitionResult transition(std::string_view id, const TaskTransition& change) override;
+  std::optional<StoredEvent> add_progress(std::string_view id, const domain::TaskProgress& delta,
+                                          domain::Timestamp at, const NewEvent& event) override;
+  std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,
+                                       const NewEvent& event) override;
+  bool remove(std::string_view id) override;
+
+ private:
+  Database& database_;
+};
+
+extern template class TaskRepositoryOn<sqlite::Database>;
+extern template class TaskRepositoryOn<postgres::Database>;
+
+}  // namespace vka::store::sql

@@ -1,0 +1,71 @@
+#pragma once
+// What SQLite does differently from PostgreSQL, for the repositories in store/sql/. SQLite has one writer
+// at a time (every write transaction is BEGIN IMMEDIATE), so nothing here needs a row or advisory lock.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/collected.hpp"
+#include "domain/task.hpp"
+#include "domain/time.hpp"
+
+namespace vka::store::sqlite {
+
+class Connection;
+
+struct Dialect {
+  // The larger of two values.
+  static constexpr std::string_view greatest = "MAX";
+  // A join whose left side stays the outer loop: SQLite's planner never reorders a CROSS JOIN.
+  static constexpr std::string_view ordered_join = "CROSS JOIN";
+  // Appended to a SELECT whose rows must not change until the transaction ends: the write lock does that.
+  static constexpr std::string_view share_lock = "";
+
+  // The job to lease next (parameter ?1: now), by the fairness rule of job_repository.hpp. "busy" counts
+  // each task's live leases; "latest" is the task's most recent lease_seq (jobs_task index). Jobs without a
+  // task form one group of their own.
+  static constexpr std::string_view next_job =
+      "WITH runnable AS ("
+      " SELECT id, task_id, priority, run_after AS since FROM jobs WHERE state = 'queued' AND run_after <= ?1"
+      " UNION ALL"
+      " SELECT id, task_id, priority, lease_expires_at AS since FROM jobs"
+      " WHERE state = 'leased' AND lease_expires_at <= ?1) "
+      "SELECT r.id FROM runnable r ORDER BY r.priority DESC, "
+      " (SELECT COUNT(*) FROM jobs b WHERE b.task_id IS r.task_id AND b.state = 'leased' AND b.lease_expires_at > ?1),"
+      " COALESCE((SELECT MAX(l.lease_seq) FROM jobs l WHERE l.task_id IS r.task_id), 0),"
+      " r.since, r.id "
+      "LIMIT 1";
+  // The next value of the lease counter, inside the lease's UPDATE.
+  static constexpr std::string_view next_lease_seq = "(SELECT COALESCE(MAX(lease_seq), 0) + 1 FROM jobs)";
+
+  static constexpr std::string_view create_migrations_table =
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
+
+  // Comments c whose stems hold every search term; the terms (search_terms) are bound to ?7.
+  static constexpr std::string_view search_predicate =
+      "c.row_id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?7)";
+  // The FTS5 query that requires every stem; empty when there is no stem to search.
+  static std::string search_terms(const std::vector<std::string>& stems);
+
+  // Serializes schema changes: the write transaction already does.
+  static void lock_migrations(Connection&) {}
+  // Locks the task's row until the transaction ends; false when there is no such task. The write lock does.
+  static bool lock_task(Connection&, std::string_view) { return true; }
+  // Serializes one VK token's send bookings and returns the clock they are booked by, in Unix microseconds:
+  // the write transaction serializes them, and SQLite serves one machine, whose clock every process shares.
+  static std::int64_t lock_sends(Connection& connection, std::string_view token_key);
+
+  // Idempotent writes of collected rows by their VK ids (collected_rows.cpp): one statement per row.
+  static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors,
+                             domain::Timestamp at);
+  static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
+  // Their posts must be stored first.
+  static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
+  // Links the posts to the task; counts those new to it, with the comments VK announced for them.
+  static void link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
+                         domain::TaskProgress& counted);
+};
+
+}  // namespace vka::store::sqlite
