@@ -59,6 +59,18 @@ void KeywordStats::add(const std::vector<std::string>& keywords) {
   }
 }
 
+void KeywordStats::add_counts(std::int64_t documents,
+                              const std::vector<std::pair<std::string, std::int64_t>>& keywords) {
+  documents_ += documents;
+  for (const auto& [keyword, count] : keywords) {
+    if (keyword.empty()) continue;
+    auto [stem, form] = stem_and_form(keyword);
+    Term& term = terms_[stem];
+    term.documents += count;
+    term.forms[std::move(form)] += count;
+  }
+}
+
 void KeywordStats::merge(const KeywordStats& other) {
   documents_ += other.documents_;
   for (const auto& [stem, theirs] : other.terms_) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vka::analysis {
@@ -21,6 +22,9 @@ class KeywordStats {
   // one word count together («котики», «котик»); each word counts once per document.
   void add(const std::vector<std::string>& keywords);
   void merge(const KeywordStats& other);
+  // Counts kept elsewhere: `documents` more documents in all, and how many documents have each keyword.
+  // Exact as long as no document has two keywords of one word, which keyword extraction guarantees.
+  void add_counts(std::int64_t documents, const std::vector<std::pair<std::string, std::int64_t>>& keywords);
 
   std::int64_t documents() const { return documents_; }
 

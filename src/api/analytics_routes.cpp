@@ -25,9 +25,10 @@ boost::json::array keywords_json(const std::vector<analysis::KeywordCount>& keyw
   return out;
 }
 
-analysis::KeywordStats keyword_stats(store::ResultsRepository& results, store::CommentFilter filter) {
+analysis::KeywordStats keyword_stats(store::ResultsRepository& results, const store::CommentFilter& filter) {
+  const auto counts = results.keyword_counts(filter);
   analysis::KeywordStats stats;
-  results.for_each_keywords(filter, [&](const std::vector<std::string>& keywords) { stats.add(keywords); });
+  stats.add_counts(counts.comments, counts.keywords);
   return stats;
 }
 
@@ -36,13 +37,11 @@ analysis::KeywordStats keyword_stats(store::ResultsRepository& results, store::C
 // the task (G², docs/analysis.md).
 boost::json::object compute_analytics(store::ResultsRepository& results, const store::AnalyticsFilter& filter) {
   const auto analytics = results.analytics(filter);
-  const store::CommentFilter task_wide{.task_id = filter.task_id};
-  const auto whole = keyword_stats(results, task_wide);
-  const bool subset = filter.group_id || filter.post_id;
+  const store::CommentFilter& selected = filter.comments;
+  const auto whole = keyword_stats(results, {.task_id = selected.task_id});
+  const bool subset = selected.group_id || selected.post_id;
   const auto top_keywords =
-      subset ? keyword_stats(results, {.task_id = filter.task_id, .group_id = filter.group_id, .post_id = filter.post_id})
-                   .top(top_keyword_count, whole)
-             : whole.top(top_keyword_count);
+      subset ? keyword_stats(results, selected).top(top_keyword_count, whole) : whole.top(top_keyword_count);
 
   boost::json::array authors;
   for (const auto& author : analytics.top_authors)
@@ -56,7 +55,7 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   for (const auto count : analytics.by_hour_of_week) by_hour_of_week.push_back(count);
   boost::json::array groups;
   for (const auto& community : analytics.communities) {
-    const auto own = keyword_stats(results, {.task_id = filter.task_id, .group_id = community.community_id});
+    const auto own = keyword_stats(results, {.task_id = selected.task_id, .group_id = community.community_id});
     groups.push_back({{"group_id", community.community_id},
                       {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
                       {"posts", community.posts},
@@ -98,10 +97,10 @@ http::Response task_analytics(Services& services, http::Request& request, const 
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
   const auto comment_query = parse_comment_query(params, task.id, services.analyzer);
-  store::AnalyticsFilter filter{.task_id = task.id,
-                                .group_id = comment_query.filter.group_id,
-                                .post_id = comment_query.filter.post_id};
-  const auto key = fmt::format("{}|{}|{}", task.id, filter.group_id.value_or(0), filter.post_id.value_or(0));
+  store::AnalyticsFilter filter{
+      .comments = {.task_id = task.id, .group_id = comment_query.filter.group_id, .post_id = comment_query.filter.post_id}};
+  const auto key = fmt::format("{}|{}|{}", task.id, filter.comments.group_id.value_or(0),
+                               filter.comments.post_id.value_or(0));
   auto data = services.analytics_cache.get(key, data_version(task),
                                            [&] { return compute_analytics(services.store.results(), filter); });
   return http::envelope(request, 200, std::move(data));

@@ -5,6 +5,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "app/analyze_command.hpp"
 #include "app/api_keys_command.hpp"
@@ -91,6 +94,37 @@ int migrate(const Config& config) {
   }
 }
 
+// Recomputes the analytics read models of one task, or of every task, from the stored comments.
+int rebuild_analytics(const Config& config, const std::optional<std::string>& task_id) {
+  try {
+    auto store = store::open_store(config.database_url);
+    store->migrate();
+    std::vector<std::string> task_ids;
+    if (task_id) {
+      if (!store->tasks().get(*task_id)) {
+        std::fprintf(stderr, "vk-analytics: no task %s\n", task_id->c_str());
+        return exit_usage;
+      }
+      task_ids.push_back(*task_id);
+    } else {
+      for (std::optional<store::TaskCursor> after;;) {
+        const auto page = store->tasks().list({.after = after, .limit = 1000});
+        for (const auto& task : page.items) task_ids.push_back(task.id);
+        if (!page.next) break;
+        after = page.next;
+      }
+    }
+    for (const auto& id : task_ids) {
+      store->results().rebuild_analytics(id);
+      std::printf("rebuilt %s\n", id.c_str());
+    }
+    return exit_ok;
+  } catch (const store::StoreError& error) {
+    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
+    return exit_failure;
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -104,6 +138,12 @@ int run_cli(int argc, char** argv) {
 
   auto* migrate_command = cli.add_subcommand("migrate", "apply database migrations");
   add_storage_options(*migrate_command, config);
+
+  std::optional<std::string> rebuild_task;
+  auto* rebuild_command = cli.add_subcommand(
+      "rebuild-analytics", "recompute the analytics read models from the stored comments (all tasks, or --task)");
+  add_storage_options(*rebuild_command, config);
+  rebuild_command->add_option("--task", rebuild_task, "only this task");
 
   ApiKeysCommand api_keys;
   auto* keys_command = cli.add_subcommand("api-keys", "create, list and revoke API keys");
@@ -154,6 +194,7 @@ int run_cli(int argc, char** argv) {
   }
   if (!report_problems(validate_storage(config))) return exit_usage;
   if (migrate_command->parsed()) return migrate(config);
+  if (rebuild_command->parsed()) return rebuild_analytics(config, rebuild_task);
   return api_keys.run(config);
 }
 

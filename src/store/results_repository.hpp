@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/collected.hpp"
@@ -74,10 +75,11 @@ struct CommentPage {
   std::optional<RowKey> next;
 };
 
+// Analytics of the comments a filter selects. A whole task or one of its communities is read from read models
+// kept at ingest, whatever its size; a post, an author, a sentiment, dates or search terms scan the comments
+// they select through their indexes.
 struct AnalyticsFilter {
-  std::string task_id;
-  std::optional<std::int64_t> group_id;
-  std::optional<std::int64_t> post_id;
+  CommentFilter comments;
   int top_authors = 10;  // 1..1000
   int top_posts = 100;   // per-post summaries, most commented first; 1..1000
 };
@@ -100,6 +102,7 @@ struct AuthorActivity {
 struct DayActivity {
   domain::Timestamp day;  // 00:00 UTC
   std::int64_t comments = 0;
+  SentimentCounts sentiment;
   bool operator==(const DayActivity&) const = default;
 };
 
@@ -136,6 +139,12 @@ struct Analytics {
   std::vector<PostSummary> posts_summary;     // most comments first, then by (owner_id, post_id)
 };
 
+struct KeywordCounts {
+  std::int64_t comments = 0;
+  std::vector<std::pair<std::string, std::int64_t>> keywords;  // (keyword, comments having it), by keyword
+  bool operator==(const KeywordCounts&) const = default;
+};
+
 class ResultsRepository {
  public:
   virtual ~ResultsRepository() = default;
@@ -147,11 +156,14 @@ class ResultsRepository {
   // is ignored). visit returns false to stop early.
   virtual void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) = 0;
   virtual void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) = 0;
-  // The keywords of every comment the filter selects, for keyword statistics, streamed the same way.
-  virtual void for_each_keywords(const CommentFilter& filter,
-                                 const std::function<void(const std::vector<std::string>&)>& visit) = 0;
+  // How many comments the filter selects, and how many of them have each keyword, for keyword statistics.
+  virtual KeywordCounts keyword_counts(const CommentFilter& filter) = 0;
 
   virtual Analytics analytics(const AnalyticsFilter& filter) = 0;
+
+  // Recomputes the task's analytics read models from its stored comments (they must come out identical to
+  // those kept at ingest).
+  virtual void rebuild_analytics(std::string_view task_id) = 0;
 };
 
 }  // namespace vka::store

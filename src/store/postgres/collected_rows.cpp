@@ -118,9 +118,12 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
       keywords, stems);
 }
 
-void Dialect::link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
-                         domain::TaskProgress& counted) {
-  if (posts.empty()) return;
+std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection,
+                                                                        std::string_view task_id,
+                                                                        const std::vector<domain::Post>& posts,
+                                                                        domain::TaskProgress& counted) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> linked_posts;
+  if (posts.empty()) return linked_posts;
   std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> comments_count;
   std::vector<std::int64_t> owner_ids, post_ids;
   for (const domain::Post* post : latest_by_key(posts, post_key)) {
@@ -133,9 +136,12 @@ void Dialect::link_posts(Connection& connection, std::string_view task_id, const
       "FROM unnest(?2::int8[], ?3::int8[]) AS u(owner_id, post_id) ON CONFLICT DO NOTHING RETURNING owner_id, post_id",
       task_id, owner_ids, post_ids);
   while (linked.next()) {
+    const std::pair<std::int64_t, std::int64_t> key{linked.int64(0), linked.int64(1)};
     ++counted.posts_found;
-    counted.comments_expected += std::max<std::int64_t>(comments_count[{linked.int64(0), linked.int64(1)}], 0);
+    counted.comments_expected += std::max<std::int64_t>(comments_count[key], 0);
+    linked_posts.push_back(key);
   }
+  return linked_posts;
 }
 
 }  // namespace vka::store::postgres

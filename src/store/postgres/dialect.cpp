@@ -14,6 +14,17 @@ std::string Dialect::search_terms(const std::vector<std::string>& stems) {
   return terms;
 }
 
+std::string Dialect::json_rows(std::string_view param, const std::vector<std::string_view>& types) {
+  std::string sql = "SELECT ";
+  std::size_t i = 0;
+  for (const std::string_view type : types) {
+    if (i) sql += ", ";
+    sql += "(value->>" + std::to_string(i) + ")::" + std::string(type) + " AS c" + std::to_string(i);
+    ++i;
+  }
+  return sql + " FROM jsonb_array_elements(" + std::string(param) + "::jsonb)";
+}
+
 void Dialect::lock_migrations(Connection& connection) {
   // Any fixed number, the same in every process of this application ("vka").
   connection.query("SELECT pg_advisory_xact_lock(7760737)");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/collected.hpp"
@@ -51,6 +52,12 @@ struct Dialect {
   // is no stem to search.
   static std::string search_terms(const std::vector<std::string>& stems);
 
+  // The rows of a JSON array of arrays bound to `param`, as columns c0, c1, … of the given types.
+  static std::string json_rows(std::string_view param, const std::vector<std::string_view>& types);
+  // Joined after comments c: one row k per keyword of the comment, the keyword in k.value.
+  static constexpr std::string_view each_keyword =
+      " CROSS JOIN LATERAL jsonb_array_elements_text(c.keywords::jsonb) AS k(value)";
+
   // Serializes schema changes across processes until the transaction ends.
   static void lock_migrations(Connection& connection);
   // Locks the task's row until the transaction ends; false when there is no such task.
@@ -69,9 +76,12 @@ struct Dialect {
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
   // Their posts must be stored first.
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
-  // Links the posts to the task; counts those new to it, with the comments VK announced for them.
-  static void link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
-                         domain::TaskProgress& counted);
+  // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
+  // their (owner_id, id).
+  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection,
+                                                                       std::string_view task_id,
+                                                                       const std::vector<domain::Post>& posts,
+                                                                       domain::TaskProgress& counted);
 };
 
 }  // namespace vka::store::postgres

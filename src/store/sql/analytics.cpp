@@ -1,7 +1,13 @@
+// ResultsRepositoryOn's analytics: from the read models (sql/projections.cpp) for a whole task or one of its
+// communities, O(the result) whatever the task's size; by scanning the comments a narrower filter selects
+// otherwise, O(those comments) through the filter's indexes.
 #include <algorithm>
 #include <map>
 
+#include "store/error.hpp"
 #include "store/postgres/database.hpp"
+#include "store/projection_delta.hpp"
+#include "store/sql/projections.hpp"
 #include "store/sql/results_repository.hpp"
 #include "store/sql/results_sql.hpp"
 #include "store/sqlite/database.hpp"
@@ -12,59 +18,132 @@ namespace {
 
 constexpr int max_top = 1000;
 constexpr std::int64_t seconds_per_day = 86400;
-// 1970-01-01 was a Thursday: 72 hours after the Monday 00:00 that starts its week.
-constexpr std::string_view hour_of_week_sql = "((c.date / 3600) + 72) % 168";
-constexpr std::string_view sentiment_counts_sql =
-    "COUNT(CASE WHEN c.sentiment = 'positive' THEN 1 END), COUNT(CASE WHEN c.sentiment = 'neutral' THEN 1 END), "
-    "COUNT(CASE WHEN c.sentiment = 'negative' THEN 1 END), COUNT(CASE WHEN c.sentiment IS NULL THEN 1 END)";
+
+bool read_models_serve(const CommentFilter& f) {
+  return !f.post_id && !f.author_id && !f.sentiment && !f.since && !f.until && f.stems.empty();
+}
 
 SentimentCounts read_sentiment(const auto& row, int first) {
   return {row.int64(first), row.int64(first + 1), row.int64(first + 2), row.int64(first + 3)};
 }
 
+void add_day(Analytics& out, const auto& row) {
+  out.by_day.push_back({domain::from_unix(row.int64(0) * seconds_per_day), row.int64(1), read_sentiment(row, 2)});
+}
+
+void add_hour(Analytics& out, std::int64_t hour, std::int64_t comments) {
+  if (hour >= 0 && hour < static_cast<std::int64_t>(out.by_hour_of_week.size()))
+    out.by_hour_of_week[static_cast<std::size_t>(hour)] = comments;
+}
+
+void add_community_names(auto& c, std::map<std::int64_t, CommunitySummary>& by_id, Analytics& out) {
+  for (auto& [id, summary] : by_id) {
+    summary.community_id = id;
+    auto rows = c.query("SELECT name FROM communities WHERE id = ?1", id);
+    if (rows.next()) summary.name = rows.text(0);
+    out.communities.push_back(std::move(summary));
+  }
+}
+
+// ---- From the read models: ?1 task_id, ?2 the community's owner_id or NULL, ?3 a limit.
+
+// Rows of the task, or of the one wall ?2 names.
+std::string scope(std::string_view alias, const CommentFilter& f) {
+  const std::string a = alias.empty() ? "" : std::string(alias) + ".";
+  return " WHERE " + a + "task_id = ?1 AND " + (f.group_id ? a + "owner_id = ?2" : "?2 IS NULL");
+}
+
+auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto... extra) {
+  std::optional<std::int64_t> owner_id;
+  if (f.group_id) owner_id = -*f.group_id;
+  return c.query(sql, f.task_id, owner_id, extra...);
+}
+
+constexpr std::string_view summed_sentiment =
+    "COALESCE(SUM(positive), 0), COALESCE(SUM(neutral), 0), COALESCE(SUM(negative), 0), COALESCE(SUM(unlabelled), 0)";
+
+void read_modelled(auto& c, const CommentFilter& f, int top_authors, int top_posts, Analytics& out) {
+  {
+    auto rows = query_scope(c,
+                            "SELECT COALESCE(SUM(comments), 0), COALESCE(SUM(likes), 0), " +
+                                std::string(summed_sentiment) + " FROM task_owner_totals" + scope("", f),
+                            f);
+    rows.next();
+    out.comments = rows.int64(0);
+    out.comment_likes = rows.int64(1);
+    out.sentiment = read_sentiment(rows, 2);
+  }
+  {
+    auto rows = query_scope(
+        c, "SELECT COUNT(DISTINCT from_id) FROM task_owner_authors" + scope("", f) + " AND from_id <> 0", f);
+    rows.next();
+    out.authors = rows.int64(0);
+  }
+  {
+    auto rows = query_scope(c,
+                            "SELECT a.from_id, au.name, SUM(a.comments) AS n FROM task_owner_authors a "
+                            "LEFT JOIN authors au ON au.id = a.from_id" +
+                                scope("a", f) + " GROUP BY a.from_id, au.name ORDER BY n DESC, a.from_id LIMIT ?3",
+                            f, top_authors);
+    while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
+  }
+  {
+    auto rows = query_scope(c,
+                            "SELECT day, SUM(comments), " + std::string(summed_sentiment) + " FROM task_owner_days" +
+                                scope("", f) + " GROUP BY day ORDER BY day",
+                            f);
+    while (rows.next()) add_day(out, rows);
+  }
+  {
+    auto rows =
+        query_scope(c, "SELECT hour, SUM(comments) FROM task_owner_hours" + scope("", f) + " GROUP BY hour", f);
+    while (rows.next()) add_hour(out, rows.int64(0), rows.int64(1));
+  }
+  {
+    auto rows = query_scope(c, "SELECT COUNT(*) FROM task_posts" + scope("", f), f);
+    rows.next();
+    out.posts = rows.int64(0);
+  }
+  std::map<std::int64_t, CommunitySummary> by_id;
+  {
+    auto rows = query_scope(c,
+                            "SELECT -owner_id, COUNT(*) FROM task_posts" + scope("", f) +
+                                " AND owner_id < 0 GROUP BY owner_id",
+                            f);
+    while (rows.next()) by_id[rows.int64(0)].posts = rows.int64(1);
+  }
+  {
+    auto rows = query_scope(c,
+                            "SELECT -owner_id, SUM(comments), " + std::string(summed_sentiment) +
+                                " FROM task_owner_totals" + scope("", f) + " AND owner_id < 0 GROUP BY owner_id",
+                            f);
+    while (rows.next()) {
+      CommunitySummary& s = by_id[rows.int64(0)];
+      s.comments = rows.int64(1);
+      s.sentiment = read_sentiment(rows, 2);
+    }
+  }
+  add_community_names(c, by_id, out);
+  auto rows = query_scope(c,
+                          "SELECT pt.owner_id, pt.post_id, pt.comments, p.likes, pt.positive, pt.neutral, "
+                          "pt.negative, pt.unlabelled FROM task_posts tp "
+                          "JOIN post_totals pt ON pt.owner_id = tp.owner_id AND pt.post_id = tp.post_id "
+                          "JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id" +
+                              scope("tp", f) + " ORDER BY pt.comments DESC, pt.owner_id, pt.post_id LIMIT ?3",
+                          f, top_posts);
+  while (rows.next())
+    out.posts_summary.push_back({rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3), read_sentiment(rows, 4)});
+}
+
+// ---- By scanning the comments the filter selects (results_sql.hpp numbers its parameters).
+
+constexpr std::string_view sentiment_counts_sql =
+    "COUNT(CASE WHEN c.sentiment = 'positive' THEN 1 END), COUNT(CASE WHEN c.sentiment = 'neutral' THEN 1 END), "
+    "COUNT(CASE WHEN c.sentiment = 'negative' THEN 1 END), COUNT(CASE WHEN c.sentiment IS NULL THEN 1 END)";
+
 template <class Dialect>
 std::string comments_sql(std::string_view select, const CommentFilter& filter, std::string_view tail = {}) {
   return "SELECT " + std::string(select) + comment_filter_sql<Dialect>(filter) + std::string(tail);
-}
-
-template <class Dialect>
-void read_totals(auto& c, const CommentFilter& filter, Analytics& out) {
-  auto rows =
-      query_comments<Dialect>(c,
-                     comments_sql<Dialect>("COUNT(*), COUNT(DISTINCT NULLIF(c.from_id, 0)), COALESCE(SUM(c.likes), 0), " +
-                                      std::string(sentiment_counts_sql),
-                                  filter),
-                     filter);
-  rows.next();
-  out.comments = rows.int64(0);
-  out.authors = rows.int64(1);
-  out.comment_likes = rows.int64(2);
-  out.sentiment = read_sentiment(rows, 3);
-}
-
-template <class Dialect>
-void read_top_authors(auto& c, const CommentFilter& filter, int limit, Analytics& out) {
-  auto rows = query_comments<Dialect>(c,
-                             comments_sql<Dialect>("c.from_id, a.name, COUNT(*) AS n", filter,
-                                          " GROUP BY c.from_id, a.name ORDER BY n DESC, c.from_id LIMIT ?9"),
-                             filter, limit);
-  while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
-}
-
-template <class Dialect>
-void read_activity(auto& c, const CommentFilter& filter, Analytics& out) {
-  {
-    auto rows =
-        query_comments<Dialect>(c, comments_sql<Dialect>("c.date / 86400 AS d, COUNT(*)", filter, " GROUP BY d ORDER BY d"), filter);
-    while (rows.next()) out.by_day.push_back({domain::from_unix(rows.int64(0) * seconds_per_day), rows.int64(1)});
-  }
-  auto rows =
-      query_comments<Dialect>(c, comments_sql<Dialect>(std::string(hour_of_week_sql) + " AS h, COUNT(*)", filter, " GROUP BY h"), filter);
-  while (rows.next()) {
-    const std::int64_t hour = rows.int64(0);
-    if (hour >= 0 && hour < static_cast<std::int64_t>(out.by_hour_of_week.size()))
-      out.by_hour_of_week[static_cast<std::size_t>(hour)] = rows.int64(1);
-  }
 }
 
 // Posts of the task the filter keeps: ?1 owner_id, ?2 post_id, ?3 task_id.
@@ -82,50 +161,73 @@ auto query_task_posts(auto& c, const std::string& sql, const CommentFilter& filt
 }
 
 template <class Dialect>
-void read_communities(auto& c, const CommentFilter& filter, Analytics& out) {
-  std::map<std::int64_t, CommunitySummary> by_id;
+void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_posts, Analytics& out) {
   {
-    auto rows = query_task_posts(
-        c, task_posts_sql(filter, "-tp.owner_id, COUNT(*)", " AND tp.owner_id < 0 GROUP BY tp.owner_id"), filter);
-    while (rows.next()) {
-      CommunitySummary& s = by_id[rows.int64(0)];
-      s.community_id = rows.int64(0);
-      s.posts = rows.int64(1);
-    }
+    auto rows = query_comments<Dialect>(
+        c,
+        comments_sql<Dialect>("COUNT(*), COUNT(DISTINCT NULLIF(c.from_id, 0)), COALESCE(SUM(c.likes), 0), " +
+                                  std::string(sentiment_counts_sql),
+                              f),
+        f);
+    rows.next();
+    out.comments = rows.int64(0);
+    out.authors = rows.int64(1);
+    out.comment_likes = rows.int64(2);
+    out.sentiment = read_sentiment(rows, 3);
   }
   {
     auto rows = query_comments<Dialect>(c,
-                               comments_sql<Dialect>("-c.owner_id, COUNT(*), " + std::string(sentiment_counts_sql), filter,
-                                            " AND c.owner_id < 0 GROUP BY c.owner_id"),
-                               filter);
+                                        comments_sql<Dialect>("c.from_id, a.name, COUNT(*) AS n", f,
+                                                              " GROUP BY c.from_id, a.name ORDER BY n DESC, "
+                                                              "c.from_id LIMIT ?9"),
+                                        f, top_authors);
+    while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
+  }
+  {
+    auto rows = query_comments<Dialect>(
+        c,
+        comments_sql<Dialect>("c.date / 86400 AS d, COUNT(*), " + std::string(sentiment_counts_sql), f,
+                              " GROUP BY c.date / 86400 ORDER BY d"),
+        f);
+    while (rows.next()) add_day(out, rows);
+  }
+  {
+    auto rows = query_comments<Dialect>(
+        c, comments_sql<Dialect>("(c.date / 3600 + 72) % 168 AS h, COUNT(*)", f, " GROUP BY (c.date / 3600 + 72) % 168"),
+        f);
+    while (rows.next()) add_hour(out, rows.int64(0), rows.int64(1));
+  }
+  std::map<std::int64_t, CommunitySummary> by_id;
+  {
+    auto rows = query_task_posts(
+        c, task_posts_sql(f, "-tp.owner_id, COUNT(*)", " AND tp.owner_id < 0 GROUP BY tp.owner_id"), f);
+    while (rows.next()) by_id[rows.int64(0)].posts = rows.int64(1);
+  }
+  {
+    auto rows = query_comments<Dialect>(c,
+                                        comments_sql<Dialect>("-c.owner_id, COUNT(*), " +
+                                                                  std::string(sentiment_counts_sql),
+                                                              f, " AND c.owner_id < 0 GROUP BY c.owner_id"),
+                                        f);
     while (rows.next()) {
       CommunitySummary& s = by_id[rows.int64(0)];
-      s.community_id = rows.int64(0);
       s.comments = rows.int64(1);
       s.sentiment = read_sentiment(rows, 2);
     }
   }
-  for (auto& [id, summary] : by_id) {
-    auto rows = c.query("SELECT name FROM communities WHERE id = ?1", id);
-    if (rows.next()) summary.name = rows.text(0);
-    out.communities.push_back(std::move(summary));
-  }
-}
-
-template <class Dialect>
-void read_posts(auto& c, const CommentFilter& filter, int limit, Analytics& out) {
+  add_community_names(c, by_id, out);
   {
-    auto rows = query_task_posts(c, task_posts_sql(filter, "COUNT(*)", ""), filter);
+    auto rows = query_task_posts(c, task_posts_sql(f, "COUNT(*)", ""), f);
     rows.next();
     out.posts = rows.int64(0);
   }
   auto rows = query_comments<Dialect>(
       c,
-      comments_sql<Dialect>("c.owner_id, c.post_id, COUNT(*) AS n, (SELECT p.likes FROM posts p WHERE p.owner_id = c.owner_id "
-                   "AND p.id = c.post_id), " +
-                       std::string(sentiment_counts_sql),
-                   filter, " GROUP BY c.owner_id, c.post_id ORDER BY n DESC, c.owner_id, c.post_id LIMIT ?9"),
-      filter, limit);
+      comments_sql<Dialect>("c.owner_id, c.post_id, COUNT(*) AS n, (SELECT p.likes FROM posts p WHERE "
+                            "p.owner_id = c.owner_id AND p.id = c.post_id), " +
+                                std::string(sentiment_counts_sql),
+                            f, " GROUP BY c.owner_id, c.post_id ORDER BY n DESC, c.owner_id, c.post_id LIMIT ?9"),
+      f, top_posts);
   while (rows.next())
     out.posts_summary.push_back({rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3), read_sentiment(rows, 4)});
 }
@@ -135,22 +237,62 @@ void read_posts(auto& c, const CommentFilter& filter, int limit, Analytics& out)
 template <class Database>
 Analytics ResultsRepositoryOn<Database>::analytics(const AnalyticsFilter& filter) {
   using Dialect = typename Database::Dialect;
-  CommentFilter comments;
-  comments.task_id = filter.task_id;
-  comments.group_id = filter.group_id;
-  comments.post_id = filter.post_id;
+  const int top_authors = std::clamp(filter.top_authors, 1, max_top);
+  const int top_posts = std::clamp(filter.top_posts, 1, max_top);
   return database_.read([&](auto& c) {
     Analytics out;
-    read_totals<Dialect>(c, comments, out);
-    read_top_authors<Dialect>(c, comments, std::clamp(filter.top_authors, 1, max_top), out);
-    read_activity<Dialect>(c, comments, out);
-    read_communities<Dialect>(c, comments, out);
-    read_posts<Dialect>(c, comments, std::clamp(filter.top_posts, 1, max_top), out);
+    if (read_models_serve(filter.comments))
+      read_modelled(c, filter.comments, top_authors, top_posts, out);
+    else
+      read_scanned<Dialect>(c, filter.comments, top_authors, top_posts, out);
     return out;
   });
 }
 
+template <class Database>
+KeywordCounts ResultsRepositoryOn<Database>::keyword_counts(const CommentFilter& filter) {
+  using Dialect = typename Database::Dialect;
+  return database_.read([&](auto& c) {
+    KeywordCounts out;
+    if (read_models_serve(filter)) {
+      {
+        auto rows = query_scope(c, "SELECT COALESCE(SUM(comments), 0) FROM task_owner_totals" + scope("", filter),
+                                filter);
+        rows.next();
+        out.comments = rows.int64(0);
+      }
+      auto rows = query_scope(c,
+                              "SELECT keyword, SUM(comments) FROM task_owner_keywords" + scope("", filter) +
+                                  " GROUP BY keyword ORDER BY keyword",
+                              filter);
+      while (rows.next()) out.keywords.emplace_back(rows.text(0), rows.int64(1));
+      return out;
+    }
+    {
+      auto rows = query_comments<Dialect>(c, comments_sql<Dialect>("COUNT(*)", filter), filter);
+      rows.next();
+      out.comments = rows.int64(0);
+    }
+    auto rows = query_comments<Dialect>(c,
+                                        "SELECT k.value, COUNT(*) FROM (" +
+                                            comments_sql<Dialect>("c.keywords AS keywords", filter) + ") c" +
+                                            std::string(Dialect::each_keyword) + " GROUP BY k.value ORDER BY k.value",
+                                        filter);
+    while (rows.next()) out.keywords.emplace_back(rows.text(0), rows.int64(1));
+    return out;
+  });
+}
+
+template <class Database>
+void ResultsRepositoryOn<Database>::rebuild_analytics(std::string_view task_id) {
+  database_.write([&](auto& c) { Projections<Database>::rebuild(c, task_id); });
+}
+
 template Analytics ResultsRepositoryOn<sqlite::Database>::analytics(const AnalyticsFilter&);
 template Analytics ResultsRepositoryOn<postgres::Database>::analytics(const AnalyticsFilter&);
+template KeywordCounts ResultsRepositoryOn<sqlite::Database>::keyword_counts(const CommentFilter&);
+template KeywordCounts ResultsRepositoryOn<postgres::Database>::keyword_counts(const CommentFilter&);
+template void ResultsRepositoryOn<sqlite::Database>::rebuild_analytics(std::string_view);
+template void ResultsRepositoryOn<postgres::Database>::rebuild_analytics(std::string_view);
 
 }  // namespace vka::store::sql

@@ -5,6 +5,7 @@
 #include "store/error.hpp"
 #include "store/postgres/database.hpp"
 #include "store/sql/lease_fence.hpp"
+#include "store/sql/projections.hpp"
 #include "store/sql/task_writes.hpp"
 #include "store/sqlite/database.hpp"
 
@@ -94,7 +95,9 @@ WriteResult CollectionRepositoryOn<Database>::write_posts(const LeaseToken& leas
     domain::TaskProgress counted;
     Dialect::upsert_authors(c, write.authors, write.at);
     Dialect::upsert_posts(c, write.posts);
-    Dialect::link_posts(c, write.task_id, write.posts, counted);
+    // A post another task stored first brings its comments into this task's analytics.
+    for (const auto& [owner_id, post_id] : Dialect::link_posts(c, write.task_id, write.posts, counted))
+      Projections<Database>::add_post_to_task(c, write.task_id, owner_id, post_id);
     if (write.community_id) {
       const auto changed =
           c.execute(final_status_guard("UPDATE task_communities SET checkpoint = COALESCE(?3, checkpoint), "
@@ -127,8 +130,10 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
     for (const domain::Comment& comment : write.comments)
       if (comment.owner_id != write.owner_id || comment.post_id != write.post_id)
         throw StoreError(StoreErrorKind::conflict, "a comment of another post was written with this post's page");
+    const ProjectionDelta delta = Projections<Database>::delta_of_write(c, write.owner_id, write.comments);
     Dialect::upsert_authors(c, write.authors, write.at);
     Dialect::upsert_comments(c, write.comments);
+    Projections<Database>::apply(c, write.owner_id, write.post_id, delta);
     // Counting the post's stored comments (rather than the rows this page inserted) keeps the count exact
     // when a page is replayed and when another task stored some of them first.
     std::int64_t stored = 0;

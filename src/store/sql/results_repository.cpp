@@ -1,7 +1,6 @@
 #include "store/sql/results_repository.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "store/error.hpp"
 #include "store/json_columns.hpp"
@@ -135,30 +134,6 @@ void ResultsRepositoryOn<Database>::for_each_comment(const CommentQuery& query,
                                                const std::function<bool(const CommentRow&)>& visit) {
   stream(
       query, [this](const CommentQuery& q) { return comments(q); }, visit);
-}
-
-template <class Database>
-void ResultsRepositoryOn<Database>::for_each_keywords(const CommentFilter& filter,
-                                                const std::function<void(const std::vector<std::string>&)>& visit) {
-  using Dialect = typename Database::Dialect;
-  // Keyset over (owner_id, id), the comments' unique key, so each chunk is an index range.
-  const std::string sql = "SELECT c.owner_id, c.id, c.keywords" + comment_filter_sql<Dialect>(filter) +
-                          " AND (c.owner_id, c.id) > (?9, ?10) ORDER BY c.owner_id, c.id LIMIT ?11";
-  std::int64_t after_owner = std::numeric_limits<std::int64_t>::min();
-  std::int64_t after_id = 0;
-  for (;;) {
-    std::vector<std::vector<std::string>> chunk;
-    database_.read([&](auto& c) {
-      auto rows = query_comments<Dialect>(c, sql, filter, after_owner, after_id, stream_chunk);
-      while (rows.next()) {
-        after_owner = rows.int64(0);
-        after_id = rows.int64(1);
-        chunk.push_back(decode_keywords(rows.text(2)));
-      }
-    });
-    for (const auto& keywords : chunk) visit(keywords);
-    if (static_cast<int>(chunk.size()) < stream_chunk) return;
-  }
 }
 
 template class ResultsRepositoryOn<sqlite::Database>;

@@ -14,9 +14,10 @@ class ResultsRepositoryOn final : public ResultsRepository {
   CommentPage comments(const CommentQuery& query) override;
   void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) override;
   void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) override;
-  void for_each_keywords(const CommentFilter& filter,
-                         const std::function<void(const std::vector<std::string>&)>& visit) override;
+  // In analytics.cpp:
+  KeywordCounts keyword_counts(const CommentFilter& filter) override;
   Analytics analytics(const AnalyticsFilter& filter) override;
+  void rebuild_analytics(std::string_view task_id) override;
 
  private:
   Database& database_;

@@ -47,7 +47,18 @@ class SqlStore : public Store {
   void write_together(const std::function<void()>& work) override {
     database_.write([&](auto&) { work(); });
   }
-  std::vector<std::string> migrate() override { return apply_migrations(database_, migrations_, domain::now()); }
+  // Applies the missing migrations, then recomputes the read models a migration asked for.
+  std::vector<std::string> migrate() override {
+    auto applied = apply_migrations(database_, migrations_, domain::now());
+    const auto stale = database_.read([](auto& c) {
+      std::vector<std::string> task_ids;
+      auto rows = c.query("SELECT task_id FROM projection_rebuilds ORDER BY task_id");
+      while (rows.next()) task_ids.push_back(rows.text(0));
+      return task_ids;
+    });
+    for (const std::string& task_id : stale) results_.rebuild_analytics(task_id);
+    return applied;
+  }
   bool migrations_current() override { return migrations_applied(database_, migrations_); }
   bool ping() noexcept override {
     try {

@@ -49,8 +49,11 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
   }
 }
 
-void Dialect::link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
-                         domain::TaskProgress& counted) {
+std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection,
+                                                                        std::string_view task_id,
+                                                                        const std::vector<domain::Post>& posts,
+                                                                        domain::TaskProgress& counted) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> linked_posts;
   for (const domain::Post& post : posts) {
     const bool linked = connection.execute(
                             "INSERT INTO task_posts (task_id, owner_id, post_id) VALUES (?1, ?2, ?3) "
@@ -59,8 +62,10 @@ void Dialect::link_posts(Connection& connection, std::string_view task_id, const
     if (linked) {
       ++counted.posts_found;
       counted.comments_expected += std::max<std::int64_t>(post.comments_count, 0);
+      linked_posts.emplace_back(post.owner_id, post.id);
     }
   }
+  return linked_posts;
 }
 
 }  // namespace vka::store::sqlite

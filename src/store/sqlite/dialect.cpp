@@ -19,6 +19,13 @@ std::string Dialect::search_terms(const std::vector<std::string>& stems) {
   return expression;
 }
 
+std::string Dialect::json_rows(std::string_view param, const std::vector<std::string_view>& types) {
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < types.size(); ++i)
+    sql += (i ? ", value->>" : "value->>") + std::to_string(i) + " AS c" + std::to_string(i);
+  return sql + " FROM json_each(" + std::string(param) + ")";
+}
+
 std::int64_t Dialect::lock_sends(Connection&, std::string_view) {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();

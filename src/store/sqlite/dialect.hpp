@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/collected.hpp"
@@ -49,6 +50,11 @@ struct Dialect {
   // The FTS5 query that requires every stem; empty when there is no stem to search.
   static std::string search_terms(const std::vector<std::string>& stems);
 
+  // The rows of a JSON array of arrays bound to `param`, as columns c0, c1, … (SQLite types them itself).
+  static std::string json_rows(std::string_view param, const std::vector<std::string_view>& types);
+  // Joined after comments c: one row k per keyword of the comment, the keyword in k.value.
+  static constexpr std::string_view each_keyword = ", json_each(c.keywords) AS k";
+
   // Serializes schema changes: the write transaction already does.
   static void lock_migrations(Connection&) {}
   // Locks the task's row until the transaction ends; false when there is no such task. The write lock does.
@@ -63,9 +69,12 @@ struct Dialect {
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
   // Their posts must be stored first.
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
-  // Links the posts to the task; counts those new to it, with the comments VK announced for them.
-  static void link_posts(Connection& connection, std::string_view task_id, const std::vector<domain::Post>& posts,
-                         domain::TaskProgress& counted);
+  // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
+  // their (owner_id, id).
+  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection,
+                                                                       std::string_view task_id,
+                                                                       const std::vector<domain::Post>& posts,
+                                                                       domain::TaskProgress& counted);
 };
 
 }  // namespace vka::store::sqlite

@@ -210,20 +210,42 @@ TEST_P(ResultsRepositoryTest, ExportIteratesInChunksAndCanStop) {
   store_->results().for_each_post({"t1"}, [&](const PostRow&) { return ++posts_seen > 0; });
   EXPECT_EQ(posts_seen, 5);
 
-  std::size_t keyword_lists = 0;
-  store_->results().for_each_keywords({.task_id = "t1"}, [&](const std::vector<std::string>&) { ++keyword_lists; });
-  EXPECT_EQ(keyword_lists, 1234u + 7u);
+  EXPECT_EQ(store_->results().keyword_counts({.task_id = "t1"}).comments, 1234 + 7);
 }
 
-TEST_P(ResultsRepositoryTest, KeywordsStreamFollowsTheFilter) {
-  std::multiset<std::string> keywords;
-  store_->results().for_each_keywords({.task_id = "t1", .sentiment = S::negative},
-                                      [&](const std::vector<std::string>& k) { keywords.insert(k.begin(), k.end()); });
-  EXPECT_EQ(keywords, (std::multiset<std::string>{"k101", "k200"}));
+TEST_P(ResultsRepositoryTest, KeywordCountsFollowTheFilter) {
+  const KeywordCounts negative = store_->results().keyword_counts({.task_id = "t1", .sentiment = S::negative});
+  EXPECT_EQ(negative, (KeywordCounts{2, {{"k101", 1}, {"k200", 1}}}));
+  const KeywordCounts group = store_->results().keyword_counts({.task_id = "t1", .group_id = 2});
+  EXPECT_EQ(group, (KeywordCounts{2, {{"k200", 1}, {"k201", 1}}}));
+}
+
+// The read models kept at ingest serve a whole task and a community; a filter that selects the same comments
+// but that they cannot serve (a date bound before every comment) scans the comments. Both must agree.
+TEST_P(ResultsRepositoryTest, ReadModelsAgreeWithScanningTheComments) {
+  for (const std::optional<std::int64_t> group : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{1},
+                                                  std::optional<std::int64_t>{2}}) {
+    const CommentFilter modelled{.task_id = "t1", .group_id = group};
+    CommentFilter scanned = modelled;
+    scanned.since = at(0);
+    EXPECT_EQ(store_->results().keyword_counts(modelled), store_->results().keyword_counts(scanned));
+    const Analytics a = store_->results().analytics({modelled});
+    const Analytics b = store_->results().analytics({scanned});
+    EXPECT_EQ(a.posts, b.posts);
+    EXPECT_EQ(a.comments, b.comments);
+    EXPECT_EQ(a.authors, b.authors);
+    EXPECT_EQ(a.comment_likes, b.comment_likes);
+    EXPECT_EQ(a.sentiment, b.sentiment);
+    EXPECT_EQ(a.top_authors, b.top_authors);
+    EXPECT_EQ(a.by_day, b.by_day);
+    EXPECT_EQ(a.by_hour_of_week, b.by_hour_of_week);
+    EXPECT_EQ(a.communities, b.communities);
+    EXPECT_EQ(a.posts_summary, b.posts_summary);
+  }
 }
 
 TEST_P(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
-  const Analytics a = store_->results().analytics({"t1"});
+  const Analytics a = store_->results().analytics({{.task_id = "t1"}});
   EXPECT_EQ(a.posts, 4);
   EXPECT_EQ(a.comments, 7);
   EXPECT_EQ(a.authors, 4);  // 500, 501, 502, 503
@@ -234,7 +256,10 @@ TEST_P(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
   EXPECT_EQ(a.top_authors[1], (AuthorActivity{501, "user 501", 2}));
 
   const auto day = [](std::int64_t offset) { return at(monday_10h - 10 * 3600 + offset * 86400); };
-  EXPECT_EQ(a.by_day, (std::vector<DayActivity>{{day(-7), 1}, {day(0), 3}, {day(1), 2}, {day(2), 1}}));
+  EXPECT_EQ(a.by_day, (std::vector<DayActivity>{{day(-7), 1, {1, 0, 0, 0}},
+                                                {day(0), 3, {1, 1, 1, 0}},
+                                                {day(1), 2, {1, 0, 0, 1}},
+                                                {day(2), 1, {0, 0, 1, 0}}}));
   std::array<std::int64_t, 168> hours{};
   hours[10] = 3;           // Monday 10:00 twice, and 201 on the Monday before
   hours[11] = 1;           // Monday 11:00
@@ -253,21 +278,21 @@ TEST_P(ResultsRepositoryTest, AnalyticsMatchHandCountedValues) {
 }
 
 TEST_P(ResultsRepositoryTest, AnalyticsFollowGroupAndPostFilters) {
-  const Analytics group = store_->results().analytics({"t1", 2});
+  const Analytics group = store_->results().analytics({{.task_id = "t1", .group_id = 2}});
   EXPECT_EQ(group.posts, 1);
   EXPECT_EQ(group.comments, 2);
   EXPECT_EQ(group.sentiment, (SentimentCounts{1, 0, 1, 0}));
   ASSERT_EQ(group.communities.size(), 1u);
   EXPECT_EQ(group.communities[0].community_id, 2);
 
-  const Analytics post = store_->results().analytics({"t1", 1, 11});
+  const Analytics post = store_->results().analytics({{.task_id = "t1", .group_id = 1, .post_id = 11}});
   EXPECT_EQ(post.posts, 1);
   EXPECT_EQ(post.comments, 2);
   EXPECT_EQ(post.authors, 2);
   ASSERT_EQ(post.posts_summary.size(), 1u);
   EXPECT_EQ(post.posts_summary[0].post_id, 11);
 
-  const Analytics empty = store_->results().analytics({"nope"});
+  const Analytics empty = store_->results().analytics({{.task_id = "nope"}});
   EXPECT_EQ(empty.comments, 0);
   EXPECT_EQ(empty.sentiment, SentimentCounts{});
   EXPECT_TRUE(empty.by_day.empty());

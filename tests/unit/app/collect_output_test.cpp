@@ -32,9 +32,9 @@ class FakeResults final : public store::ResultsRepository {
     for (const auto& row : comment_rows)
       if (!visit(row)) return;
   }
-  void for_each_keywords(const store::CommentFilter&,
-                         const std::function<void(const std::vector<std::string>&)>&) override {}
+  store::KeywordCounts keyword_counts(const store::CommentFilter&) override { return {}; }
   store::Analytics analytics(const store::AnalyticsFilter&) override { return {}; }
+  void rebuild_analytics(std::string_view) override {}
 };
 
 FakeResults sample() {

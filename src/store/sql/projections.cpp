@@ -1,0 +1,209 @@
+#include "store/sql/projections.hpp"
+
+#include <map>
+#include <string>
+
+#include "store/error.hpp"
+#include "store/json_columns.hpp"
+#include "store/postgres/database.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace vka::store::sql {
+
+namespace {
+
+std::string sentiment_counts(std::string_view alias) {
+  const std::string a(alias);
+  return "COUNT(*), COUNT(CASE WHEN " + a + ".sentiment = 'positive' THEN 1 END), COUNT(CASE WHEN " + a +
+         ".sentiment = 'neutral' THEN 1 END), COUNT(CASE WHEN " + a + ".sentiment = 'negative' THEN 1 END), " +
+         "COUNT(CASE WHEN " + a + ".sentiment IS NULL THEN 1 END)";
+}
+
+std::string increments(std::string_view table, const std::vector<std::string_view>& counts) {
+  std::string sql;
+  for (const std::string_view column : counts) {
+    if (!sql.empty()) sql += ", ";
+    sql += std::string(column) + " = " + std::string(table) + "." + std::string(column) + " + excluded." +
+           std::string(column);
+  }
+  return sql;
+}
+
+std::optional<domain::Sentiment> read_sentiment(const std::optional<std::string>& label) {
+  if (!label) return std::nullopt;
+  const auto sentiment = domain::parse_sentiment(*label);
+  if (!sentiment) throw StoreError(StoreErrorKind::corrupt, "a stored comment has an unknown sentiment");
+  return sentiment;
+}
+
+// Selects c's facts: from_id, date, likes, sentiment, keywords (columns `first`…`first + 4`).
+constexpr std::string_view facts_columns = "c.from_id, c.date, c.likes, c.sentiment, c.keywords";
+
+CommentFacts read_facts(const auto& row, int first) {
+  return {row.int64(first), row.int64(first + 1), row.int64(first + 2), read_sentiment(row.opt_text(first + 3)),
+          decode_keywords(row.text(first + 4))};
+}
+
+std::string ids_json(const std::vector<domain::Comment>& comments) {
+  std::string out = "[";
+  for (const domain::Comment& comment : comments) {
+    if (out.size() > 1) out += ',';
+    out += '[' + std::to_string(comment.id) + ']';
+  }
+  return out + ']';
+}
+
+// The tasks that receive a change: those holding the post (?1 owner_id, ?2 post_id), or only task ?3.
+constexpr std::string_view receivers =
+    " FROM task_posts tp WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)";
+
+// How a change adds to the rows of one per-wall table, keyed beyond (task_id, owner_id) by `key`.
+struct KeyedCounts {
+  std::string_view table;
+  std::string_view key;
+  std::string_view key_type;
+  std::vector<std::string_view> counts;
+  std::string rows_json;  // [[key, count…], …]
+};
+
+template <class Dialect>
+void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const ProjectionDelta& delta,
+                    std::optional<std::string_view> only_task) {
+  const SentimentTally& t = delta.totals();
+  c.execute(
+      "INSERT INTO task_owner_totals (task_id, owner_id, comments, likes, positive, neutral, negative, unlabelled) "
+      "SELECT tp.task_id, ?1, ?4, ?5, ?6, ?7, ?8, ?9" +
+          std::string(receivers) + " ON CONFLICT (task_id, owner_id) DO UPDATE SET " +
+          increments("task_owner_totals", {"comments", "likes", "positive", "neutral", "negative", "unlabelled"}),
+      owner_id, post_id, only_task, t.comments, delta.likes(), t.positive, t.neutral, t.negative, t.unlabelled);
+  const KeyedCounts keyed[] = {
+      {"task_owner_days", "day", "bigint", {"comments", "positive", "neutral", "negative", "unlabelled"},
+       delta.days_json()},
+      {"task_owner_hours", "hour", "bigint", {"comments"}, delta.hours_json()},
+      {"task_owner_keywords", "keyword", "text", {"comments"}, delta.keywords_json()},
+      {"task_owner_authors", "from_id", "bigint", {"comments"}, delta.authors_json()},
+  };
+  for (const KeyedCounts& k : keyed) {
+    if (k.rows_json == "[]") continue;
+    const std::string table(k.table);
+    std::string columns(k.key);
+    std::string values = "j.c0";
+    std::vector<std::string_view> types{k.key_type};
+    for (const std::string_view count : k.counts) {
+      values += ", j.c" + std::to_string(types.size());
+      columns += ", " + std::string(count);
+      types.push_back("bigint");
+    }
+    c.execute("INSERT INTO " + table + " (task_id, owner_id, " + columns + ") SELECT tp.task_id, ?1, " + values +
+                  " FROM (" + Dialect::json_rows("?4", types) + ") j, task_posts tp" +
+                  " WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)" +
+                  " ON CONFLICT (task_id, owner_id, " + std::string(k.key) + ") DO UPDATE SET " +
+                  increments(table, k.counts),
+              owner_id, post_id, only_task, k.rows_json);
+  }
+  if (!delta.removes()) return;
+  for (const std::string_view table :
+       {"task_owner_totals", "task_owner_days", "task_owner_hours", "task_owner_keywords", "task_owner_authors"})
+    c.execute("DELETE FROM " + std::string(table) +
+                  " WHERE comments = 0 AND owner_id = ?1 AND task_id IN (SELECT tp.task_id" + std::string(receivers) +
+                  ")",
+              owner_id, post_id, only_task);
+}
+
+}  // namespace
+
+template <class Database>
+ProjectionDelta Projections<Database>::delta_of_write(Connection& c, std::int64_t owner_id,
+                                                      const std::vector<domain::Comment>& comments) {
+  using Dialect = typename Database::Dialect;
+  std::map<std::int64_t, CommentFacts> stored;
+  {
+    auto rows = c.query("SELECT c.id, " + std::string(facts_columns) +
+                            " FROM comments c WHERE c.owner_id = ?1 AND c.id IN (" +
+                            Dialect::json_rows("?2", {"bigint"}) + ")",
+                        owner_id, ids_json(comments));
+    while (rows.next()) stored.emplace(rows.int64(0), read_facts(rows, 1));
+  }
+  ProjectionDelta delta;
+  std::map<std::int64_t, const domain::Comment*> latest;  // a page may repeat a comment: its last copy counts
+  for (const domain::Comment& comment : comments) latest[comment.id] = &comment;
+  for (const auto& [id, comment] : latest) {
+    const auto found = stored.find(id);
+    delta.change(found == stored.end() ? std::nullopt : std::optional<CommentFacts>(found->second),
+                 facts_of(*comment));
+  }
+  return delta;
+}
+
+template <class Database>
+void Projections<Database>::apply(Connection& c, std::int64_t owner_id, std::int64_t post_id,
+                                  const ProjectionDelta& delta) {
+  if (delta.empty()) return;
+  apply_to_tasks<typename Database::Dialect>(c, owner_id, post_id, delta, std::nullopt);
+  const SentimentTally& t = delta.totals();
+  c.execute(
+      "INSERT INTO post_totals (owner_id, post_id, comments, positive, neutral, negative, unlabelled) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (owner_id, post_id) DO UPDATE SET " +
+          increments("post_totals", {"comments", "positive", "neutral", "negative", "unlabelled"}),
+      owner_id, post_id, t.comments, t.positive, t.neutral, t.negative, t.unlabelled);
+  if (delta.removes())
+    c.execute("DELETE FROM post_totals WHERE owner_id = ?1 AND post_id = ?2 AND comments = 0", owner_id, post_id);
+}
+
+template <class Database>
+void Projections<Database>::add_post_to_task(Connection& c, std::string_view task_id, std::int64_t owner_id,
+                                             std::int64_t post_id) {
+  ProjectionDelta delta;
+  {
+    auto rows = c.query("SELECT " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND "
+                        "c.post_id = ?2",
+                        owner_id, post_id);
+    while (rows.next()) delta.add(read_facts(rows, 0), +1);
+  }
+  if (!delta.empty()) apply_to_tasks<typename Database::Dialect>(c, owner_id, post_id, delta, task_id);
+}
+
+template <class Database>
+void Projections<Database>::rebuild(Connection& c, std::string_view task_id) {
+  using Dialect = typename Database::Dialect;
+  for (const std::string_view table :
+       {"task_owner_totals", "task_owner_days", "task_owner_hours", "task_owner_keywords", "task_owner_authors"})
+    c.execute("DELETE FROM " + std::string(table) + " WHERE task_id = ?1", task_id);
+  const std::string task_comments =
+      " FROM comments c JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND "
+      "tp.task_id = ?1";
+  const std::string counts = sentiment_counts("c");
+  c.execute("INSERT INTO task_owner_totals (task_id, owner_id, comments, positive, neutral, negative, unlabelled, "
+            "likes) SELECT ?1, c.owner_id, " +
+                counts + ", SUM(c.likes)" + task_comments + " GROUP BY c.owner_id",
+            task_id);
+  c.execute("INSERT INTO task_owner_days (task_id, owner_id, day, comments, positive, neutral, negative, "
+            "unlabelled) SELECT ?1, c.owner_id, c.date / 86400, " +
+                counts + task_comments + " GROUP BY c.owner_id, c.date / 86400",
+            task_id);
+  c.execute("INSERT INTO task_owner_hours (task_id, owner_id, hour, comments) "
+            "SELECT ?1, c.owner_id, (c.date / 3600 + 72) % 168, COUNT(*)" +
+                task_comments + " GROUP BY c.owner_id, (c.date / 3600 + 72) % 168",
+            task_id);
+  c.execute("INSERT INTO task_owner_authors (task_id, owner_id, from_id, comments) "
+            "SELECT ?1, c.owner_id, c.from_id, COUNT(*)" +
+                task_comments + " GROUP BY c.owner_id, c.from_id",
+            task_id);
+  c.execute("INSERT INTO task_owner_keywords (task_id, owner_id, keyword, comments) "
+            "SELECT ?1, c.owner_id, k.value, COUNT(*)" +
+                task_comments + std::string(Dialect::each_keyword) + " GROUP BY c.owner_id, k.value",
+            task_id);
+  c.execute("DELETE FROM post_totals WHERE (owner_id, post_id) IN (SELECT owner_id, post_id FROM task_posts "
+            "WHERE task_id = ?1)",
+            task_id);
+  c.execute("INSERT INTO post_totals (owner_id, post_id, comments, positive, neutral, negative, unlabelled) "
+            "SELECT c.owner_id, c.post_id, " +
+                counts + task_comments + " GROUP BY c.owner_id, c.post_id",
+            task_id);
+  c.execute("DELETE FROM projection_rebuilds WHERE task_id = ?1", task_id);
+}
+
+template struct Projections<sqlite::Database>;
+template struct Projections<postgres::Database>;
+
+}  // namespace vka::store::sql

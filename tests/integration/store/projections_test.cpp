@@ -1,0 +1,139 @@
+// The analytics read models kept at ingest must equal a recomputation from the stored comments after every
+// kind of write: first pages, replayed pages, edited comments, a post another task stored first, a task
+// deleted, and the rebuild a migration asks for.
+#include <gtest/gtest.h>
+
+#include "collection_fixture.hpp"
+
+namespace vka::store::testing {
+namespace {
+
+using S = domain::Sentiment;
+constexpr std::int64_t monday_10h = 1795428000;
+
+const char* const read_model_tables[] = {"task_owner_totals", "task_owner_days", "task_owner_hours",
+                                         "task_owner_keywords", "task_owner_authors"};
+
+domain::Comment comment(std::int64_t owner, std::int64_t post, std::int64_t id, std::int64_t from,
+                        std::int64_t date, std::optional<S> sentiment, std::vector<std::string> keywords,
+                        std::int64_t likes) {
+  domain::Comment c = make_comment(owner, post, id, from, date, "", likes);
+  c.sentiment = sentiment;
+  c.keywords = std::move(keywords);
+  return c;
+}
+
+class ProjectionsTest : public CollectionTest {
+ protected:
+  // Every read-model row of the task, and the totals of every post, as text in a fixed order.
+  std::string snapshot(const std::string& task_id) {
+    std::string out;
+    for (const char* table : read_model_tables) {
+      const std::string t(table);
+      out += t + ": " +
+             joined("SELECT owner_id || '|' || " + row_text(t) + " FROM " + t + " WHERE task_id = '" + task_id +
+                    "' ORDER BY 1") +
+             "\n";
+    }
+    out += "post_totals: " +
+           joined("SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
+                  "'|' || negative || '|' || unlabelled FROM post_totals ORDER BY 1");
+    return out;
+  }
+
+  // The snapshot, then the same after recomputing the task from its comments: they must be equal.
+  void expect_rebuild_changes_nothing(const std::string& task_id) {
+    const std::string kept = snapshot(task_id);
+    store_->results().rebuild_analytics(task_id);
+    EXPECT_EQ(kept, snapshot(task_id));
+  }
+
+  static std::string row_text(const std::string& table) {
+    if (table == "task_owner_totals")
+      return "comments || '|' || likes || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
+    if (table == "task_owner_days")
+      return "day || '|' || comments || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
+    if (table == "task_owner_hours") return "hour || '|' || comments";
+    if (table == "task_owner_keywords") return "keyword || '|' || comments";
+    return "from_id || '|' || comments";
+  }
+
+  void SetUp() override {
+    CollectionTest::SetUp();
+    if (IsSkipped()) return;
+    t1_ = start_task("t1");
+    link(t1_, "t1", {1, 2});
+    posts(t1_, "t1", 1, {make_post(-1, 10, 1000, 3, 7), make_post(-1, 11, 1000, 2, 7)});
+    posts(t1_, "t1", 2, {make_post(-2, 20, 1100, 2, 0)});
+    first_page_ = {comment(-1, 10, 100, 500, monday_10h, S::positive, {"котик", "дом"}, 5),
+                   comment(-1, 10, 101, 501, monday_10h + 90000, S::negative, {"собака"}, 1),
+                   comment(-1, 10, 102, 500, monday_10h + 3600, std::nullopt, {}, 0)};
+    comments(t1_, "t1", -1, 10, first_page_);
+    comments(t1_, "t1", -1, 11, {comment(-1, 11, 110, 502, monday_10h - 86400 * 3, S::neutral, {"котики"}, 2)});
+    comments(t1_, "t1", -2, 20, {comment(-2, 20, 200, 501, monday_10h, S::positive, {"котик"}, 4)});
+  }
+
+  LeaseToken t1_;
+  std::vector<domain::Comment> first_page_;
+};
+
+TEST_P(ProjectionsTest, KeptAtIngestEqualARecomputation) {
+  EXPECT_NE(snapshot("t1").find("task_owner_totals: -1|4|8|1|1|1|1"), std::string::npos) << snapshot("t1");
+  expect_rebuild_changes_nothing("t1");
+}
+
+TEST_P(ProjectionsTest, AReplayedPageChangesNothing) {
+  const std::string before = snapshot("t1");
+  comments(t1_, "t1", -1, 10, first_page_);
+  EXPECT_EQ(before, snapshot("t1"));
+}
+
+TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
+  std::vector<domain::Comment> edited = first_page_;
+  edited[0].sentiment = S::negative;
+  edited[0].keywords = {"собака"};
+  edited[0].likes = 9;
+  edited[1].date = at(monday_10h + 86400 * 5);
+  edited[2].from_id = 503;
+  edited.push_back(comment(-1, 10, 103, 504, monday_10h, S::neutral, {"дом"}, 0));
+  comments(t1_, "t1", -1, 10, edited);
+  const std::string kept = snapshot("t1");
+  EXPECT_NE(kept.find("-1|собака|2"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("-1|котик|"), std::string::npos) << kept;
+  expect_rebuild_changes_nothing("t1");
+}
+
+TEST_P(ProjectionsTest, APostAnotherTaskStoredFirstCountsForBoth) {
+  const LeaseToken t2 = start_task("t2", 150);
+  posts(t2, "t2", std::nullopt, {make_post(-1, 10, 1000, 3, 7)});
+  EXPECT_EQ(count("SELECT comments FROM task_owner_totals WHERE task_id = 't2'"), 3);
+  expect_rebuild_changes_nothing("t2");
+  // A later page of the shared post reaches both tasks.
+  comments(t2, "t2", -1, 10, {comment(-1, 10, 104, 505, monday_10h, S::positive, {"дом"}, 1)});
+  EXPECT_EQ(count("SELECT comments FROM task_owner_totals WHERE task_id = 't2'"), 4);
+  EXPECT_EQ(count("SELECT comments FROM task_owner_totals WHERE task_id = 't1' AND owner_id = -1"), 5);
+  expect_rebuild_changes_nothing("t1");
+  expect_rebuild_changes_nothing("t2");
+}
+
+TEST_P(ProjectionsTest, ADeletedTaskTakesItsRowsAlong) {
+  ASSERT_TRUE(store_->tasks().remove("t1"));
+  for (const char* table : read_model_tables)
+    EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM post_totals"), 0);
+}
+
+TEST_P(ProjectionsTest, AMigrationAsksForARebuildAndGetsIt) {
+  const std::string kept = snapshot("t1");
+  for (const char* table : read_model_tables) raw()->execute("DELETE FROM " + std::string(table));
+  raw()->execute("DELETE FROM post_totals");
+  raw()->execute("INSERT INTO projection_rebuilds (task_id) VALUES ('t1')");
+  store_->migrate();
+  EXPECT_EQ(kept, snapshot("t1"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM projection_rebuilds"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ProjectionsTest, engines(), engine_name);
+
+}  // namespace
+}  // namespace vka::store::testing
