@@ -50,7 +50,11 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
                        {"comments", author.comments}});
   boost::json::array by_day;
   for (const auto& day : analytics.by_day)
-    by_day.push_back({{"date", domain::format_rfc3339(day.day).substr(0, 10)}, {"comments", day.comments}});
+    by_day.push_back({{"date", domain::format_rfc3339(day.day).substr(0, 10)},
+                      {"comments", day.comments},
+                      {"positive", day.sentiment.positive},
+                      {"neutral", day.sentiment.neutral},
+                      {"negative", day.sentiment.negative}});
   boost::json::array by_hour_of_week;
   for (const auto count : analytics.by_hour_of_week) by_hour_of_week.push_back(count);
   boost::json::array groups;
