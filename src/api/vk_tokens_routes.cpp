@@ -42,7 +42,7 @@ http::Response list_vk_tokens(Services& services, http::Request& request, const 
   require_token_manager(principal);
   const QueryParams query{request};
   store::VkTokenListQuery list_query{.limit = query.limit()};
-  if (principal.role != auth::Role::admin) list_query.owner = principal.id;
+  if (principal.role != domain::Role::admin) list_query.owner = principal.id;
   if (auto after = read_newest_first_cursor(query, vk_tokens_cursor_scope))
     list_query.after = store::VkTokenCursor{after->created_at, std::move(after->id)};
   const auto page = services.store.vk_tokens().list(list_query);

@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-#include "api/authenticator.hpp"
 #include "auth/key_file.hpp"
 #include "domain/ids.hpp"
 
@@ -18,12 +17,12 @@ auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key) {
   return auth::ApiKeyHasher{master_key.derive(auth::KeyPurpose::api_key_hashing)};
 }
 
-std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,
+std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, domain::Role role,
                            const std::string& name) {
   const auto key = auth::generate_api_key();
   store.api_keys().create({.id = domain::new_id(domain::IdKind::api_key),
                            .name = name,
-                           .role = api::to_store_role(role),
+                           .role = role,
                            .key_hash = hasher.hash(key),
                            .created_at = domain::now()});
   return key;

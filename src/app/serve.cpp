@@ -34,7 +34,7 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
 // (stdout), never in the log.
 void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hasher, const Config& config) {
   if (config.admin_api_key || !store.api_keys().list().empty()) return;
-  const auto key = create_api_key(store, hasher, auth::Role::admin, "first admin");
+  const auto key = create_api_key(store, hasher, domain::Role::admin, "first admin");
   std::fputs(fmt::format("\nNo API key existed, so an admin key was created. It is shown only this once:\n\n  {}\n\n"
                          "Use it as 'Authorization: Bearer <key>'.\n\n",
                          key)
