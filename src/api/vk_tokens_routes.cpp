@@ -6,6 +6,7 @@
 #include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
+#include "api/vk_token_input.hpp"
 #include "api/vk_token_json.hpp"
 #include "auth/permissions.hpp"
 #include "http/envelope.hpp"

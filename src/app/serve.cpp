@@ -85,7 +85,7 @@ struct Service {
   http::Metrics metrics;
   std::atomic<bool> shutting_down{false};
   api::Authenticator authenticator;
-  api::VkTokenVault vk_tokens;
+  auth::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
   api::Services services;
   http::Router router;
