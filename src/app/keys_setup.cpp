@@ -9,7 +9,7 @@ namespace vka::app {
 
 auth::SecretKey load_master_key(const std::string& data_dir) {
   auto master = auth::load_or_create_secret_key(data_dir);
-  if (!master) throw std::runtime_error(master.problem());
+  if (!master) throw std::runtime_error(master.error());
   return std::move(master).value();
 }
 

@@ -23,7 +23,7 @@ namespace {
 std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   if (!config.admin_api_key) return std::nullopt;
   auto key = auth::BootstrapAdminKey::from_environment_value(*config.admin_api_key);
-  if (!key) throw std::runtime_error(key.problem());
+  if (!key) throw std::runtime_error(key.error());
   if (key->weak())
     spdlog::warn("VKA_ADMIN_API_KEY is shorter than {} characters; a generated key is safer",
                  auth::BootstrapAdminKey::recommended_min_length);

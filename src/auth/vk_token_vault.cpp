@@ -27,7 +27,7 @@ std::optional<std::string> VkTokenVault::reveal(std::string_view id) const {
   if (!stored) return std::nullopt;
   auto opened = box_.open(stored->ciphertext);
   if (!opened) {
-    spdlog::error("VK token {} cannot be opened: {}", id, opened.problem());
+    spdlog::error("VK token {} cannot be opened: {}", id, opened.error());
     return std::nullopt;
   }
   return std::move(opened).value();

@@ -6,7 +6,7 @@ namespace vka::vk {
 
 using namespace detail;
 
-Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls) {
+domain::Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls) {
   return guarded([&] {
     const Where where(success.response.path());
     const json::array& results = array_at(success.response.json(), where);

@@ -6,7 +6,7 @@ namespace vka::vk {
 
 using namespace detail;
 
-Result<std::vector<Group>, ParseError> parse_groups_get_by_id(const Payload& response) {
+domain::Result<std::vector<Group>, ParseError> parse_groups_get_by_id(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     // 5.199 answers {groups, profiles}; older versions a bare array (vk-api.md §4.5).
@@ -16,7 +16,7 @@ Result<std::vector<Group>, ParseError> parse_groups_get_by_id(const Payload& res
   });
 }
 
-Result<std::optional<ResolvedName>, ParseError> parse_resolve_screen_name(const Payload& response) {
+domain::Result<std::optional<ResolvedName>, ParseError> parse_resolve_screen_name(const Payload& response) {
   return guarded([&]() -> std::optional<ResolvedName> {
     const Where where(response.path());
     // An unknown name comes back as an empty array, not as an error (vk-api.md §4.6).
@@ -29,7 +29,7 @@ Result<std::optional<ResolvedName>, ParseError> parse_resolve_screen_name(const 
   });
 }
 
-Result<std::vector<User>, ParseError> parse_users_get(const Payload& response) {
+domain::Result<std::vector<User>, ParseError> parse_users_get(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     return array_of<User>(response.json(), where, parse_user);

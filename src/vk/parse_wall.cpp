@@ -6,7 +6,7 @@ namespace vka::vk {
 
 using namespace detail;
 
-Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
+domain::Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     const json::object& o = object_at(response.json(), where);
@@ -19,7 +19,7 @@ Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
   });
 }
 
-Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
+domain::Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     PostList list;
@@ -36,7 +36,7 @@ Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
   });
 }
 
-Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response) {
+domain::Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     const json::object& o = object_at(response.json(), where);
