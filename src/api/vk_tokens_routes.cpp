@@ -64,9 +64,7 @@ http::Response delete_vk_token(Services& services, http::Request& request, const
   require_token_manager(principal);
   const auto token = usable_token(services, principal, request.path_param("id"));
   if (!services.store.vk_tokens().remove(token.id)) throw http::not_found("No VK token with this id.");
-  http::Response response;
-  response.status = 204;
-  return response;
+  return http::no_content();
 }
 
 }  // namespace
