@@ -16,7 +16,6 @@
 #include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
 #include "app/worker_command.hpp"
-#include "store/error.hpp"
 #include "store/store.hpp"
 
 namespace vka::app {
@@ -79,16 +78,13 @@ bool report_problems(const std::vector<std::string>& problems) {
 }
 
 int migrate(const Config& config) {
-  try {
+  return run_command("vk-analytics", [&] {
     auto store = store::open_store(config.database_url);
     const auto applied = store->migrate();
     if (applied.empty()) std::puts("database is up to date");
     for (const auto& name : applied) std::printf("applied %s\n", name.c_str());
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace
@@ -97,6 +93,10 @@ int run_cli(int argc, char** argv) {
   CLI::App cli{"vk-analytics: collects and analyses discussions in VK communities"};
   cli.set_version_flag("--version", std::string{"vk-analytics "} + VKA_VERSION);
   cli.require_subcommand(1);
+  cli.footer(
+      "Exit codes: 0 done; 1 failed at run time (database unreachable, VK failing, output not written); "
+      "2 bad usage or configuration (flags, environment variables, a listen port in use); "
+      "128+N stopped by signal N (collect: run it again to resume).");
 
   Config config;
   auto* serve_command = cli.add_subcommand("serve", "run the HTTP API, dashboard and collection workers");

@@ -1,7 +1,6 @@
 #include "app/keys_setup.hpp"
 
-#include <stdexcept>
-
+#include "app/exit_codes.hpp"
 #include "auth/key_file.hpp"
 #include "domain/ids.hpp"
 
@@ -9,7 +8,7 @@ namespace vka::app {
 
 auth::SecretKey load_master_key(const std::string& data_dir) {
   auto master = auth::load_or_create_secret_key(data_dir);
-  if (!master) throw std::runtime_error(master.error());
+  if (!master) throw UsageError(master.error());
   return std::move(master).value();
 }
 

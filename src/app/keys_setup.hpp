@@ -11,7 +11,7 @@
 namespace vka::app {
 
 // Loads (or creates) <data_dir>/secret.key, the master key every other key derives from.
-// Throws std::runtime_error with a message naming the file's problem.
+// Throws UsageError with a message naming the file's problem.
 auth::SecretKey load_master_key(const std::string& data_dir);
 auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key);
 

@@ -2,20 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-
 #include "app/analyzer_setup.hpp"
 #include "app/collector_setup.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "app/stop_signals.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
 int run_workers(const Config& config) {
   const StopSignals signals;
-  try {
+  return run_command("vk-analytics", [&] {
     const auto store = store::open_store(config.database_url);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files);
@@ -29,13 +26,7 @@ int run_workers(const Config& config) {
     workers->stop();
     store->close();
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_usage;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_usage;
-  }
+  });
 }
 
 }  // namespace vka::app
