@@ -27,7 +27,7 @@ struct ParseError {
   bool operator==(const ParseError&) const = default;
 };
 
-// {"error": {...}} or one entry of execute_errors (vk-api.md §2). request_params is dropped on
+// {"error": {...}} or one entry of execute_errors (docs/vk-api.md §2). request_params is dropped on
 // purpose: it echoes what was sent.
 struct ApiError {
   int code = 0;

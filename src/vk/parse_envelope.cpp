@@ -1,4 +1,4 @@
-// The response envelope (vk-api.md §2): {"response": ...} with optional execute_errors, or {"error": {...}}.
+// The response envelope (docs/vk-api.md §2): {"response": ...} with optional execute_errors, or {"error": {...}}.
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <limits>

@@ -1,4 +1,4 @@
-// Splitting an execute response into its inner calls (vk-api.md §2, §4.8).
+// Splitting an execute response into its inner calls (docs/vk-api.md §2, §4.8).
 #include "vk/parse.hpp"
 #include "vk/json_reader.hpp"
 

@@ -1,4 +1,4 @@
-// wall.get, wall.getById and wall.getComments responses (vk-api.md §4.1–4.3).
+// wall.get, wall.getById and wall.getComments responses (docs/vk-api.md §4.1–4.3).
 #include "vk/parse.hpp"
 #include "vk/parse_objects.hpp"
 
@@ -23,7 +23,7 @@ domain::Result<PostList, ParseError> parse_wall_get_by_id(const Payload& respons
   return guarded([&] {
     const Where where(response.path());
     PostList list;
-    // 5.199 answers {items, profiles, groups}; older versions a bare array of posts (vk-api.md §4.2).
+    // 5.199 answers {items, profiles, groups}; older versions a bare array of posts (docs/vk-api.md §4.2).
     if (response.json().is_array()) {
       list.items = array_of<Post>(response.json(), where, parse_post);
       return list;
