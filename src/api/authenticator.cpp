@@ -18,8 +18,7 @@ auth::Principal Authenticator::authenticate(const http::Request& request) const 
   if (bootstrap_admin_ && bootstrap_admin_->matches(credential))
     return {std::string{bootstrap_admin_id}, domain::Role::admin, "bootstrap admin"};
   if (auth::looks_like_api_key(credential))
-    if (const auto key = keys_.find_by_hash(hasher_.hash(credential)))
-      return {key->id, key->role, key->name};
+    if (const auto key = keys_.find_by_hash(hasher_.hash(credential))) return {key->id, key->role, key->name};
   throw http::unauthorized("The credential is not valid.");
 }
 

@@ -65,9 +65,11 @@ class BodyReader {
     }
     for (const auto& item : value->get_array()) {
       auto& read = items.emplace_back();
-      if (item.is_string()) read.emplace(std::string{item.get_string()});
-      else if constexpr (std::is_constructible_v<Input, std::int64_t>)
+      if (item.is_string()) {
+        read.emplace(std::string{item.get_string()});
+      } else if constexpr (std::is_constructible_v<Input, std::int64_t>) {
         if (item.is_int64()) read.emplace(item.get_int64());
+      }
       if (!read) found.push_back({field, items.size() - 1, std::string{expected}});
     }
     return items;
@@ -106,7 +108,8 @@ domain::TaskParams parse_task_params(const boost::json::object& body, const Item
   std::vector<http::ErrorDetail> details;
   for (auto& [field, item, problem] : checked.problems) {
     auto name = std::string{json_name(field)};
-    if (item) name = field == TaskField::groups && group_field ? group_field(*item) : fmt::format("{}[{}]", name, *item);
+    if (item)
+      name = field == TaskField::groups && group_field ? group_field(*item) : fmt::format("{}[{}]", name, *item);
     details.push_back({std::move(name), std::move(problem)});
   }
   throw http::validation_failed("The request body is not valid.", std::move(details));

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "analysis/analyzer.hpp"
-#include "auth/vk_token_vault.hpp"
 #include "app/config.hpp"
+#include "auth/vk_token_vault.hpp"
 #include "collect/vk_observer.hpp"
 #include "http/metrics.hpp"
 #include "jobs/worker_pool.hpp"

@@ -64,14 +64,15 @@ bool write_all(int fd, const unsigned char* data, std::size_t size) {
 
 KeyResult read_key(const fs::path& file, int fd) {
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return domain::unexpected(fmt::format("cannot inspect {}: {}", file.string(), errno_text(errno)));
+  if (::fstat(fd, &st) != 0)
+    return domain::unexpected(fmt::format("cannot inspect {}: {}", file.string(), errno_text(errno)));
   if (!S_ISREG(st.st_mode)) return domain::unexpected(fmt::format("{} is not a regular file", file.string()));
   if ((st.st_mode & 077) != 0)
     return domain::unexpected(fmt::format("{} is accessible by other users (mode {:04o}); restrict it with chmod 600",
-                                       file.string(), st.st_mode & 07777));
+                                          file.string(), st.st_mode & 07777));
   if (st.st_size != static_cast<off_t>(SecretKey::size))
     return domain::unexpected(fmt::format("{} holds {} bytes, expected {}; it is not a key written by this server",
-                                       file.string(), st.st_size, SecretKey::size));
+                                          file.string(), st.st_size, SecretKey::size));
   std::array<unsigned char, SecretKey::size> bytes{};
   std::size_t got = 0;
   while (got < bytes.size()) {

@@ -56,8 +56,7 @@ Result<std::int64_t> parse_positive_vk_id(std::string_view digits) {
   std::int64_t value = 0;
   for (char c : digits) {
     value = value * 10 + (c - '0');
-    if (value > max_vk_id)
-      return unexpected(fmt::format("is out of range (VK ids are at most {})", max_vk_id));
+    if (value > max_vk_id) return unexpected(fmt::format("is out of range (VK ids are at most {})", max_vk_id));
   }
   if (value == 0) return unexpected("is not a valid id (ids start at 1)");
   return value;

@@ -53,8 +53,8 @@ std::vector<Ref> references(const std::vector<std::optional<Input>>& items,
   return std::move(normalized.refs);
 }
 
-std::optional<std::string> at_most_bytes(const std::optional<std::string>& text, std::size_t max_bytes,
-                                         TaskField field, Problems& problems) {
+std::optional<std::string> at_most_bytes(const std::optional<std::string>& text, std::size_t max_bytes, TaskField field,
+                                         Problems& problems) {
   if (!text || text->size() <= max_bytes) return text;
   problems.add(field, fmt::format("must be at most {} bytes long", max_bytes));
   return std::nullopt;
@@ -89,7 +89,8 @@ CheckedTaskRequest check_task_request(const TaskRequest& request, TaskFieldName 
   if (request.threads) params.threads = *request.threads;
   params.vk_token_id = at_most_bytes(request.vk_token_id, max_vk_token_id_bytes, TaskField::vk_token_id, problems);
   if (problems.empty() && params.groups.empty() && params.posts.empty())
-    problems.add(TaskField::groups, fmt::format("give at least one community, or a post in {}", name(TaskField::posts)));
+    problems.add(TaskField::groups,
+                 fmt::format("give at least one community, or a post in {}", name(TaskField::posts)));
   return {std::move(params), std::move(problems).in_field_order()};
 }
 

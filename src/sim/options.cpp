@@ -10,10 +10,10 @@ namespace vka::sim {
 namespace {
 
 constexpr auto fault_names = domain::enum_names<Fault>({{Fault::http_5xx, "5xx"},
-                                                       {Fault::error10, "error10"},
-                                                       {Fault::error9, "error9"},
-                                                       {Fault::truncated, "truncated"},
-                                                       {Fault::stall, "stall"}});
+                                                        {Fault::error10, "error10"},
+                                                        {Fault::error9, "error9"},
+                                                        {Fault::truncated, "truncated"},
+                                                        {Fault::stall, "stall"}});
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);

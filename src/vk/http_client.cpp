@@ -124,8 +124,8 @@ class Connection {
   }
 
   // On failure also reports whether the error looks like a keep-alive connection closed by the peer.
-  domain::Result<HttpResponse, std::pair<TransportError, bool>> exchange(const http::request<http::string_body>& request,
-                                                                 const HttpClientOptions& options) {
+  domain::Result<HttpResponse, std::pair<TransportError, bool>> exchange(
+      const http::request<http::string_body>& request, const HttpClientOptions& options) {
     tcp().expires_after(options.read_timeout);
     error_code ec;
     auto done = [&](error_code e, std::size_t) { ec = e; };
@@ -135,7 +135,8 @@ class Connection {
       http::async_write(*plain_stream_, request, done);
     }
     run();
-    if (ec) return domain::unexpected(std::pair{error_from(Kind::io, ec, "sending the request"), is_stale_connection(ec)});
+    if (ec)
+      return domain::unexpected(std::pair{error_from(Kind::io, ec, "sending the request"), is_stale_connection(ec)});
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(options.max_body_bytes);
@@ -147,7 +148,8 @@ class Connection {
     run();
     if (ec) {
       const bool nothing_read = !parser.got_some();
-      return domain::unexpected(std::pair{error_from(Kind::io, ec, "reading the response"), nothing_read && is_stale_connection(ec)});
+      return domain::unexpected(
+          std::pair{error_from(Kind::io, ec, "reading the response"), nothing_read && is_stale_connection(ec)});
     }
     keep_alive_ = parser.get().keep_alive();
     return HttpResponse{static_cast<int>(parser.get().result_int()), std::move(parser.get().body())};
@@ -200,10 +202,12 @@ struct HttpClient::Impl {
   }
 
   domain::Result<HttpResponse, TransportError> post_once(const Endpoint& endpoint,
-                                                 const http::request<http::string_body>& request, bool& retry_fresh) {
+                                                         const http::request<http::string_body>& request,
+                                                         bool& retry_fresh) {
     auto [connection, reused] = take(endpoint);
     if (!reused) {
-      if (auto error = connection->open(endpoint, options.connect_timeout)) return domain::unexpected(std::move(*error));
+      if (auto error = connection->open(endpoint, options.connect_timeout))
+        return domain::unexpected(std::move(*error));
     }
     auto response = connection->exchange(request, options);
     if (!response) {

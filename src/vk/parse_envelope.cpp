@@ -49,7 +49,8 @@ domain::Result<std::shared_ptr<const json::value>, ParseError> parse_document(st
   const std::size_t used = parser.write(body.data(), body.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
-    return domain::unexpected(ParseError{"", "invalid JSON at byte " + std::to_string(used) + ": " + ec.message(), true});
+    return domain::unexpected(
+        ParseError{"", "invalid JSON at byte " + std::to_string(used) + ": " + ec.message(), true});
   }
   return std::make_shared<const json::value>(parser.release());
 }

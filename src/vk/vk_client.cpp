@@ -31,12 +31,17 @@ domain::Result<Success, VkFailure> VkClient::call(const Request& request, std::s
     pacer_.acquire(task_key);
   } catch (const std::exception& error) {
     // The send could not be booked where the other processes see it (the database is down): not sent.
-    return domain::unexpected(VkFailure{ErrorAction::retry_backoff, "vk_send_not_booked",
-                                std::string("the request was not sent: ") + error.what(), {}, {}, {}});
+    return domain::unexpected(VkFailure{ErrorAction::retry_backoff,
+                                        "vk_send_not_booked",
+                                        std::string("the request was not sent: ") + error.what(),
+                                        {},
+                                        {},
+                                        {}});
   }
   auto response = transport_.post(url, body);
   if (!response) return domain::unexpected(failure_from(response.error()));
-  if (response->status < 200 || response->status > 299) return domain::unexpected(failure_from_http_status(response->status));
+  if (response->status < 200 || response->status > 299)
+    return domain::unexpected(failure_from_http_status(response->status));
   auto envelope = parse_envelope(response->body);
   if (!envelope) return domain::unexpected(failure_from(envelope.error()));
   if (auto* error = std::get_if<ApiError>(&*envelope)) return domain::unexpected(failure_from(*error));
@@ -44,7 +49,7 @@ domain::Result<Success, VkFailure> VkClient::call(const Request& request, std::s
 }
 
 domain::Result<std::vector<CallOutcome>, VkFailure> VkClient::execute(std::span<const Request> calls,
-                                                             std::string_view task_key) {
+                                                                      std::string_view task_key) {
   auto success = call(execute_request(calls), task_key);
   if (!success) return domain::unexpected(std::move(success).error());
   auto outcomes = split_execute(*success, calls.size());

@@ -42,7 +42,7 @@ class VkClient {
 
   template <class T>
   domain::Result<T, VkFailure> call(const Request& request, std::string_view task_key,
-                            domain::Result<T, ParseError> (*parse)(const Payload&)) {
+                                    domain::Result<T, ParseError> (*parse)(const Payload&)) {
     auto success = call(request, task_key);
     if (!success) return domain::unexpected(std::move(success).error());
     auto value = parse(success->response);
@@ -51,7 +51,8 @@ class VkClient {
   }
 
   // One execute request for up to 25 calls; inner failures stay in their CallOutcome.
-  domain::Result<std::vector<CallOutcome>, VkFailure> execute(std::span<const Request> calls, std::string_view task_key);
+  domain::Result<std::vector<CallOutcome>, VkFailure> execute(std::span<const Request> calls,
+                                                              std::string_view task_key);
 
  private:
   HttpTransport& transport_;

@@ -4,9 +4,6 @@
 #include <vector>
 
 #include "store/migrations.hpp"
-#include "store/sql/api_key_repository.hpp"
-#include "store/sql/idempotency_repository.hpp"
-#include "store/sql/vk_token_repository.hpp"
 #include "store/postgres/collection_repository.hpp"
 #include "store/postgres/database.hpp"
 #include "store/postgres/event_repository.hpp"
@@ -14,6 +11,9 @@
 #include "store/postgres/results_repository.hpp"
 #include "store/postgres/send_ledger_repository.hpp"
 #include "store/postgres/task_repository.hpp"
+#include "store/sql/api_key_repository.hpp"
+#include "store/sql/idempotency_repository.hpp"
+#include "store/sql/vk_token_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::postgres {

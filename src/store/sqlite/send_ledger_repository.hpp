@@ -1,6 +1,6 @@
 #pragma once
-#include "store/sqlite/database.hpp"
 #include "store/send_ledger_repository.hpp"
+#include "store/sqlite/database.hpp"
 
 namespace vka::store::sqlite {
 

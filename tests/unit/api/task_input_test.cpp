@@ -143,12 +143,14 @@ TEST(ParseTaskParams, ReportsEveryProblemAtOnce) {
 
 TEST(ParseTaskParams, TooManyItems) {
   std::string many = R"({"groups": [)";
-  for (std::size_t i = 1; i <= domain::max_refs_per_task + 1; ++i) many += std::to_string(i) + (i <= domain::max_refs_per_task ? "," : "");
+  for (std::size_t i = 1; i <= domain::max_refs_per_task + 1; ++i)
+    many += std::to_string(i) + (i <= domain::max_refs_per_task ? "," : "");
   many += "]}";
   EXPECT_THAT(fields_of(problems_of(many)), ElementsAre("groups"));
 
   std::string most = R"({"groups": [)";
-  for (std::size_t i = 1; i <= domain::max_refs_per_task; ++i) most += std::to_string(i) + (i < domain::max_refs_per_task ? "," : "");
+  for (std::size_t i = 1; i <= domain::max_refs_per_task; ++i)
+    most += std::to_string(i) + (i < domain::max_refs_per_task ? "," : "");
   most += "]}";
   EXPECT_EQ(parse(most).groups.size(), domain::max_refs_per_task);
 }

@@ -76,8 +76,8 @@ TEST(CollectRequest, ProblemsSpeakOfFlagsNeverOfJsonFields) {
   request.posts_per_group = 100001;
   request.since = "2026-02-01T00:00:00Z";
   request.until = "2026-01-01T00:00:00Z";
-  EXPECT_THAT(to_task_params(request).problems,
-              ElementsAre("--posts-per-group: must be an integer from 1 to 100000", "--until: must not be before --since"));
+  EXPECT_THAT(to_task_params(request).problems, ElementsAre("--posts-per-group: must be an integer from 1 to 100000",
+                                                            "--until: must not be before --since"));
 }
 
 }  // namespace

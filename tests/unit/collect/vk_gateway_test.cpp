@@ -26,7 +26,8 @@ class ScriptedTransport final : public vk::HttpTransport {
     std::lock_guard guard(mutex_);
     Sent sent{std::string(url.substr(url.rfind('/') + 1)), std::string(body)};
     sent_.push_back(sent);
-    if (replies_.empty()) return domain::unexpected(vk::TransportError{vk::TransportError::Kind::io, "no reply scripted"});
+    if (replies_.empty())
+      return domain::unexpected(vk::TransportError{vk::TransportError::Kind::io, "no reply scripted"});
     auto reply = std::move(replies_.front());
     replies_.pop_front();
     return reply(sent);

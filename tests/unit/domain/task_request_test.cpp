@@ -61,8 +61,8 @@ TEST(CheckTaskRequest, ProblemsNameTheirFieldAndNeverAnotherTransportsName) {
   ASSERT_EQ(checked.problems.size(), 2u);
   EXPECT_EQ(checked.problems[0],
             (TaskFieldProblem{TaskField::posts_per_group, std::nullopt, "must be an integer from 1 to 100000"}));
-  EXPECT_EQ(checked.problems[1],
-            (TaskFieldProblem{TaskField::since, std::nullopt, "must be an RFC 3339 time such as 2026-01-01T00:00:00Z"}));
+  EXPECT_EQ(checked.problems[1], (TaskFieldProblem{TaskField::since, std::nullopt,
+                                                   "must be an RFC 3339 time such as 2026-01-01T00:00:00Z"}));
 }
 
 TEST(CheckTaskRequest, AnotherFieldIsNamedAsTheTransportNamesIt) {
@@ -72,8 +72,8 @@ TEST(CheckTaskRequest, AnotherFieldIsNamedAsTheTransportNamesIt) {
   request.until = "2026-01-01T00:00:00Z";
   EXPECT_THAT(check(request).problems,
               ElementsAre(TaskFieldProblem{TaskField::until, std::nullopt, "must not be before SINCE"}));
-  EXPECT_THAT(check({}).problems,
-              ElementsAre(TaskFieldProblem{TaskField::groups, std::nullopt, "give at least one community, or a post in POSTS"}));
+  EXPECT_THAT(check({}).problems, ElementsAre(TaskFieldProblem{TaskField::groups, std::nullopt,
+                                                               "give at least one community, or a post in POSTS"}));
 }
 
 TEST(CheckTaskRequest, BadItemsKeepTheirPlaceAmongUnreadableOnes) {
