@@ -1,3 +1,8 @@
 #include "app/cli.hpp"
+#include "app/logging.hpp"
 
-int main(int argc, char** argv) { return vka::app::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  const int code = vka::app::run_cli(argc, argv);
+  vka::app::flush_logs();
+  return code;
+}

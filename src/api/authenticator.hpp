@@ -5,7 +5,7 @@
 
 #include "auth/api_key.hpp"
 #include "auth/permissions.hpp"
-#include "auth/role.hpp"
+#include "auth/principal.hpp"
 #include "http/message.hpp"
 #include "store/api_key_repository.hpp"
 
@@ -26,9 +26,6 @@ class Authenticator {
   std::optional<auth::BootstrapAdminKey> bootstrap_admin_;
   auth::ViewerScope viewer_scope_;
 };
-
-auth::Role to_auth_role(store::ApiKeyRole role);
-store::ApiKeyRole to_store_role(auth::Role role);
 
 // The principal the bootstrap key stands for; tasks it creates are owned by this id.
 inline constexpr std::string_view bootstrap_admin_id = "admin";

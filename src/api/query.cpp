@@ -46,7 +46,7 @@ std::optional<domain::CursorPosition> QueryParams::cursor(std::string_view scope
   if (!text || text->empty()) return std::nullopt;
   auto decoded = domain::decode_cursor(scope, *text);
   if (!decoded)
-    throw http::validation_failed("cursor is not one this listing gave out.", {{"cursor", decoded.problem()}});
+    throw http::validation_failed("cursor is not one this listing gave out.", {{"cursor", decoded.error()}});
   return std::move(decoded).value();
 }
 

@@ -5,7 +5,7 @@
 #include "analysis/analyzer.hpp"
 #include "api/analytics_cache.hpp"
 #include "api/authenticator.hpp"
-#include "api/vk_token_vault.hpp"
+#include "auth/vk_token_vault.hpp"
 #include "http/metrics.hpp"
 #include "store/store.hpp"
 
@@ -17,7 +17,7 @@ struct Services {
   http::Metrics& metrics;
   const analysis::Analyzer& analyzer;
   const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
-  VkTokenVault& vk_tokens;
+  auth::VkTokenVault& vk_tokens;
   AnalyticsCache analytics_cache{};
 };
 

@@ -17,8 +17,9 @@ void require_task_changer(const auth::Principal& principal, const domain::Task& 
 }
 
 bool sees_every_task(const Services& services, const auth::Principal& principal) {
-  return principal.role == auth::Role::admin ||
-         (principal.role == auth::Role::viewer && services.authenticator.viewer_scope() == auth::ViewerScope::all_tasks);
+  return principal.role == domain::Role::admin ||
+         (principal.role == domain::Role::viewer &&
+          services.authenticator.viewer_scope() == auth::ViewerScope::all_tasks);
 }
 
 }  // namespace vka::api

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "api/services.hpp"
-#include "auth/role.hpp"
+#include "auth/principal.hpp"
 #include "domain/task.hpp"
 
 namespace vka::api {

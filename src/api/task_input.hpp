@@ -1,5 +1,6 @@
 #pragma once
-// POST /api/v1/tasks: the JSON body (and, later, multipart form fields) into normalized TaskParams.
+// POST /api/v1/tasks: the JSON body (or the multipart form made into one) into normalized TaskParams.
+// Reading checks the JSON types; the rules of a task are domain::check_task_request's.
 #include <boost/json/object.hpp>
 
 #include <functional>
@@ -8,10 +9,6 @@
 #include "domain/task.hpp"
 
 namespace vka::api {
-
-inline constexpr int max_posts_per_group = 100000;
-inline constexpr std::size_t max_task_name_bytes = 200;
-inline constexpr std::size_t max_refs_per_task = 10000;
 
 // How a problem with item i of a list is named in error.details.
 using ItemField = std::function<std::string(std::size_t index)>;

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "collect/progress_json.hpp"
 #include "domain/post_ref.hpp"
 
 namespace vka::api {
@@ -11,20 +12,6 @@ namespace {
 boost::json::value optional_time(const std::optional<domain::Timestamp>& t) {
   if (!t) return nullptr;
   return boost::json::string{domain::format_rfc3339(*t)};
-}
-
-// A finished task has no time left to estimate.
-boost::json::object progress_to_json(const domain::TaskProgress& p, bool finished) {
-  return {{"groups_total", p.groups_total},
-          {"groups_done", p.groups_done},
-          {"posts_found", p.posts_found},
-          {"posts_done", p.posts_done},
-          {"comments_expected", p.comments_expected},
-          {"comments_collected", p.comments_collected},
-          {"vk_requests", p.vk_requests},
-          {"retries", p.retries},
-          {"eta_seconds",
-           p.eta_seconds && !finished ? boost::json::value(*p.eta_seconds) : boost::json::value(nullptr)}};
 }
 
 boost::json::object error_to_json(const domain::TaskError& e) {
@@ -64,7 +51,7 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"finished_at", optional_time(task.finished_at)},
           {"owner", task.owner},
           {"params", task_params_to_json(task.params)},
-          {"progress", progress_to_json(task.progress, domain::is_terminal(task.status))},
+          {"progress", collect::progress_to_json(task.progress, domain::is_terminal(task.status))},
           {"errors", std::move(errors)}};
 }
 

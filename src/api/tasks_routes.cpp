@@ -114,9 +114,7 @@ http::Response delete_task(Services& services, http::Request& request, const aut
   const auto task = visible_task(services, principal, request.path_param("id"));
   require_task_changer(principal, task);
   if (!services.store.tasks().remove(task.id)) throw http::not_found("No task with this id.");
-  http::Response response;
-  response.status = 204;
-  return response;
+  return http::no_content();
 }
 
 }  // namespace

@@ -74,11 +74,10 @@ store::VkTokenKind read_kind(const boost::json::object& body, FieldProblems& pro
 
 }  // namespace
 
-VkTokenInput parse_vk_token_input(const boost::json::object& body) {
+auth::NewVkToken parse_vk_token_input(const boost::json::object& body) {
   FieldProblems problems;
-  VkTokenInput input{.name = read_name(body, problems),
-                     .token = read_token(body, problems),
-                     .kind = read_kind(body, problems)};
+  auth::NewVkToken input{
+      .name = read_name(body, problems), .token = read_token(body, problems), .kind = read_kind(body, problems)};
   problems.throw_if_any();
   return input;
 }

@@ -6,6 +6,7 @@
 #include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
+#include "api/vk_token_input.hpp"
 #include "api/vk_token_json.hpp"
 #include "auth/permissions.hpp"
 #include "http/envelope.hpp"
@@ -42,7 +43,7 @@ http::Response list_vk_tokens(Services& services, http::Request& request, const 
   require_token_manager(principal);
   const QueryParams query{request};
   store::VkTokenListQuery list_query{.limit = query.limit()};
-  if (principal.role != auth::Role::admin) list_query.owner = principal.id;
+  if (principal.role != domain::Role::admin) list_query.owner = principal.id;
   if (auto after = read_newest_first_cursor(query, vk_tokens_cursor_scope))
     list_query.after = store::VkTokenCursor{after->created_at, std::move(after->id)};
   const auto page = services.store.vk_tokens().list(list_query);
@@ -63,9 +64,7 @@ http::Response delete_vk_token(Services& services, http::Request& request, const
   require_token_manager(principal);
   const auto token = usable_token(services, principal, request.path_param("id"));
   if (!services.store.vk_tokens().remove(token.id)) throw http::not_found("No VK token with this id.");
-  http::Response response;
-  response.status = 204;
-  return response;
+  return http::no_content();
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <boost/json/serialize.hpp>
 
-#include <cstdio>
 #include <iostream>
 
 #include "api/analysis_json.hpp"
@@ -12,21 +11,17 @@
 namespace vka::app {
 
 int analyze_lines(const std::vector<std::string>& lexicon_files) {
-  std::optional<analysis::Analyzer> analyzer;
-  try {
-    analyzer.emplace(make_analyzer(lexicon_files));
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_usage;
-  }
-  std::ios::sync_with_stdio(false);
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::cout << boost::json::serialize(api::analysis_to_json(analyzer->analyze(line))) << '\n';
-  }
-  std::cout.flush();
-  return std::cout ? exit_ok : exit_failure;
+  return run_command("vk-analytics", [&] {
+    const auto analyzer = make_analyzer(lexicon_files);
+    std::ios::sync_with_stdio(false);
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '\n';
+    }
+    std::cout.flush();
+    return std::cout ? exit_ok : exit_failure;
+  });
 }
 
 }  // namespace vka::app

@@ -7,7 +7,7 @@
 namespace vka::app {
 
 // The built-in lexicon with the user's lexicon files merged over it, in order.
-// Throws std::runtime_error("VKA_LEXICON_FILES: file:line: problem") on a bad file.
+// Throws UsageError("VKA_LEXICON_FILES: file:line: problem") on a bad file.
 analysis::Analyzer make_analyzer(const std::vector<std::string>& lexicon_files);
 
 }  // namespace vka::app

@@ -6,7 +6,6 @@
 
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
@@ -23,18 +22,18 @@ void ApiKeysCommand::add_to(CLI::App& command) {
 }
 
 int ApiKeysCommand::run(const Config& config) const {
-  try {
+  return run_command("vk-analytics", [&] {
     auto store = store::open_store(config.database_url);
     store->migrate();
     if (create_->parsed()) {
       const auto hasher = api_key_hasher(load_master_key(config.data_dir));
-      const auto key = create_api_key(*store, hasher, *auth::parse_role(role_), name_.empty() ? role_ : name_);
+      const auto key = create_api_key(*store, hasher, *domain::parse_role(role_), name_.empty() ? role_ : name_);
       std::printf("%s\n", key.c_str());
       return exit_ok;
     }
     if (list_->parsed()) {
       for (const auto& key : store->api_keys().list())
-        std::printf("%s\t%s\t%s\t%s%s\n", key.id.c_str(), std::string{store::to_string(key.role)}.c_str(),
+        std::printf("%s\t%s\t%s\t%s%s\n", key.id.c_str(), std::string{domain::to_string(key.role)}.c_str(),
                     domain::format_rfc3339(key.created_at).c_str(), key.name.c_str(),
                     key.revoked_at ? "\t(revoked)" : "");
       return exit_ok;
@@ -45,13 +44,7 @@ int ApiKeysCommand::run(const Config& config) const {
     }
     std::printf("revoked %s\n", id_.c_str());
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace vka::app

@@ -19,7 +19,6 @@
 #include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
 #include "app/worker_command.hpp"
-#include "store/error.hpp"
 #include "store/store.hpp"
 
 namespace vka::app {
@@ -82,47 +81,37 @@ bool report_problems(const std::vector<std::string>& problems) {
 }
 
 int migrate(const Config& config) {
-  try {
+  return run_command("vk-analytics", [&] {
     auto store = store::open_store(config.database_url);
     const auto applied = store->migrate();
     if (applied.empty()) std::puts("database is up to date");
     for (const auto& name : applied) std::printf("applied %s\n", name.c_str());
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 // Recomputes the analytics read models of one task, or of every task, from the stored comments.
 int rebuild_analytics(const Config& config, const std::optional<std::string>& task_id) {
-  try {
+  return run_command("vk-analytics", [&] {
     auto store = store::open_store(config.database_url);
     store->migrate();
     std::vector<std::string> task_ids;
     if (task_id) {
-      if (!store->tasks().get(*task_id)) {
-        std::fprintf(stderr, "vk-analytics: no task %s\n", task_id->c_str());
-        return exit_usage;
-      }
+      if (!store->tasks().get(*task_id)) throw UsageError("--task: no task " + *task_id);
       task_ids.push_back(*task_id);
-    } else {
-      for (std::optional<store::TaskCursor> after;;) {
-        const auto page = store->tasks().list({.after = after, .limit = 1000});
-        for (const auto& task : page.items) task_ids.push_back(task.id);
-        if (!page.next) break;
-        after = page.next;
-      }
+    }
+    for (std::optional<store::TaskCursor> after; !task_id;) {
+      const auto page = store->tasks().list({.after = after, .limit = 1000});
+      for (const auto& task : page.items) task_ids.push_back(task.id);
+      if (!page.next) break;
+      after = page.next;
     }
     for (const auto& id : task_ids) {
       store->results().rebuild_analytics(id);
       std::printf("rebuilt %s\n", id.c_str());
     }
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace
@@ -131,6 +120,10 @@ int run_cli(int argc, char** argv) {
   CLI::App cli{"vk-analytics: collects and analyses discussions in VK communities"};
   cli.set_version_flag("--version", std::string{"vk-analytics "} + VKA_VERSION);
   cli.require_subcommand(1);
+  cli.footer(
+      "Exit codes: 0 done; 1 failed at run time (database unreachable, VK failing, output not written); "
+      "2 bad usage or configuration (flags, environment variables, a listen port in use); "
+      "128+N stopped by signal N (collect: run it again to resume).");
 
   Config config;
   auto* serve_command = cli.add_subcommand("serve", "run the HTTP API, dashboard and collection workers");

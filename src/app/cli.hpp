@@ -2,8 +2,7 @@
 
 namespace vka::app {
 
-// The vk-analytics command line; returns the process exit code
-// (0 success, 1 failure at run time, 2 bad usage or configuration).
+// The vk-analytics command line; returns the process exit code (app/exit_codes.hpp).
 int run_cli(int argc, char** argv);
 
 }  // namespace vka::app

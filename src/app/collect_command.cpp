@@ -19,7 +19,6 @@
 #include "app/logging.hpp"
 #include "app/stop_signals.hpp"
 #include "app/vk_options.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
@@ -168,7 +167,7 @@ int CollectCommand::run() {
 
   const StopSignals signals;  // before the workers' threads exist
   const auto started = std::chrono::steady_clock::now();
-  try {
+  return run_command("vk-analytics collect", [&] {
     auto store = store::open_store(config_.database_url);
     store->migrate();
     const auto analyzer = make_analyzer({});
@@ -198,10 +197,7 @@ int CollectCommand::run() {
     print_summary(task, std::chrono::steady_clock::now() - started);
     store->close();
     return written ? exit_code_for(task.status) : exit_failure;
-  } catch (const store::StoreError& error) {
-    say(fmt::format("database: {}", error.what()));
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace vka::app

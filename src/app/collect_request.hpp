@@ -1,7 +1,7 @@
 #pragma once
 // What `collect` was asked on the command line, turned into the TaskParams the API would make of
-// the same request: the same JSON object goes through api::parse_task_params, so both apply one
-// set of normalization rules.
+// the same request: both go through domain::check_task_request, and its problems are worded here with
+// the command line's names ("--posts-per-group: must be an integer from 1 to 100000").
 #include <optional>
 #include <string>
 #include <vector>

@@ -32,7 +32,7 @@ class MetricsObserver final : public collect::VkObserver {
 
 std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, int workers, store::Store& store,
                                                           const analysis::Analyzer& analyzer,
-                                                          const api::VkTokenVault* vault,
+                                                          const auth::VkTokenVault* vault,
                                                           std::shared_ptr<collect::VkObserver> observer,
                                                           std::function<void(const domain::TaskProgress&)> on_stored) {
   const jobs::WorkerPoolOptions pool_options{.workers = workers};
@@ -52,7 +52,7 @@ std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, 
 }
 
 std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Store& store,
-                                               const analysis::Analyzer& analyzer, const api::VkTokenVault& vault,
+                                               const analysis::Analyzer& analyzer, const auth::VkTokenVault& vault,
                                                http::Metrics& metrics) {
   if (config.workers == 0) return nullptr;
   metrics.describe_counter("vka_comments_ingested_total", "Comments (replies included) stored for the first time per task.");

@@ -1,8 +1,6 @@
 #include "app/keys_setup.hpp"
 
-#include <stdexcept>
-
-#include "api/authenticator.hpp"
+#include "app/exit_codes.hpp"
 #include "auth/key_file.hpp"
 #include "domain/ids.hpp"
 
@@ -10,7 +8,7 @@ namespace vka::app {
 
 auth::SecretKey load_master_key(const std::string& data_dir) {
   auto master = auth::load_or_create_secret_key(data_dir);
-  if (!master) throw std::runtime_error(master.problem());
+  if (!master) throw UsageError(master.error());
   return std::move(master).value();
 }
 
@@ -18,12 +16,12 @@ auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key) {
   return auth::ApiKeyHasher{master_key.derive(auth::KeyPurpose::api_key_hashing)};
 }
 
-std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,
+std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, domain::Role role,
                            const std::string& name) {
   const auto key = auth::generate_api_key();
   store.api_keys().create({.id = domain::new_id(domain::IdKind::api_key),
                            .name = name,
-                           .role = api::to_store_role(role),
+                           .role = role,
                            .key_hash = hasher.hash(key),
                            .created_at = domain::now()});
   return key;

@@ -4,19 +4,19 @@
 #include <string>
 
 #include "auth/api_key.hpp"
-#include "auth/role.hpp"
 #include "auth/secret_key.hpp"
+#include "domain/role.hpp"
 #include "store/store.hpp"
 
 namespace vka::app {
 
 // Loads (or creates) <data_dir>/secret.key, the master key every other key derives from.
-// Throws std::runtime_error with a message naming the file's problem.
+// Throws UsageError with a message naming the file's problem.
 auth::SecretKey load_master_key(const std::string& data_dir);
 auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key);
 
 // A new API key stored hashed; returns the key itself, which is shown once and never again.
-std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,
+std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, domain::Role role,
                            const std::string& name);
 
 }  // namespace vka::app

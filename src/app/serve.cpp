@@ -14,7 +14,6 @@
 #include "app/keys_setup.hpp"
 #include "app/stop_signals.hpp"
 #include "http/server.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
@@ -23,7 +22,7 @@ namespace {
 std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   if (!config.admin_api_key) return std::nullopt;
   auto key = auth::BootstrapAdminKey::from_environment_value(*config.admin_api_key);
-  if (!key) throw std::runtime_error(key.problem());
+  if (!key) throw UsageError(key.error());
   if (key->weak())
     spdlog::warn("VKA_ADMIN_API_KEY is shorter than {} characters; a generated key is safer",
                  auth::BootstrapAdminKey::recommended_min_length);
@@ -34,7 +33,7 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
 // (stdout), never in the log.
 void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hasher, const Config& config) {
   if (config.admin_api_key || !store.api_keys().list().empty()) return;
-  const auto key = create_api_key(store, hasher, auth::Role::admin, "first admin");
+  const auto key = create_api_key(store, hasher, domain::Role::admin, "first admin");
   std::fputs(fmt::format("\nNo API key existed, so an admin key was created. It is shown only this once:\n\n  {}\n\n"
                          "Use it as 'Authorization: Bearer <key>'.\n\n",
                          key)
@@ -85,7 +84,7 @@ struct Service {
   http::Metrics metrics;
   std::atomic<bool> shutting_down{false};
   api::Authenticator authenticator;
-  api::VkTokenVault vk_tokens;
+  auth::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
   api::Services services;
   http::Router router;
@@ -94,39 +93,41 @@ struct Service {
   std::unique_ptr<jobs::WorkerPool> workers;  // null in an API-only process
 };
 
+// A listen address that cannot be used (taken, not an address) is the configuration's problem.
+void start_listening(http::Server& server) {
+  try {
+    server.start();
+  } catch (const std::runtime_error& error) {
+    throw UsageError(error.what());
+  }
+}
+
 }  // namespace
 
 int serve(const Config& given) {
   const StopSignals signals;
-  Config config = given;
-  std::unique_ptr<sim::Simulator> simulator;
-  std::unique_ptr<Service> service;
-  try {
+  return run_command("vk-analytics", [&] {
+    Config config = given;
+    std::unique_ptr<sim::Simulator> simulator;
     if (config.demo) simulator = start_demo_simulator(config);
-    service = std::make_unique<Service>(config);
-    for (const auto& name : service->applied_migrations) spdlog::info("applied migration {}", name);
-    if (simulator) create_demo_task(*service->store, *simulator);
-    service->server.start();
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_usage;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_usage;
-  }
-  if (service->workers) service->workers->start();
-  spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
-               service->server.port(), config.workers);
+    Service service{config};
+    for (const auto& name : service.applied_migrations) spdlog::info("applied migration {}", name);
+    if (simulator) create_demo_task(*service.store, *simulator);
+    start_listening(service.server);
+    if (service.workers) service.workers->start();
+    spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
+                 service.server.port(), config.workers);
 
-  const int signal = signals.wait();
-  spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
-  service->shutting_down = true;
-  service->server.shutdown(std::chrono::seconds{config.shutdown_seconds});
-  if (service->workers) service->workers->stop();
-  if (simulator) simulator->stop();
-  service->store->close();
-  spdlog::info("stopped");
-  return exit_ok;
+    const int signal = signals.wait();
+    spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
+    service.shutting_down = true;
+    service.server.shutdown(std::chrono::seconds{config.shutdown_seconds});
+    if (service.workers) service.workers->stop();
+    if (simulator) simulator->stop();
+    service.store->close();
+    spdlog::info("stopped");
+    return exit_ok;
+  });
 }
 
 }  // namespace vka::app

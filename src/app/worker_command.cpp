@@ -2,25 +2,22 @@
 
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-
 #include "app/analyzer_setup.hpp"
 #include "app/collector_setup.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "app/stop_signals.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
 int run_workers(const Config& config) {
   const StopSignals signals;
-  try {
+  return run_command("vk-analytics", [&] {
     const auto store = store::open_store(config.database_url);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
-    const api::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
+    const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
     const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);
     workers->start();
     spdlog::info("{} collection workers running", config.workers);
@@ -29,13 +26,7 @@ int run_workers(const Config& config) {
     workers->stop();
     store->close();
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_usage;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_usage;
-  }
+  });
 }
 
 }  // namespace vka::app

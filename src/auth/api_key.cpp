@@ -46,11 +46,10 @@ bool ApiKeyHasher::verify(std::string_view key, std::string_view stored_hash) co
 }
 
 domain::Result<BootstrapAdminKey> BootstrapAdminKey::from_environment_value(std::string_view value) {
-  using R = domain::Result<BootstrapAdminKey>;
-  if (value.empty()) return R::fail("VKA_ADMIN_API_KEY is empty");
+  if (value.empty()) return domain::unexpected("VKA_ADMIN_API_KEY is empty");
   if (!std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7F; }))
-    return R::fail("VKA_ADMIN_API_KEY must be printable ASCII without spaces");
-  return R::ok(BootstrapAdminKey(value));
+    return domain::unexpected("VKA_ADMIN_API_KEY must be printable ASCII without spaces");
+  return BootstrapAdminKey(value);
 }
 
 BootstrapAdminKey::BootstrapAdminKey(std::string_view key)

@@ -64,25 +64,26 @@ bool write_all(int fd, const unsigned char* data, std::size_t size) {
 
 KeyResult read_key(const fs::path& file, int fd) {
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return KeyResult::fail(fmt::format("cannot inspect {}: {}", file.string(), errno_text(errno)));
-  if (!S_ISREG(st.st_mode)) return KeyResult::fail(fmt::format("{} is not a regular file", file.string()));
+  if (::fstat(fd, &st) != 0)
+    return domain::unexpected(fmt::format("cannot inspect {}: {}", file.string(), errno_text(errno)));
+  if (!S_ISREG(st.st_mode)) return domain::unexpected(fmt::format("{} is not a regular file", file.string()));
   if ((st.st_mode & 077) != 0)
-    return KeyResult::fail(fmt::format("{} is accessible by other users (mode {:04o}); restrict it with chmod 600",
-                                       file.string(), st.st_mode & 07777));
+    return domain::unexpected(fmt::format("{} is accessible by other users (mode {:04o}); restrict it with chmod 600",
+                                          file.string(), st.st_mode & 07777));
   if (st.st_size != static_cast<off_t>(SecretKey::size))
-    return KeyResult::fail(fmt::format("{} holds {} bytes, expected {}; it is not a key written by this server",
-                                       file.string(), st.st_size, SecretKey::size));
+    return domain::unexpected(fmt::format("{} holds {} bytes, expected {}; it is not a key written by this server",
+                                          file.string(), st.st_size, SecretKey::size));
   std::array<unsigned char, SecretKey::size> bytes{};
   std::size_t got = 0;
   while (got < bytes.size()) {
     const auto n = ::read(fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return KeyResult::fail(fmt::format("cannot read {}", file.string()));
+    if (n <= 0) return domain::unexpected(fmt::format("cannot read {}", file.string()));
     got += static_cast<std::size_t>(n);
   }
   SecretKey key(bytes);
   sodium_memzero(bytes.data(), bytes.size());
-  return KeyResult::ok(std::move(key));
+  return key;
 }
 
 // Writes a fresh key to a private temporary file, then links it into place; link() fails with
@@ -113,15 +114,15 @@ KeyResult load_or_create_secret_key(const fs::path& data_dir_as_given) {
   ensure_sodium();
   // "dir/" has an empty file name; its parent_path() would be "dir" itself.
   const auto data_dir = data_dir_as_given.has_filename() ? data_dir_as_given : data_dir_as_given.parent_path();
-  if (auto problem = ensure_private_directory(data_dir)) return KeyResult::fail(*problem);
+  if (auto problem = ensure_private_directory(data_dir)) return domain::unexpected(*problem);
   const auto file = data_dir / secret_key_file_name;
   for (int attempt = 0; attempt < 2; ++attempt) {
     Fd fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (fd.get() >= 0) return read_key(file, fd.get());
-    if (errno != ENOENT) return KeyResult::fail(fmt::format("cannot open {}: {}", file.string(), errno_text(errno)));
-    if (auto problem = create_key_file(file)) return KeyResult::fail(*problem);
+    if (errno != ENOENT) return domain::unexpected(fmt::format("cannot open {}: {}", file.string(), errno_text(errno)));
+    if (auto problem = create_key_file(file)) return domain::unexpected(*problem);
   }
-  return KeyResult::fail(fmt::format("{} disappeared while it was being created", file.string()));
+  return domain::unexpected(fmt::format("{} disappeared while it was being created", file.string()));
 }
 
 }  // namespace vka::auth

@@ -4,7 +4,7 @@
 // its existence does not leak.
 #include <string_view>
 
-#include "auth/role.hpp"
+#include "auth/principal.hpp"
 
 namespace vka::auth {
 

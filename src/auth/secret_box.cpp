@@ -18,16 +18,15 @@ std::vector<std::uint8_t> SecretBox::seal(std::string_view plaintext) const {
 }
 
 domain::Result<std::string> SecretBox::open(std::span<const std::uint8_t> sealed) const {
-  using R = domain::Result<std::string>;
   if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-    return R::fail("sealed secret is too short to be one");
+    return domain::unexpected("sealed secret is too short to be one");
   const auto nonce = sealed.first(crypto_secretbox_NONCEBYTES);
   const auto box = sealed.subspan(crypto_secretbox_NONCEBYTES);
   std::string plaintext(box.size() - crypto_secretbox_MACBYTES, '\0');
   if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plaintext.data()), box.data(), box.size(),
                                  nonce.data(), key_.bytes().data()) != 0)
-    return R::fail("sealed secret failed authentication: altered, or sealed under another key");
-  return R::ok(std::move(plaintext));
+    return domain::unexpected("sealed secret failed authentication: altered, or sealed under another key");
+  return plaintext;
 }
 
 }  // namespace vka::auth

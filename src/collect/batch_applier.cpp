@@ -38,7 +38,7 @@ std::optional<domain::TaskError> refusal(const vk::Group& group) {
 }
 
 template <class T>
-std::optional<T> parsed(const CallResult& result, vk::Result<T, vk::ParseError> (*parse)(const vk::Payload&),
+std::optional<T> parsed(const CallResult& result, domain::Result<T, vk::ParseError> (*parse)(const vk::Payload&),
                         std::optional<vk::VkFailure>& failure) {
   if (const auto* f = std::get_if<vk::VkFailure>(&result)) {
     failure = *f;

@@ -74,11 +74,11 @@ template <class T, class Read>
 domain::Result<T> decode(std::string_view text, Read&& read) {
   boost::system::error_code ec;
   const json::value value = json::parse(text, ec);
-  if (ec) return domain::Result<T>::fail("checkpoint is not valid JSON: " + ec.message());
+  if (ec) return domain::unexpected("checkpoint is not valid JSON: " + ec.message());
   try {
-    return domain::Result<T>::ok(read(value));
+    return read(value);
   } catch (const BadCheckpoint& e) {
-    return domain::Result<T>::fail(e.problem);
+    return domain::unexpected(e.problem);
   }
 }
 

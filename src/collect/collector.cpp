@@ -8,6 +8,7 @@
 #include "collect/page_writer.hpp"
 #include "collect/pending_work.hpp"
 #include "collect/planner.hpp"
+#include "collect/progress_json.hpp"
 #include "domain/task_state.hpp"
 
 namespace vka::collect {
@@ -28,17 +29,6 @@ std::vector<store::PostState> all_posts(store::Store& store, const std::string& 
   }
 }
 
-std::string progress_json(const domain::TaskProgress& p) {
-  return json::serialize(json::object{{"groups_total", p.groups_total},
-                                      {"groups_done", p.groups_done},
-                                      {"posts_found", p.posts_found},
-                                      {"posts_done", p.posts_done},
-                                      {"comments_expected", p.comments_expected},
-                                      {"comments_collected", p.comments_collected},
-                                      {"vk_requests", p.vk_requests},
-                                      {"retries", p.retries}});
-}
-
 // Moves a running task to its end status; false when its status changed meanwhile.
 bool end_task(store::Store& store, const std::string& task_id, domain::TaskAction action, const std::string& event_type) {
   const auto task = store.tasks().get(task_id);
@@ -46,7 +36,7 @@ bool end_task(store::Store& store, const std::string& task_id, domain::TaskActio
   const auto to = domain::transition(task->status, action);
   if (!to) return false;
   const auto now = domain::now();
-  json::object payload{{"status", domain::to_string(*to)}, {"progress", json::parse(progress_json(task->progress))}};
+  json::object payload{{"status", domain::to_string(*to)}, {"progress", progress_to_json(task->progress, true)}};
   const store::TaskTransition change{task->status, *to, now, std::nullopt, now,
                                      store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
   return store.tasks().transition(task_id, change).outcome == store::TransitionResult::Outcome::applied;

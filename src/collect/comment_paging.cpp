@@ -14,7 +14,7 @@ int pages_left(std::int64_t total, std::int64_t offset, int cap) {
   return static_cast<int>(std::clamp<std::int64_t>(pages, 1, cap));
 }
 
-// VK's counts do not reconcile with what it returns (deleted and hidden items, vk-api.md §8.5): only a short
+// VK's counts do not reconcile with what it returns (deleted and hidden items, docs/vk-api.md §8.5): only a short
 // or empty page ends a level, whatever the count says. The count only sizes how many pages to ask at once.
 bool last_page(const vk::CommentsPage& page) {
   return static_cast<std::int64_t>(page.items.size()) < vk::kMaxPageCount;

@@ -1,6 +1,6 @@
 #pragma once
 // Paging a post's comments with wall.getComments sort=asc (offsets stay stable as comments append,
-// vk-api.md §8.3): the top level with up to 10 inline replies each, then every reply branch that holds
+// docs/vk-api.md §8.3): the top level with up to 10 inline replies each, then every reply branch that holds
 // more replies than were inlined (§8.4). Pure, apart from the analysis of each comment.
 #include <cstdint>
 #include <optional>

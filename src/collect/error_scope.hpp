@@ -1,5 +1,6 @@
 #pragma once
-// The scope strings of task errors (api.md "Tasks"): "group:-42", "group:apiclub", "post:-1_123", "task".
+// The scope strings of task errors (TaskError.scope in src/api/openapi/openapi.json): "group:-42",
+// "group:apiclub", "post:-1_123", "task".
 #include <cstdint>
 #include <string>
 #include <string_view>

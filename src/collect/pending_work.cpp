@@ -18,7 +18,7 @@ RebuiltWork rebuild_work(const domain::Task& task, const std::vector<store::Comm
     if (!state.checkpoint_json) continue;
     auto checkpoint = decode_wall_checkpoint(*state.checkpoint_json);
     if (!checkpoint) {
-      out.restarted.push_back(community_scope(state.community_id) + ": " + checkpoint.problem());
+      out.restarted.push_back(community_scope(state.community_id) + ": " + checkpoint.error());
       if (!store::is_final(state.status)) out.work.lookups.push_back(state.community_id);
       continue;
     }
@@ -49,7 +49,7 @@ RebuiltWork rebuild_work(const domain::Task& task, const std::vector<store::Comm
       if (checkpoint) {
         lane.checkpoint = *checkpoint;
       } else {
-        out.restarted.push_back(post_scope(state.owner_id, state.post_id) + ": " + checkpoint.problem());
+        out.restarted.push_back(post_scope(state.owner_id, state.post_id) + ": " + checkpoint.error());
       }
     }
     out.work.comments.push_back(std::move(lane));

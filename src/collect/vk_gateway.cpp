@@ -17,7 +17,7 @@ thread_local std::optional<vk::Clock::time_point> sent_at;
 class TimedTransport final : public vk::HttpTransport {
  public:
   TimedTransport(vk::HttpTransport& inner, vk::Clock& clock) : inner_(inner), clock_(clock) {}
-  vk::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
+  domain::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
     sent_at = clock_.now();
     return inner_.post(url, body);
   }

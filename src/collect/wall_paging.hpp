@@ -1,6 +1,6 @@
 #pragma once
 // Paging a community wall with wall.get (newest first): which posts of a page the task takes, where the
-// next page starts, and when the wall is done (vk-api.md §8.1, §8.2). Pure.
+// next page starts, and when the wall is done (docs/vk-api.md §8.1, §8.2). Pure.
 #include <cstdint>
 #include <optional>
 #include <vector>

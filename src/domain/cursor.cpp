@@ -117,24 +117,23 @@ std::string encode_cursor(std::string_view scope, const CursorPosition& position
 }
 
 Result<CursorPosition> decode_cursor(std::string_view scope, std::string_view cursor) {
-  using R = Result<CursorPosition>;
-  if (cursor.empty()) return R::fail("cursor is empty");
-  if (cursor.size() > max_cursor_length) return R::fail("cursor is too long");
+  if (cursor.empty()) return unexpected("cursor is empty");
+  if (cursor.size() > max_cursor_length) return unexpected("cursor is too long");
   const auto bytes = base64url_decode(cursor);
-  if (!bytes) return R::fail("cursor is not valid base64url text");
-  if (bytes->size() < 1 + checksum_size) return R::fail(std::string(garbled));
+  if (!bytes) return unexpected("cursor is not valid base64url text");
+  if (bytes->size() < 1 + checksum_size) return unexpected(std::string(garbled));
 
   const std::span<const std::uint8_t> all(*bytes);
   const auto body = all.first(all.size() - checksum_size);
   std::uint32_t stored = 0;
   for (auto b : all.last(checksum_size)) stored = (stored << 8) | b;
-  if (stored != checksum(scope, body)) return R::fail(std::string(garbled));
-  if (body[0] != format_version) return R::fail("cursor comes from another server version; start the listing again");
+  if (stored != checksum(scope, body)) return unexpected(std::string(garbled));
+  if (body[0] != format_version) return unexpected("cursor comes from another server version; start the listing again");
 
   Reader reader(body.subspan(1));
   auto position = read_values(reader);
-  if (!position) return R::fail(std::string(garbled));
-  return R::ok(std::move(*position));
+  if (!position) return unexpected(std::string(garbled));
+  return std::move(*position);
 }
 
 }  // namespace vka::domain

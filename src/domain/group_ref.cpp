@@ -17,20 +17,20 @@ namespace {
 using GroupResult = Result<GroupRef>;
 
 GroupResult fail_for(std::string_view input, std::string_view predicate) {
-  return GroupResult::fail(fmt::format("{} {}", quote_input(input), predicate));
+  return unexpected(fmt::format("{} {}", quote_input(input), predicate));
 }
 
 GroupResult from_owner_id(std::int64_t value) {
-  if (value == 0) return GroupResult::fail("0 is not a community id");
+  if (value == 0) return unexpected("0 is not a community id");
   if (value > max_vk_id || value < -max_vk_id)
-    return GroupResult::fail(fmt::format("{} is out of range (VK ids are at most {})", value, max_vk_id));
-  return GroupResult::ok(GroupRef{value < 0 ? -value : value});
+    return unexpected(fmt::format("{} is out of range (VK ids are at most {})", value, max_vk_id));
+  return GroupRef{value < 0 ? -value : value};
 }
 
 GroupResult from_digits(std::string_view input, std::string_view digits) {
   const auto id = parse_positive_vk_id(digits);
-  if (!id) return fail_for(input, fmt::format("has a community id that {}", id.problem()));
-  return GroupResult::ok(GroupRef{*id});
+  if (!id) return fail_for(input, fmt::format("has a community id that {}", id.error()));
+  return GroupRef{*id};
 }
 
 // "<prefix><digits>" → the digits, for prefixes like "club" or "id".
@@ -67,7 +67,7 @@ GroupResult from_page_name(std::string_view input, std::string_view name) {
     has_letter = has_letter || (c >= 'a' && c <= 'z');
   }
   if (!has_letter) return fail_for(input, "is not a community reference (a screen name needs a latin letter)");
-  return GroupResult::ok(GroupRef{std::string(name)});
+  return GroupRef{std::string(name)};
 }
 
 bool has_inner_space(std::string_view text) {
@@ -80,12 +80,12 @@ bool has_inner_space(std::string_view text) {
 
 GroupResult from_text(std::string_view input) {
   const auto text = trim_ascii_space(input);
-  if (text.empty()) return GroupResult::fail("empty community reference");
+  if (text.empty()) return unexpected("empty community reference");
   if (has_inner_space(text)) return fail_for(input, "contains spaces or control characters");
 
   if (looks_like_link(text)) {
     const auto link = parse_vk_link(text);
-    if (!link) return fail_for(input, link.problem());
+    if (!link) return fail_for(input, link.error());
     if (link->w && parse_wall_id(*link->w)) return fail_for(input, "is a link to a post; list it under posts");
     if (is_all_digits(link->page)) return fail_for(input, "is not a community page");
     return from_page_name(input, link->page);
@@ -98,8 +98,8 @@ GroupResult from_text(std::string_view input) {
   const bool negative = text.starts_with('-');
   if (is_all_digits(negative ? text.substr(1) : text)) {
     const auto id = parse_positive_vk_id(negative ? text.substr(1) : text);
-    if (!id) return fail_for(input, id.problem());
-    return GroupResult::ok(GroupRef{*id});
+    if (!id) return fail_for(input, id.error());
+    return GroupRef{*id};
   }
   return from_page_name(input, lowercase_ascii(text));
 }
@@ -117,7 +117,7 @@ NormalizedRefs<GroupRef> normalize_group_refs(const std::vector<GroupInput>& inp
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     auto group = parse_group_ref(inputs[i]);
     if (!group) {
-      out.problems.push_back({i, group.problem()});
+      out.problems.push_back({i, group.error()});
       continue;
     }
     const bool first = std::visit(

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view expected_form = "expected a post like -1_123 or https://vk.com/wall-1_123";
 
 Result<PostRef> fail_for(std::string_view input, std::string_view predicate) {
-  return Result<PostRef>::fail(fmt::format("{} {}", quote_input(input), predicate));
+  return unexpected(fmt::format("{} {}", quote_input(input), predicate));
 }
 }  // namespace
 
@@ -24,27 +24,27 @@ Result<PostRef> parse_wall_id(std::string_view text) {
   if (negative) text.remove_prefix(1);
   const auto underscore = text.find('_');
   if (underscore == std::string_view::npos)
-    return Result<PostRef>::fail(fmt::format("is not a post reference ({})", expected_form));
+    return unexpected(fmt::format("is not a post reference ({})", expected_form));
   const auto owner_digits = text.substr(0, underscore);
   const auto post_digits = text.substr(underscore + 1);
   if (!is_all_digits(owner_digits) || !is_all_digits(post_digits))
-    return Result<PostRef>::fail(fmt::format("is not a post reference ({})", expected_form));
+    return unexpected(fmt::format("is not a post reference ({})", expected_form));
 
   const auto owner = parse_positive_vk_id(owner_digits);
-  if (!owner) return Result<PostRef>::fail(fmt::format("has an owner id that {}", owner.problem()));
+  if (!owner) return unexpected(fmt::format("has an owner id that {}", owner.error()));
   const auto post = parse_positive_vk_id(post_digits);
-  if (!post) return Result<PostRef>::fail(fmt::format("has a post id that {}", post.problem()));
-  return Result<PostRef>::ok(PostRef{negative ? -*owner : *owner, *post});
+  if (!post) return unexpected(fmt::format("has a post id that {}", post.error()));
+  return PostRef{negative ? -*owner : *owner, *post};
 }
 
 Result<PostRef> parse_post_ref(std::string_view input) {
   const auto text = trim_ascii_space(input);
-  if (text.empty()) return Result<PostRef>::fail("empty post reference");
+  if (text.empty()) return unexpected("empty post reference");
 
   std::string wall_id;
   if (looks_like_link(text)) {
     const auto link = parse_vk_link(text);
-    if (!link) return fail_for(input, link.problem());
+    if (!link) return fail_for(input, link.error());
     if (link->w)
       wall_id = *link->w;
     else if (link->page.starts_with("wall"))
@@ -56,7 +56,7 @@ Result<PostRef> parse_post_ref(std::string_view input) {
   }
 
   auto post = parse_wall_id(wall_id);
-  if (!post) return fail_for(input, post.problem());
+  if (!post) return fail_for(input, post.error());
   return post;
 }
 
@@ -66,7 +66,7 @@ NormalizedRefs<PostRef> normalize_post_refs(const std::vector<std::string>& inpu
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     auto post = parse_post_ref(inputs[i]);
     if (!post) {
-      out.problems.push_back({i, post.problem()});
+      out.problems.push_back({i, post.error()});
       continue;
     }
     if (seen.emplace(post->owner_id, post->post_id).second) out.refs.push_back(*post);

@@ -52,15 +52,14 @@ bool is_all_digits(std::string_view text) {
 }
 
 Result<std::int64_t> parse_positive_vk_id(std::string_view digits) {
-  if (!is_all_digits(digits)) return Result<std::int64_t>::fail("is not a number");
+  if (!is_all_digits(digits)) return unexpected("is not a number");
   std::int64_t value = 0;
   for (char c : digits) {
     value = value * 10 + (c - '0');
-    if (value > max_vk_id)
-      return Result<std::int64_t>::fail(fmt::format("is out of range (VK ids are at most {})", max_vk_id));
+    if (value > max_vk_id) return unexpected(fmt::format("is out of range (VK ids are at most {})", max_vk_id));
   }
-  if (value == 0) return Result<std::int64_t>::fail("is not a valid id (ids start at 1)");
-  return Result<std::int64_t>::ok(value);
+  if (value == 0) return unexpected("is not a valid id (ids start at 1)");
+  return value;
 }
 
 }  // namespace vka::domain

@@ -1,12 +1,11 @@
 #include "domain/task.hpp"
 
-#include <array>
-#include <utility>
+#include "domain/enum_names.hpp"
 
 namespace vka::domain {
 
 namespace {
-constexpr std::array<std::pair<TaskStatus, std::string_view>, 7> status_names{{
+constexpr auto status_names = enum_names<TaskStatus>({
     {TaskStatus::queued, "queued"},
     {TaskStatus::running, "running"},
     {TaskStatus::paused, "paused"},
@@ -14,20 +13,12 @@ constexpr std::array<std::pair<TaskStatus, std::string_view>, 7> status_names{{
     {TaskStatus::completed_with_errors, "completed_with_errors"},
     {TaskStatus::failed, "failed"},
     {TaskStatus::canceled, "canceled"},
-}};
+});
 }  // namespace
 
-std::string_view to_string(TaskStatus status) {
-  for (const auto& [value, name] : status_names)
-    if (value == status) return name;
-  return "unknown";
-}
+std::string_view to_string(TaskStatus status) { return status_names.name(status); }
 
-std::optional<TaskStatus> parse_task_status(std::string_view text) {
-  for (const auto& [value, name] : status_names)
-    if (name == text) return value;
-  return std::nullopt;
-}
+std::optional<TaskStatus> parse_task_status(std::string_view text) { return status_names.parse(text); }
 
 bool is_terminal(TaskStatus status) {
   return status == TaskStatus::completed || status == TaskStatus::completed_with_errors ||

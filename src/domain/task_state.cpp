@@ -3,12 +3,13 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <utility>
+
+#include "domain/enum_names.hpp"
 
 namespace vka::domain {
 
 namespace {
-constexpr std::array<std::pair<TaskAction, std::string_view>, 8> action_names{{
+constexpr auto action_names = enum_names<TaskAction>({
     {TaskAction::start, "start"},
     {TaskAction::pause, "pause"},
     {TaskAction::resume, "resume"},
@@ -17,7 +18,7 @@ constexpr std::array<std::pair<TaskAction, std::string_view>, 8> action_names{{
     {TaskAction::complete, "complete"},
     {TaskAction::complete_with_errors, "complete_with_errors"},
     {TaskAction::fail, "fail"},
-}};
+});
 
 struct Edge {
   TaskStatus from;
@@ -47,17 +48,9 @@ std::string spaced(std::string_view word) {
 }
 }  // namespace
 
-std::string_view to_string(TaskAction action) {
-  for (const auto& [value, name] : action_names)
-    if (value == action) return name;
-  return "unknown";
-}
+std::string_view to_string(TaskAction action) { return action_names.name(action); }
 
-std::optional<TaskAction> parse_task_action(std::string_view text) {
-  for (const auto& [value, name] : action_names)
-    if (name == text) return value;
-  return std::nullopt;
-}
+std::optional<TaskAction> parse_task_action(std::string_view text) { return action_names.parse(text); }
 
 std::optional<TaskStatus> transition(TaskStatus from, TaskAction action) {
   for (const auto& edge : edges)

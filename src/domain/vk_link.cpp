@@ -49,7 +49,7 @@ Result<VkLink> parse_vk_link(std::string_view text) {
   std::string_view rest = without_scheme(lower);
   const auto host_end = rest.find_first_of("/?#");
   const auto host = rest.substr(0, host_end);
-  if (!is_vk_host(host)) return Result<VkLink>::fail("is not a link to vk.com or vk.ru");
+  if (!is_vk_host(host)) return unexpected("is not a link to vk.com or vk.ru");
   rest = host_end == std::string_view::npos ? std::string_view{} : rest.substr(host_end);
 
   if (const auto hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
@@ -61,12 +61,12 @@ Result<VkLink> parse_vk_link(std::string_view text) {
   if (rest.starts_with('/')) rest.remove_prefix(1);
   if (rest.ends_with('/')) rest.remove_suffix(1);
   if (rest.find('/') != std::string_view::npos)
-    return Result<VkLink>::fail("points inside a page; give the page's own link (e.g. https://vk.com/apiclub)");
+    return unexpected("points inside a page; give the page's own link (e.g. https://vk.com/apiclub)");
 
   VkLink link;
   link.page = std::string(rest);
   link.w = query_parameter(query, "w");
-  return Result<VkLink>::ok(std::move(link));
+  return link;
 }
 
 }  // namespace vka::domain

@@ -25,6 +25,12 @@ Response envelope(const Request& request, int status, boost::json::value data, b
   return response;
 }
 
+Response no_content() {
+  Response response;
+  response.status = 204;
+  return response;
+}
+
 Response error_envelope(const Request& request, const ApiError& error) {
   boost::json::object body_error{{"code", error.code()}, {"message", error.what()}};
   if (!error.details().empty()) {

@@ -78,8 +78,7 @@ Response Pipeline::reject(Request& request, const ApiError& error) const {
 Response Pipeline::dispatch(Request& request) const {
   if (request.method == "OPTIONS" && request.headers.get("Access-Control-Request-Method")) {
     if (!origin_allowed(request)) throw forbidden("This origin may not call the API.");
-    Response preflight;
-    preflight.status = 204;
+    auto preflight = no_content();
     preflight.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
     preflight.headers.set("Access-Control-Allow-Headers", std::string{allowed_request_headers});
     preflight.headers.set("Access-Control-Max-Age", "600");

@@ -7,10 +7,6 @@ namespace vka::jobs {
 JobResult classify_exception(std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
-  } catch (const TransientError& e) {
-    return JobResult::retry(e.what());
-  } catch (const PermanentError& e) {
-    return JobResult::failed(e.what());
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreErrorKind::unavailable) return JobResult::retry(e.what());
     return JobResult::failed(e.what());

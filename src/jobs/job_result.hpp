@@ -1,7 +1,6 @@
 #pragma once
 // How a job handler ends: by returning a JobResult, or by throwing (see classify_exception).
 #include <exception>
-#include <stdexcept>
 #include <string>
 
 namespace vka::jobs {
@@ -24,20 +23,8 @@ struct JobResult {
   static JobResult yield() { return {JobOutcome::yield, {}}; }
 };
 
-// Thrown by handlers: a failure worth retrying (network, VK 5xx, timeouts) ...
-class TransientError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// ... and one that will not go away by retrying (bad payload, a task that no longer exists).
-class PermanentError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// The result for an exception a handler let escape: TransientError and an unavailable store retry,
-// everything else fails the job.
+// The result for an exception a handler let escape: an unavailable store retries, everything else fails
+// the job.
 JobResult classify_exception(std::exception_ptr error);
 
 }  // namespace vka::jobs

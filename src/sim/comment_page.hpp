@@ -1,5 +1,5 @@
 #pragma once
-// Which slice of one comment level wall.getComments returns (vk-api.md §4.3, §8.3).
+// Which slice of one comment level wall.getComments returns (docs/vk-api.md §4.3, §8.3).
 #include <cstddef>
 #include <cstdint>
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// The part of VKScript (vk-api.md §4.8) that batching clients send:
+// The part of VKScript (docs/vk-api.md §4.8) that batching clients send:
 //   return [API.wall.get({"owner_id": -1, "count": 100}), API.users.get({user_ids: "1,2"})];
 // i.e. `return <expr>;` where <expr> is an API call, a literal (string, number, true, false,
 // null) or an array/object of those. Call parameters are scalars or arrays of scalars (sent as

@@ -1,4 +1,4 @@
-// groups.getById, utils.resolveScreenName and users.get (vk-api.md §4.5–4.7).
+// groups.getById, utils.resolveScreenName and users.get (docs/vk-api.md §4.5–4.7).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The VK methods the simulator serves (vk-api.md §4), as functions of the dataset and the
+// The VK methods the simulator serves (docs/vk-api.md §4), as functions of the dataset and the
 // call's parameters. They throw VkError; `execute` lives in the service, above them.
 #include <boost/json/value.hpp>
 

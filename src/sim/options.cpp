@@ -1,18 +1,19 @@
 #include "sim/options.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
+
+#include "domain/enum_names.hpp"
 
 namespace vka::sim {
 
 namespace {
 
-constexpr std::array<std::pair<Fault, std::string_view>, 5> fault_names{{{Fault::http_5xx, "5xx"},
-                                                                          {Fault::error10, "error10"},
-                                                                          {Fault::error9, "error9"},
-                                                                          {Fault::truncated, "truncated"},
-                                                                          {Fault::stall, "stall"}}};
+constexpr auto fault_names = domain::enum_names<Fault>({{Fault::http_5xx, "5xx"},
+                                                        {Fault::error10, "error10"},
+                                                        {Fault::error9, "error9"},
+                                                        {Fault::truncated, "truncated"},
+                                                        {Fault::stall, "stall"}});
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -22,11 +23,7 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(Fault fault) {
-  for (const auto& [value, name] : fault_names)
-    if (value == fault) return name;
-  return "unknown";
-}
+std::string_view to_string(Fault fault) { return fault_names.name(fault); }
 
 std::optional<std::vector<Fault>> parse_faults(std::string_view list, std::string* unknown) {
   std::vector<Fault> faults;
@@ -35,16 +32,12 @@ std::optional<std::vector<Fault>> parse_faults(std::string_view list, std::strin
     const auto item = trim(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
     if (item.empty()) continue;
-    bool known = false;
-    for (const auto& [value, name] : fault_names) {
-      if (name != item) continue;
-      known = true;
-      if (std::find(faults.begin(), faults.end(), value) == faults.end()) faults.push_back(value);
-    }
-    if (!known) {
+    const auto fault = fault_names.parse(item);
+    if (!fault) {
       if (unknown) *unknown = std::string{item};
       return std::nullopt;
     }
+    if (std::find(faults.begin(), faults.end(), *fault) == faults.end()) faults.push_back(*fault);
   }
   return faults;
 }

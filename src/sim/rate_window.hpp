@@ -1,5 +1,5 @@
 #pragma once
-// Per-token request accounting over sliding 1000 ms windows (vk-api.md §6): the limiter behind
+// Per-token request accounting over sliding 1000 ms windows (docs/vk-api.md §6): the limiter behind
 // error 6, and the busiest window seen, which /_sim/stats reports so tests can check pacing.
 #include <chrono>
 #include <cstddef>

@@ -1,6 +1,6 @@
 #pragma once
-// The whole dataset as JSON for GET /_sim/truth, with the product API's field names
-// (spec/api.md Post and Comment) so tests compare collected data directly:
+// The whole dataset as JSON for GET /_sim/truth, with the product API's field names (the Post and
+// Comment schemas of src/api/openapi/openapi.json) so tests compare collected data directly:
 // {"communities":[{id, screen_name, name, type, is_closed, deactivated|null, comments_closed}],
 //  "posts":[{owner_id, id, date, text, likes, reposts, views|null, comments_count, is_pinned}],
 //  "comments":[{owner_id, post_id, id, parent_id|null, thread_root_id|null, from_id, author_name,

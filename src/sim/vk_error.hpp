@@ -1,5 +1,5 @@
 #pragma once
-// A VK API error (vk-api.md §7): what a method throws and the envelope reports.
+// A VK API error (docs/vk-api.md §7): what a method throws and the envelope reports.
 #include <stdexcept>
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// VK API objects at v=5.199 (vk-api.md §4): posts, comments, communities and users as JSON.
+// VK API objects at v=5.199 (docs/vk-api.md §4): posts, comments, communities and users as JSON.
 #include <boost/json/object.hpp>
 
 #include <cstdint>

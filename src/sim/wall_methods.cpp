@@ -1,4 +1,4 @@
-// wall.get, wall.getById and wall.getComments (vk-api.md §4.1–4.3, §8).
+// wall.get, wall.getById and wall.getComments (docs/vk-api.md §4.1–4.3, §8).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 

@@ -5,19 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/role.hpp"
 #include "domain/time.hpp"
 
 namespace vka::store {
 
-enum class ApiKeyRole { admin, analyst, viewer };
-
-std::string_view to_string(ApiKeyRole role);
-std::optional<ApiKeyRole> parse_api_key_role(std::string_view text);
-
 struct ApiKey {
   std::string id;
   std::string name;
-  ApiKeyRole role = ApiKeyRole::viewer;
+  domain::Role role = domain::Role::viewer;
   std::string key_hash;
   domain::Timestamp created_at;
   std::optional<domain::Timestamp> revoked_at;

@@ -1,5 +1,5 @@
 #pragma once
-// What the collector does about each failure of a VK call (vk-api.md §7), with a stable
+// What the collector does about each failure of a VK call (docs/vk-api.md §7), with a stable
 // snake_case code for task errors and a human message. Messages never contain secrets.
 #include <optional>
 #include <string>

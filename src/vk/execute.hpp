@@ -1,5 +1,5 @@
 #pragma once
-// Batching up to 25 API calls into one `execute` request (vk-api.md §4.8). The script returns one
+// Batching up to 25 API calls into one `execute` request (docs/vk-api.md §4.8). The script returns one
 // array element per call, in order; split_execute() (vk/parse.hpp) takes the response apart.
 #include <cstddef>
 #include <span>

@@ -41,17 +41,17 @@ struct Endpoint {
   }
 };
 
-Result<Endpoint, TransportError> parse_endpoint(std::string_view url) {
+domain::Result<Endpoint, TransportError> parse_endpoint(std::string_view url) {
   auto parsed = boost::urls::parse_uri(url);
-  if (!parsed) return unexpected(TransportError{Kind::bad_url, "not an absolute URL"});
+  if (!parsed) return domain::unexpected(TransportError{Kind::bad_url, "not an absolute URL"});
   Endpoint endpoint;
   const std::string scheme(parsed->scheme());
   if (scheme != "http" && scheme != "https") {
-    return unexpected(TransportError{Kind::bad_url, "unsupported scheme '" + scheme + "'"});
+    return domain::unexpected(TransportError{Kind::bad_url, "unsupported scheme '" + scheme + "'"});
   }
   endpoint.tls = scheme == "https";
   endpoint.host = std::string(parsed->encoded_host());
-  if (endpoint.host.empty()) return unexpected(TransportError{Kind::bad_url, "URL has no host"});
+  if (endpoint.host.empty()) return domain::unexpected(TransportError{Kind::bad_url, "URL has no host"});
   endpoint.port = parsed->has_port() ? std::string(parsed->port()) : (endpoint.tls ? "443" : "80");
   endpoint.target = std::string(parsed->encoded_path());
   if (endpoint.target.empty()) endpoint.target = "/";
@@ -124,8 +124,8 @@ class Connection {
   }
 
   // On failure also reports whether the error looks like a keep-alive connection closed by the peer.
-  Result<HttpResponse, std::pair<TransportError, bool>> exchange(const http::request<http::string_body>& request,
-                                                                 const HttpClientOptions& options) {
+  domain::Result<HttpResponse, std::pair<TransportError, bool>> exchange(
+      const http::request<http::string_body>& request, const HttpClientOptions& options) {
     tcp().expires_after(options.read_timeout);
     error_code ec;
     auto done = [&](error_code e, std::size_t) { ec = e; };
@@ -135,7 +135,8 @@ class Connection {
       http::async_write(*plain_stream_, request, done);
     }
     run();
-    if (ec) return unexpected(std::pair{error_from(Kind::io, ec, "sending the request"), is_stale_connection(ec)});
+    if (ec)
+      return domain::unexpected(std::pair{error_from(Kind::io, ec, "sending the request"), is_stale_connection(ec)});
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(options.max_body_bytes);
@@ -147,7 +148,8 @@ class Connection {
     run();
     if (ec) {
       const bool nothing_read = !parser.got_some();
-      return unexpected(std::pair{error_from(Kind::io, ec, "reading the response"), nothing_read && is_stale_connection(ec)});
+      return domain::unexpected(
+          std::pair{error_from(Kind::io, ec, "reading the response"), nothing_read && is_stale_connection(ec)});
     }
     keep_alive_ = parser.get().keep_alive();
     return HttpResponse{static_cast<int>(parser.get().result_int()), std::move(parser.get().body())};
@@ -199,16 +201,18 @@ struct HttpClient::Impl {
     if (pool.size() < options.max_idle_per_host) pool.push_back(std::move(connection));
   }
 
-  Result<HttpResponse, TransportError> post_once(const Endpoint& endpoint,
-                                                 const http::request<http::string_body>& request, bool& retry_fresh) {
+  domain::Result<HttpResponse, TransportError> post_once(const Endpoint& endpoint,
+                                                         const http::request<http::string_body>& request,
+                                                         bool& retry_fresh) {
     auto [connection, reused] = take(endpoint);
     if (!reused) {
-      if (auto error = connection->open(endpoint, options.connect_timeout)) return unexpected(std::move(*error));
+      if (auto error = connection->open(endpoint, options.connect_timeout))
+        return domain::unexpected(std::move(*error));
     }
     auto response = connection->exchange(request, options);
     if (!response) {
       retry_fresh = reused && response.error().second;
-      return unexpected(std::move(response.error().first));
+      return domain::unexpected(std::move(response.error().first));
     }
     if (connection->reusable()) give_back(endpoint, std::move(connection));
     return std::move(response).value();
@@ -225,9 +229,9 @@ HttpClient::HttpClient(HttpClientOptions options) : impl_(std::make_unique<Impl>
 
 HttpClient::~HttpClient() = default;
 
-Result<HttpResponse, TransportError> HttpClient::post(std::string_view url, std::string_view form_body) {
+domain::Result<HttpResponse, TransportError> HttpClient::post(std::string_view url, std::string_view form_body) {
   auto endpoint = parse_endpoint(url);
-  if (!endpoint) return unexpected(std::move(endpoint).error());
+  if (!endpoint) return domain::unexpected(std::move(endpoint).error());
   http::request<http::string_body> request{http::verb::post, endpoint->target, 11};
   request.set(http::field::host, endpoint->host_header());
   request.set(http::field::user_agent, impl_->options.user_agent);

@@ -26,7 +26,7 @@ class HttpClient final : public HttpTransport {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  Result<HttpResponse, TransportError> post(std::string_view url, std::string_view form_body) override;
+  domain::Result<HttpResponse, TransportError> post(std::string_view url, std::string_view form_body) override;
   // Connections opened since construction (keep-alive reuse keeps this low).
   std::size_t connections_opened() const;
 

@@ -80,11 +80,11 @@ std::vector<T> opt_array_of(const json::object& o, std::string_view key, const W
 
 // Runs a parse that may throw ShapeError and returns its value or the ParseError.
 template <class F>
-auto guarded(F&& parse) -> Result<decltype(parse()), ParseError> {
+auto guarded(F&& parse) -> domain::Result<decltype(parse()), ParseError> {
   try {
     return parse();
   } catch (ShapeError& e) {
-    return unexpected(ParseError{std::move(e.path), std::move(e.problem)});
+    return domain::unexpected(ParseError{std::move(e.path), std::move(e.problem)});
   }
 }
 

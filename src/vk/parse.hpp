@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "vk/result.hpp"
+#include "domain/result.hpp"
 #include "vk/types.hpp"
 
 namespace boost::json {
@@ -27,7 +27,7 @@ struct ParseError {
   bool operator==(const ParseError&) const = default;
 };
 
-// {"error": {...}} or one entry of execute_errors (vk-api.md §2). request_params is dropped on
+// {"error": {...}} or one entry of execute_errors (docs/vk-api.md §2). request_params is dropped on
 // purpose: it echoes what was sent.
 struct ApiError {
   int code = 0;
@@ -64,14 +64,14 @@ struct Success {
 
 using Envelope = std::variant<Success, ApiError>;
 
-Result<Envelope, ParseError> parse_envelope(std::string_view body);
+domain::Result<Envelope, ParseError> parse_envelope(std::string_view body);
 
-Result<WallPage, ParseError> parse_wall_get(const Payload& response);
-Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response);
-Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response);
-Result<std::vector<Group>, ParseError> parse_groups_get_by_id(const Payload& response);
-Result<std::optional<ResolvedName>, ParseError> parse_resolve_screen_name(const Payload& response);
-Result<std::vector<User>, ParseError> parse_users_get(const Payload& response);
+domain::Result<WallPage, ParseError> parse_wall_get(const Payload& response);
+domain::Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response);
+domain::Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response);
+domain::Result<std::vector<Group>, ParseError> parse_groups_get_by_id(const Payload& response);
+domain::Result<std::optional<ResolvedName>, ParseError> parse_resolve_screen_name(const Payload& response);
+domain::Result<std::vector<User>, ParseError> parse_users_get(const Payload& response);
 
 // One inner call of an execute batch: its result, or its error from execute_errors.
 using CallOutcome = std::variant<Payload, ApiError>;
@@ -79,6 +79,6 @@ using CallOutcome = std::variant<Payload, ApiError>;
 // Splits an execute response built by execute_code() (one array element per call, in call order).
 // `false` elements are matched, in order, to execute_errors; a `false` with no entry left becomes
 // ApiError{1, "...no execute_errors entry"} so the caller retries it.
-Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls);
+domain::Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls);
 
 }  // namespace vka::vk

@@ -1,4 +1,4 @@
-// The response envelope (vk-api.md §2): {"response": ...} with optional execute_errors, or {"error": {...}}.
+// The response envelope (docs/vk-api.md §2): {"response": ...} with optional execute_errors, or {"error": {...}}.
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <limits>
@@ -40,7 +40,7 @@ ApiError parse_api_error(const json::value& v, const Where& where) {
   return error;
 }
 
-Result<std::shared_ptr<const json::value>, ParseError> parse_document(std::string_view body) {
+domain::Result<std::shared_ptr<const json::value>, ParseError> parse_document(std::string_view body) {
   json::parse_options options;
   options.max_depth = 64;
   json::stream_parser parser(json::storage_ptr(), options);
@@ -49,16 +49,17 @@ Result<std::shared_ptr<const json::value>, ParseError> parse_document(std::strin
   const std::size_t used = parser.write(body.data(), body.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
-    return unexpected(ParseError{"", "invalid JSON at byte " + std::to_string(used) + ": " + ec.message(), true});
+    return domain::unexpected(
+        ParseError{"", "invalid JSON at byte " + std::to_string(used) + ": " + ec.message(), true});
   }
   return std::make_shared<const json::value>(parser.release());
 }
 
 }  // namespace
 
-Result<Envelope, ParseError> parse_envelope(std::string_view body) {
+domain::Result<Envelope, ParseError> parse_envelope(std::string_view body) {
   auto document = parse_document(body);
-  if (!document) return unexpected(std::move(document).error());
+  if (!document) return domain::unexpected(std::move(document).error());
   std::shared_ptr<const json::value> root = std::move(document).value();
   return guarded([&]() -> Envelope {
     const std::string top;

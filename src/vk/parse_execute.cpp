@@ -1,4 +1,4 @@
-// Splitting an execute response into its inner calls (vk-api.md §2, §4.8).
+// Splitting an execute response into its inner calls (docs/vk-api.md §2, §4.8).
 #include "vk/parse.hpp"
 #include "vk/json_reader.hpp"
 
@@ -6,7 +6,7 @@ namespace vka::vk {
 
 using namespace detail;
 
-Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls) {
+domain::Result<std::vector<CallOutcome>, ParseError> split_execute(const Success& success, std::size_t calls) {
   return guarded([&] {
     const Where where(success.response.path());
     const json::array& results = array_at(success.response.json(), where);

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the parsers: one VK object each (vk-api.md §4), shared by the method parsers.
+// Internal to the parsers: one VK object each (docs/vk-api.md §4), shared by the method parsers.
 #include "vk/json_reader.hpp"
 #include "vk/types.hpp"
 

@@ -1,4 +1,4 @@
-// wall.get, wall.getById and wall.getComments responses (vk-api.md §4.1–4.3).
+// wall.get, wall.getById and wall.getComments responses (docs/vk-api.md §4.1–4.3).
 #include "vk/parse.hpp"
 #include "vk/parse_objects.hpp"
 
@@ -6,7 +6,7 @@ namespace vka::vk {
 
 using namespace detail;
 
-Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
+domain::Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     const json::object& o = object_at(response.json(), where);
@@ -19,11 +19,11 @@ Result<WallPage, ParseError> parse_wall_get(const Payload& response) {
   });
 }
 
-Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
+domain::Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     PostList list;
-    // 5.199 answers {items, profiles, groups}; older versions a bare array of posts (vk-api.md §4.2).
+    // 5.199 answers {items, profiles, groups}; older versions a bare array of posts (docs/vk-api.md §4.2).
     if (response.json().is_array()) {
       list.items = array_of<Post>(response.json(), where, parse_post);
       return list;
@@ -36,7 +36,7 @@ Result<PostList, ParseError> parse_wall_get_by_id(const Payload& response) {
   });
 }
 
-Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response) {
+domain::Result<CommentsPage, ParseError> parse_wall_get_comments(const Payload& response) {
   return guarded([&] {
     const Where where(response.path());
     const json::object& o = object_at(response.json(), where);

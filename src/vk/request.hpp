@@ -1,5 +1,5 @@
 #pragma once
-// Typed VK API requests (vk-api.md §4) and their wire form. The access token is never part of a
+// Typed VK API requests (docs/vk-api.md §4) and their wire form. The access token is never part of a
 // Request: it is added only to the POST body, so a Request can be logged as it is.
 #include <cstdint>
 #include <optional>
@@ -33,12 +33,12 @@ struct CommentsQuery {
   std::int64_t owner_id = 0;
   std::int64_t post_id = 0;
   std::optional<std::int64_t> comment_id;        // read this comment's reply branch
-  std::optional<std::int64_t> start_comment_id;  // resume anchor (vk-api.md §8.3)
+  std::optional<std::int64_t> start_comment_id;  // resume anchor (docs/vk-api.md §8.3)
   std::int64_t offset = 0;                       // may be negative with start_comment_id
   int count = kMaxPageCount;
   int thread_items_count = kMaxThreadItemsCount;  // ignored for reply branches
 };
-// need_likes=1, sort=asc, preview_length=0, extended=1 always (vk-api.md §4.3, §8).
+// need_likes=1, sort=asc, preview_length=0, extended=1 always (docs/vk-api.md §4.3, §8).
 Request wall_get_comments(const CommentsQuery& query);
 
 Request groups_get_by_id(std::span<const std::string> ids_or_screen_names,

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "vk/result.hpp"
+#include "domain/result.hpp"
 
 namespace vka::vk {
 
@@ -24,7 +24,7 @@ class HttpTransport {
  public:
   virtual ~HttpTransport() = default;
   // POSTs an application/x-www-form-urlencoded body. Thread-safe.
-  virtual Result<HttpResponse, TransportError> post(std::string_view url, std::string_view form_body) = 0;
+  virtual domain::Result<HttpResponse, TransportError> post(std::string_view url, std::string_view form_body) = 0;
 };
 
 }  // namespace vka::vk

@@ -1,5 +1,5 @@
 #pragma once
-// VK objects as the collector needs them, decoded from API responses (vk-api.md §4).
+// VK objects as the collector needs them, decoded from API responses (docs/vk-api.md §4).
 #include <cstdint>
 #include <optional>
 #include <string>

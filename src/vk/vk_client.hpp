@@ -38,20 +38,21 @@ class VkClient {
   VkClient(HttpTransport& transport, Pacer& pacer, AccessToken token, VkClientOptions options = {});
 
   // The decoded envelope of a successful call, or the classified failure. Thread-safe.
-  Result<Success, VkFailure> call(const Request& request, std::string_view task_key);
+  domain::Result<Success, VkFailure> call(const Request& request, std::string_view task_key);
 
   template <class T>
-  Result<T, VkFailure> call(const Request& request, std::string_view task_key,
-                            Result<T, ParseError> (*parse)(const Payload&)) {
+  domain::Result<T, VkFailure> call(const Request& request, std::string_view task_key,
+                                    domain::Result<T, ParseError> (*parse)(const Payload&)) {
     auto success = call(request, task_key);
-    if (!success) return unexpected(std::move(success).error());
+    if (!success) return domain::unexpected(std::move(success).error());
     auto value = parse(success->response);
-    if (!value) return unexpected(failure_from(value.error()));
+    if (!value) return domain::unexpected(failure_from(value.error()));
     return std::move(value).value();
   }
 
   // One execute request for up to 25 calls; inner failures stay in their CallOutcome.
-  Result<std::vector<CallOutcome>, VkFailure> execute(std::span<const Request> calls, std::string_view task_key);
+  domain::Result<std::vector<CallOutcome>, VkFailure> execute(std::span<const Request> calls,
+                                                              std::string_view task_key);
 
  private:
   HttpTransport& transport_;

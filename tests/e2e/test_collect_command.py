@@ -127,7 +127,7 @@ class CollectCommandTest(unittest.TestCase):
         run = collect(self.sim, f"{self.dir}/none.db", token=None)
         self.assertEqual(run.returncode, 2)
         self.assertEqual(len(run.stderr.splitlines()), 2, run.stderr)
-        self.assertIn("communities: ", run.stderr)
+        self.assertIn("vk-analytics collect: communities: give at least one community, or a post in --posts\n", run.stderr)
         self.assertIn("VKA_VK_TOKEN: ", run.stderr)
 
     def test_an_output_without_a_directory_is_refused_before_collecting(self):

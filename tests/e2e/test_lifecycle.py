@@ -23,6 +23,7 @@ class StartupTest(unittest.TestCase):
         help_text = subprocess.run([BINARY, "--help"], capture_output=True, text=True).stdout
         for command in ("serve", "migrate", "api-keys"):
             self.assertIn(command, help_text)
+        self.assertIn("Exit codes: 0 done; 1 failed at run time", help_text)
 
     def test_each_configuration_problem_is_one_line_and_exit_code_2(self):
         result = self.run_serve(VKA_LISTEN="nowhere", VKA_VK_API_URL="ftp://x", VKA_VK_RPS="0",
@@ -46,6 +47,13 @@ class StartupTest(unittest.TestCase):
             result = self.run_serve(VKA_LISTEN=f"127.0.0.1:{busy.getsockname()[1]}")
         self.assertEqual(result.returncode, 2)
         self.assertIn("already in use", result.stderr)
+
+    def test_an_unreachable_database_is_a_failure_not_a_usage_error(self):
+        url = f"postgresql://vka:secret@127.0.0.1:{free_port()}/vka"
+        result = self.run_serve(VKA_DATABASE_URL=url)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("vk-analytics: database: ", result.stderr)
+        self.assertNotIn("secret", result.stderr)
 
     def test_bad_flag_is_usage_error(self):
         result = subprocess.run([BINARY, "serve", "--no-such-flag"], capture_output=True, text=True)

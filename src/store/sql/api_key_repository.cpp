@@ -10,7 +10,7 @@ namespace {
 
 template <class Rows>
 ApiKey read_key(const Rows& row) {
-  const auto role = parse_api_key_role(row.text(2));
+  const auto role = domain::parse_role(row.text(2));
   if (!role) throw StoreError(StoreErrorKind::corrupt, "a stored API key has an unknown role");
   return {row.text(0), row.text(1), *role, row.text(3), row.time(4), row.opt_time(5)};
 }

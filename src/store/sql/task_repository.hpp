@@ -14,8 +14,8 @@ class TaskRepositoryOn final : public TaskRepository {
   std::optional<domain::Task> get(std::string_view id) override;
   TaskPage list(const TaskListQuery& query) override;
   TransitionResult transition(std::string_view id, const TaskTransition& change) override;
-  std::optional<StoredEvent> add_progress(std::string_view id, const domain::TaskProgress& delta,
-                                          domain::Timestamp at, const NewEvent& event) override;
+  std::optional<StoredEvent> add_progress(std::string_view id, const domain::TaskProgress& delta, domain::Timestamp at,
+                                          const NewEvent& event) override;
   std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,
                                        const NewEvent& event) override;
   bool remove(std::string_view id) override;

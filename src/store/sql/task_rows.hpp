@@ -40,7 +40,7 @@ inline domain::Task read_task(auto& connection, const auto& row) {
   task.status = *status;
   task.params = decode_task_params(row.text(4));
   task.params.name = row.opt_text(2);
-  task.progress = {row.int64(5),  row.int64(6),  row.int64(7),  row.int64(8),    row.int64(9),
+  task.progress = {row.int64(5),  row.int64(6),  row.int64(7),  row.int64(8),     row.int64(9),
                    row.int64(10), row.int64(11), row.int64(12), row.opt_int64(13)};
   task.created_at = row.time(14);
   task.started_at = row.opt_time(15);

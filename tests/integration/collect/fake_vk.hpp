@@ -61,7 +61,7 @@ class FakeVk final : public vk::HttpTransport {
   std::function<void()> hook;
   int hook_at = -1;
 
-  vk::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
+  domain::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
     auto response = answer(url, body);
     if (hook && requests() == hook_at) std::exchange(hook, nullptr)();
     return response;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "../store/store_fixture.hpp"
+#include "store/error.hpp"
 
 namespace vka::jobs {
 namespace {
@@ -95,7 +96,7 @@ TEST_P(WorkerPoolTest, RetriesTransientFailuresWithBackoffThenSucceeds) {
                         starts.push_back(std::chrono::steady_clock::now());
                       }
                       EXPECT_EQ(context.attempts(), calls + 1);
-                      if (++calls < 3) throw TransientError("vk timeout");
+                      if (++calls < 3) return JobResult::retry("vk timeout");
                       return JobResult::done();
                     }}},
                   options());
@@ -133,9 +134,9 @@ TEST_P(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   WorkerPool pool(*store_,
                   {{"collect",
                     [&](JobContext& context) -> JobResult {
-                      if (*context.task_id() == "bad") throw PermanentError("the task's parameters are invalid");
+                      if (*context.task_id() == "bad") return JobResult::failed("the task's parameters are invalid");
                       ++flaky_calls;
-                      throw TransientError("vk 5xx");
+                      throw store::StoreError(store::StoreErrorKind::unavailable, "database busy");
                     }}},
                   o);
   pool.start();
@@ -144,7 +145,7 @@ TEST_P(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   EXPECT_EQ(job_column("bad", "last_error"), "the task's parameters are invalid");
   EXPECT_EQ(job_number("bad", "attempts"), 1);
   EXPECT_EQ(flaky_calls, 3);
-  EXPECT_EQ(job_column("flaky", "last_error"), "gave up after 3 attempts; last error: vk 5xx");
+  EXPECT_EQ(job_column("flaky", "last_error"), "gave up after 3 attempts; last error: database busy");
 }
 
 TEST_P(WorkerPoolTest, UnknownKindFails) {

@@ -12,9 +12,9 @@ class ApiKeyRepositoryTest : public StoreTest {
 };
 
 TEST_P(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
-  const ApiKey key{"k1", "ci", ApiKeyRole::analyst, "hash-1", at(100), std::nullopt};
+  const ApiKey key{"k1", "ci", domain::Role::analyst, "hash-1", at(100), std::nullopt};
   repo().create(key);
-  repo().create({"k2", "root", ApiKeyRole::admin, "hash-2", at(200), std::nullopt});
+  repo().create({"k2", "root", domain::Role::admin, "hash-2", at(200), std::nullopt});
   EXPECT_EQ(repo().find_by_hash("hash-1"), key);
   EXPECT_FALSE(repo().find_by_hash("hash-3"));
 
@@ -22,7 +22,7 @@ TEST_P(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
   EXPECT_FALSE(repo().revoke("k1", at(301))) << "already revoked";
   EXPECT_FALSE(repo().revoke("nope", at(301)));
   EXPECT_FALSE(repo().find_by_hash("hash-1"));
-  EXPECT_EQ(repo().find_by_hash("hash-2")->role, ApiKeyRole::admin);
+  EXPECT_EQ(repo().find_by_hash("hash-2")->role, domain::Role::admin);
 
   const auto all = repo().list();
   ASSERT_EQ(all.size(), 2u);
@@ -32,9 +32,9 @@ TEST_P(ApiKeyRepositoryTest, FindByHashUntilRevoked) {
 }
 
 TEST_P(ApiKeyRepositoryTest, DuplicateHashOrIdIsAConflict) {
-  repo().create({"k1", "a", ApiKeyRole::viewer, "hash-1", at(100), std::nullopt});
-  for (const ApiKey& dup : {ApiKey{"k2", "b", ApiKeyRole::viewer, "hash-1", at(100), std::nullopt},
-                            ApiKey{"k1", "c", ApiKeyRole::viewer, "hash-9", at(100), std::nullopt}}) {
+  repo().create({"k1", "a", domain::Role::viewer, "hash-1", at(100), std::nullopt});
+  for (const ApiKey& dup : {ApiKey{"k2", "b", domain::Role::viewer, "hash-1", at(100), std::nullopt},
+                            ApiKey{"k1", "c", domain::Role::viewer, "hash-9", at(100), std::nullopt}}) {
     try {
       repo().create(dup);
       FAIL() << "expected a conflict";

@@ -46,8 +46,8 @@ class AuthenticatorTest : public ::testing::Test {
                       auth::BootstrapAdminKey::from_environment_value(bootstrap_value).value(),
                       auth::ViewerScope::all_tasks) {
     const auth::ApiKeyHasher hasher{pepper()};
-    keys.create({"key_analyst", "CI robot", store::ApiKeyRole::analyst, hasher.hash(analyst_key), {}, {}});
-    keys.create({"key_viewer", "Dashboard", store::ApiKeyRole::viewer, hasher.hash(viewer_key), {}, {}});
+    keys.create({"key_analyst", "CI robot", domain::Role::analyst, hasher.hash(analyst_key), {}, {}});
+    keys.create({"key_viewer", "Dashboard", domain::Role::viewer, hasher.hash(viewer_key), {}, {}});
   }
 
   auth::Principal authenticate(std::optional<std::string> authorization) {
@@ -87,20 +87,20 @@ TEST_F(AuthenticatorTest, OtherSchemesAre401) {
 TEST_F(AuthenticatorTest, BootstrapKeyIsTheAdmin) {
   const auto principal = authenticate("Bearer " + std::string{bootstrap_value});
   EXPECT_EQ(principal.id, bootstrap_admin_id);
-  EXPECT_EQ(principal.role, auth::Role::admin);
+  EXPECT_EQ(principal.role, domain::Role::admin);
 }
 
 TEST_F(AuthenticatorTest, SchemeIgnoresCase) {
-  EXPECT_EQ(authenticate("bearer " + std::string{bootstrap_value}).role, auth::Role::admin);
+  EXPECT_EQ(authenticate("bearer " + std::string{bootstrap_value}).role, domain::Role::admin);
   EXPECT_EQ(authenticate("BEARER " + analyst_key).id, "key_analyst");
 }
 
 TEST_F(AuthenticatorTest, StoredKeyIsItsPrincipalWithItsRole) {
   const auto analyst = authenticate("Bearer " + analyst_key);
-  EXPECT_EQ(analyst, (auth::Principal{"key_analyst", auth::Role::analyst, "CI robot"}));
+  EXPECT_EQ(analyst, (auth::Principal{"key_analyst", domain::Role::analyst, "CI robot"}));
   const auto viewer = authenticate("Bearer " + viewer_key);
   EXPECT_EQ(viewer.id, "key_viewer");
-  EXPECT_EQ(viewer.role, auth::Role::viewer);
+  EXPECT_EQ(viewer.role, domain::Role::viewer);
 }
 
 TEST_F(AuthenticatorTest, UnknownKeyIs401) {
@@ -129,13 +129,6 @@ TEST_F(AuthenticatorTest, WithoutBootstrapKeyOnlyStoredKeysWork) {
   request.headers.set("Authorization", "Bearer " + analyst_key);
   EXPECT_EQ(no_bootstrap.authenticate(request).id, "key_analyst");
   EXPECT_EQ(no_bootstrap.viewer_scope(), auth::ViewerScope::shared_only);
-}
-
-TEST(RoleMapping, RoundTripsEveryRole) {
-  for (const auto role : {auth::Role::admin, auth::Role::analyst, auth::Role::viewer})
-    EXPECT_EQ(to_auth_role(to_store_role(role)), role);
-  EXPECT_EQ(to_store_role(auth::Role::analyst), store::ApiKeyRole::analyst);
-  EXPECT_EQ(to_auth_role(store::ApiKeyRole::admin), auth::Role::admin);
 }
 
 }  // namespace

@@ -69,7 +69,7 @@ class OpenApiRoutes : public ::testing::Test {
   http::Metrics metrics;
   analysis::Analyzer analyzer;
   std::atomic<bool> shutting_down{false};
-  VkTokenVault vk_tokens;
+  auth::VkTokenVault vk_tokens;
   Services services;
   http::Router router;
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "api/task_input.hpp"
+#include "domain/task_request.hpp"
 #include "domain/time.hpp"
 #include "error_matchers.hpp"
 
@@ -97,7 +98,7 @@ TEST(ParseTaskParams, PostsPerGroupRange) {
 }
 
 TEST(ParseTaskParams, NameAndTokenIdLengthLimitsInBytes) {
-  const std::string longest(max_task_name_bytes, 'n');
+  const std::string longest(domain::max_task_name_bytes, 'n');
   EXPECT_EQ(parse(R"({"groups": [1], "name": ")" + longest + R"("})").name, longest);
   EXPECT_THAT(fields_of(problems_of(R"({"groups": [1], "name": ")" + longest + R"(n"})")), ElementsAre("name"));
   // 101 two-byte letters are 202 bytes.
@@ -142,14 +143,16 @@ TEST(ParseTaskParams, ReportsEveryProblemAtOnce) {
 
 TEST(ParseTaskParams, TooManyItems) {
   std::string many = R"({"groups": [)";
-  for (std::size_t i = 1; i <= max_refs_per_task + 1; ++i) many += std::to_string(i) + (i <= max_refs_per_task ? "," : "");
+  for (std::size_t i = 1; i <= domain::max_refs_per_task + 1; ++i)
+    many += std::to_string(i) + (i <= domain::max_refs_per_task ? "," : "");
   many += "]}";
   EXPECT_THAT(fields_of(problems_of(many)), ElementsAre("groups"));
 
   std::string most = R"({"groups": [)";
-  for (std::size_t i = 1; i <= max_refs_per_task; ++i) most += std::to_string(i) + (i < max_refs_per_task ? "," : "");
+  for (std::size_t i = 1; i <= domain::max_refs_per_task; ++i)
+    most += std::to_string(i) + (i < domain::max_refs_per_task ? "," : "");
   most += "]}";
-  EXPECT_EQ(parse(most).groups.size(), max_refs_per_task);
+  EXPECT_EQ(parse(most).groups.size(), domain::max_refs_per_task);
 }
 
 }  // namespace

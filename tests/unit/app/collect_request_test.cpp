@@ -7,7 +7,6 @@ namespace vka::app {
 namespace {
 
 using testing::ElementsAre;
-using testing::HasSubstr;
 using testing::StartsWith;
 
 TEST(CollectRequest, NormalizesLikeTheApi) {
@@ -67,7 +66,18 @@ TEST(CollectRequest, UntilBeforeSinceIsAProblem) {
 }
 
 TEST(CollectRequest, NothingToCollectIsAProblem) {
-  EXPECT_THAT(to_task_params({}).problems, ElementsAre(AllOf(StartsWith("communities: "), HasSubstr("at least one"))));
+  EXPECT_THAT(to_task_params({}).problems,
+              ElementsAre("communities: give at least one community, or a post in --posts"));
+}
+
+TEST(CollectRequest, ProblemsSpeakOfFlagsNeverOfJsonFields) {
+  CollectRequest request;
+  request.groups = {"1"};
+  request.posts_per_group = 100001;
+  request.since = "2026-02-01T00:00:00Z";
+  request.until = "2026-01-01T00:00:00Z";
+  EXPECT_THAT(to_task_params(request).problems, ElementsAre("--posts-per-group: must be an integer from 1 to 100000",
+                                                            "--until: must not be before --since"));
 }
 
 }  // namespace

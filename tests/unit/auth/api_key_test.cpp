@@ -69,7 +69,7 @@ TEST(ApiKeyHasher, VerifiesOnlyTheRightKey) {
 
 TEST(BootstrapAdminKey, MatchesExactlyTheConfiguredValue) {
   const auto bootstrap = BootstrapAdminKey::from_environment_value("correct-horse-battery-staple");
-  ASSERT_TRUE(bootstrap.has_value()) << bootstrap.problem();
+  ASSERT_TRUE(bootstrap.has_value()) << bootstrap.error();
   EXPECT_TRUE(bootstrap->matches("correct-horse-battery-staple"));
   EXPECT_FALSE(bootstrap->matches("correct-horse-battery-stapl"));
   EXPECT_FALSE(bootstrap->matches("correct-horse-battery-staple "));
@@ -88,10 +88,10 @@ TEST(BootstrapAdminKey, AcceptsShortValuesButCallsThemWeak) {
 TEST(BootstrapAdminKey, RejectsMalformedValuesWithoutEchoingThem) {
   const auto empty = BootstrapAdminKey::from_environment_value("");
   ASSERT_FALSE(empty.has_value());
-  EXPECT_NE(empty.problem().find("VKA_ADMIN_API_KEY"), std::string::npos);
+  EXPECT_NE(empty.error().find("VKA_ADMIN_API_KEY"), std::string::npos);
   const auto spaced = BootstrapAdminKey::from_environment_value("secret with spaces inside");
   ASSERT_FALSE(spaced.has_value());
-  EXPECT_EQ(spaced.problem().find("secret with"), std::string::npos);
+  EXPECT_EQ(spaced.error().find("secret with"), std::string::npos);
 }
 
 TEST(ConstantTimeEqual, ComparesContentAndLength) {

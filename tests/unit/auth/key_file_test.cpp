@@ -38,7 +38,7 @@ class KeyFile : public ::testing::Test {
 TEST_F(KeyFile, CreatesPrivateDirectoryAndFileOnFirstUse) {
   const auto dir = root_ / "nested" / "data";
   const auto key = load_or_create_secret_key(dir);
-  ASSERT_TRUE(key.has_value()) << key.problem();
+  ASSERT_TRUE(key.has_value()) << key.error();
   EXPECT_EQ(mode_of(dir), 0700u);
   EXPECT_EQ(mode_of(dir / "secret.key"), 0600u);
   EXPECT_EQ(fs::file_size(dir / "secret.key"), SecretKey::size);
@@ -87,8 +87,8 @@ TEST_F(KeyFile, RefusesAKeyOthersCanRead) {
   fs::permissions(root_ / "data" / "secret.key", fs::perms(0644));
   const auto key = load_or_create_secret_key(root_ / "data");
   ASSERT_FALSE(key.has_value());
-  EXPECT_NE(key.problem().find("mode 0644"), std::string::npos) << key.problem();
-  EXPECT_NE(key.problem().find("chmod 600"), std::string::npos) << key.problem();
+  EXPECT_NE(key.error().find("mode 0644"), std::string::npos) << key.error();
+  EXPECT_NE(key.error().find("chmod 600"), std::string::npos) << key.error();
 }
 
 TEST_F(KeyFile, RefusesAFileOfTheWrongSize) {
@@ -98,14 +98,14 @@ TEST_F(KeyFile, RefusesAFileOfTheWrongSize) {
   fs::permissions(file, fs::perms(0600));
   const auto key = load_or_create_secret_key(root_ / "data");
   ASSERT_FALSE(key.has_value());
-  EXPECT_NE(key.problem().find("holds 9 bytes, expected 32"), std::string::npos) << key.problem();
+  EXPECT_NE(key.error().find("holds 9 bytes, expected 32"), std::string::npos) << key.error();
 }
 
 TEST_F(KeyFile, RefusesADataDirThatIsAFile) {
   std::ofstream(root_ / "plain") << "x";
   const auto key = load_or_create_secret_key(root_ / "plain");
   ASSERT_FALSE(key.has_value());
-  EXPECT_NE(key.problem().find("not a directory"), std::string::npos) << key.problem();
+  EXPECT_NE(key.error().find("not a directory"), std::string::npos) << key.error();
 }
 
 TEST_F(KeyFile, LeavesAnExistingDirectoryModeAlone) {

@@ -14,7 +14,7 @@ TEST(SecretBox, RoundTrips) {
     const auto sealed = box.seal(plain);
     EXPECT_EQ(sealed.size(), plain.size() + 24 + 16);
     const auto opened = box.open(sealed);
-    ASSERT_TRUE(opened.has_value()) << opened.problem();
+    ASSERT_TRUE(opened.has_value()) << opened.error();
     EXPECT_EQ(*opened, plain);
   }
 }
@@ -40,7 +40,7 @@ TEST(SecretBox, DetectsAnyFlippedBit) {
     altered[i] ^= 0x01;
     const auto opened = box.open(altered);
     ASSERT_FALSE(opened.has_value()) << "byte " << i;
-    EXPECT_EQ(opened.problem().find("token"), std::string::npos);
+    EXPECT_EQ(opened.error().find("token"), std::string::npos);
   }
 }
 

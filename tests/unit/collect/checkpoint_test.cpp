@@ -8,7 +8,7 @@ namespace {
 TEST(Checkpoint, WallRoundTrip) {
   WallCheckpoint checkpoint{300, 251, 1523, {"apiclub", "vkapi"}};
   const auto decoded = decode_wall_checkpoint(encode(checkpoint));
-  ASSERT_TRUE(decoded) << decoded.problem();
+  ASSERT_TRUE(decoded) << decoded.error();
   EXPECT_EQ(*decoded, checkpoint);
   const auto fresh = decode_wall_checkpoint(encode(WallCheckpoint{}));
   ASSERT_TRUE(fresh);
@@ -21,7 +21,7 @@ TEST(Checkpoint, CommentsRoundTrip) {
   checkpoint.top_count = 250;
   checkpoint.threads = {{766, 100, 140}, {801, 0, 12}};
   const auto decoded = decode_comments_checkpoint(encode(checkpoint));
-  ASSERT_TRUE(decoded) << decoded.problem();
+  ASSERT_TRUE(decoded) << decoded.error();
   EXPECT_EQ(*decoded, checkpoint);
   checkpoint.top_done = true;
   checkpoint.threads.clear();
@@ -38,7 +38,7 @@ TEST(Checkpoint, RejectsWhatItDidNotWrite) {
   EXPECT_FALSE(decode_wall_checkpoint(R"({"offset": 0, "posts_seen": 0, "names": [""]})"));
   const auto unknown = decode_wall_checkpoint(R"({"offset": 0, "posts_seen": 0, "cursor": 5})");
   ASSERT_FALSE(unknown);
-  EXPECT_NE(unknown.problem().find("cursor"), std::string::npos);
+  EXPECT_NE(unknown.error().find("cursor"), std::string::npos);
   EXPECT_FALSE(decode_comments_checkpoint(R"({"offset": 0, "top_done": 1})"));
   EXPECT_FALSE(decode_comments_checkpoint(R"({"offset": 0, "threads": [{"comment_id": 0, "offset": 0, "count": 1}]})"));
   EXPECT_FALSE(decode_comments_checkpoint(R"({"offset": 0, "threads": [{"comment_id": 5, "offset": 0}]})"));

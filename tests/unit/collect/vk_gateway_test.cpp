@@ -22,11 +22,12 @@ class ScriptedTransport final : public vk::HttpTransport {
   void then_body(std::string body) {
     then([body](const Sent&) { return vk::HttpResponse{200, body}; });
   }
-  vk::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
+  domain::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
     std::lock_guard guard(mutex_);
     Sent sent{std::string(url.substr(url.rfind('/') + 1)), std::string(body)};
     sent_.push_back(sent);
-    if (replies_.empty()) return vk::unexpected(vk::TransportError{vk::TransportError::Kind::io, "no reply scripted"});
+    if (replies_.empty())
+      return domain::unexpected(vk::TransportError{vk::TransportError::Kind::io, "no reply scripted"});
     auto reply = std::move(replies_.front());
     replies_.pop_front();
     return reply(sent);

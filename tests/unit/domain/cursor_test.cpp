@@ -20,7 +20,7 @@ class CursorRoundTrip : public ::testing::TestWithParam<CursorPosition> {};
 TEST_P(CursorRoundTrip, DecodesToWhatWasEncoded) {
   const auto cursor = encode_cursor(scope, GetParam());
   const auto decoded = decode_cursor(scope, cursor);
-  ASSERT_TRUE(decoded.has_value()) << decoded.problem();
+  ASSERT_TRUE(decoded.has_value()) << decoded.error();
   EXPECT_EQ(*decoded, GetParam());
 }
 
@@ -38,7 +38,7 @@ TEST(Cursor, FormatIsStable) {
   // Produced independently (Python: version 1, count, 'i' zigzag varint, 's' length + bytes,
   // CRC-32 of scope + NUL + record, big-endian, base64url without padding).
   const auto decoded = decode_cursor("fuzz", "AQJpgOStlQ1zBnRfMDFoeIBRDbk");
-  ASSERT_TRUE(decoded.has_value()) << decoded.problem();
+  ASSERT_TRUE(decoded.has_value()) << decoded.error();
   EXPECT_EQ(*decoded, (CursorPosition{std::int64_t{1767225600}, std::string("t_01hx")}));
   EXPECT_EQ(encode_cursor("fuzz", *decoded), "AQJpgOStlQ1zBnRfMDFoeIBRDbk");
 }
@@ -69,7 +69,7 @@ TEST(Cursor, CursorOfAnotherListingIsRejected) {
   const auto cursor = encode_cursor("tasks:-created_at", {std::int64_t{1}});
   const auto decoded = decode_cursor("comments:-date", cursor);
   ASSERT_FALSE(decoded.has_value());
-  EXPECT_THAT(decoded.problem(), HasSubstr("another listing"));
+  EXPECT_THAT(decoded.error(), HasSubstr("another listing"));
 }
 
 TEST(Cursor, OtherFormatVersionIsNamedAsSuch) {
@@ -82,7 +82,7 @@ TEST(Cursor, OtherFormatVersionIsNamedAsSuch) {
   for (int shift = 24; shift >= 0; shift -= 8) record.push_back(static_cast<std::uint8_t>(sum >> shift));
   const auto decoded = decode_cursor(scope, base64url_encode(record));
   ASSERT_FALSE(decoded.has_value());
-  EXPECT_THAT(decoded.problem(), HasSubstr("another server version"));
+  EXPECT_THAT(decoded.error(), HasSubstr("another server version"));
 }
 
 struct Garbage {
@@ -95,7 +95,7 @@ class CursorGarbage : public ::testing::TestWithParam<Garbage> {};
 TEST_P(CursorGarbage, IsRejectedWithAReason) {
   const auto decoded = decode_cursor(scope, GetParam().cursor);
   ASSERT_FALSE(decoded.has_value());
-  EXPECT_THAT(decoded.problem(), HasSubstr(GetParam().problem_part));
+  EXPECT_THAT(decoded.error(), HasSubstr(GetParam().problem_part));
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, CursorGarbage,

@@ -17,7 +17,7 @@ class GroupRefAccepts : public ::testing::TestWithParam<Accepted> {};
 
 TEST_P(GroupRefAccepts, Normalizes) {
   const auto result = parse_group_ref(GetParam().input);
-  ASSERT_TRUE(result.has_value()) << result.problem();
+  ASSERT_TRUE(result.has_value()) << result.error();
   EXPECT_EQ(*result, GetParam().expected);
 }
 
@@ -61,7 +61,7 @@ class GroupRefRejects : public ::testing::TestWithParam<Rejected> {};
 TEST_P(GroupRefRejects, ExplainsWhy) {
   const auto result = parse_group_ref(GetParam().input);
   ASSERT_FALSE(result.has_value()) << "accepted";
-  EXPECT_THAT(result.problem(), HasSubstr(GetParam().problem_part));
+  EXPECT_THAT(result.error(), HasSubstr(GetParam().problem_part));
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -102,8 +102,8 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(GroupRefProblem, QuotesLongAndControlInputSafely) {
   const auto result = parse_group_ref(std::string(200, 'b') + "!");
   ASSERT_FALSE(result.has_value());
-  EXPECT_LT(result.problem().size(), 150u);
-  EXPECT_THAT(result.problem(), HasSubstr("…'"));
+  EXPECT_LT(result.error().size(), 150u);
+  EXPECT_THAT(result.error(), HasSubstr("…'"));
 }
 
 TEST(NormalizeGroupRefs, CollapsesDuplicatesInFirstSeenOrder) {
@@ -145,7 +145,7 @@ TEST(GroupRefText, RendersIdsAndNames) {
 TEST(GroupRefText, UrlOfANormalizedRefParsesBackToIt) {
   for (const auto& ref : {id(77), name("apiclub")}) {
     const auto again = parse_group_ref(group_url(ref));
-    ASSERT_TRUE(again.has_value()) << again.problem();
+    ASSERT_TRUE(again.has_value()) << again.error();
     EXPECT_EQ(*again, ref);
   }
 }

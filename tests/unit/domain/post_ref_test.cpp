@@ -17,7 +17,7 @@ class PostRefAccepts : public ::testing::TestWithParam<Accepted> {};
 
 TEST_P(PostRefAccepts, Normalizes) {
   const auto result = parse_post_ref(GetParam().input);
-  ASSERT_TRUE(result.has_value()) << result.problem();
+  ASSERT_TRUE(result.has_value()) << result.error();
   EXPECT_EQ(*result, GetParam().expected);
 }
 
@@ -41,7 +41,7 @@ class PostRefRejects : public ::testing::TestWithParam<Rejected> {};
 TEST_P(PostRefRejects, ExplainsWhy) {
   const auto result = parse_post_ref(GetParam().input);
   ASSERT_FALSE(result.has_value()) << "accepted";
-  EXPECT_THAT(result.problem(), HasSubstr(GetParam().problem_part));
+  EXPECT_THAT(result.error(), HasSubstr(GetParam().problem_part));
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -27,11 +27,10 @@ TEST(ParsePositiveVkId, AcceptsTheJsonSafeRange) {
   EXPECT_EQ(*parse_positive_vk_id("1"), 1);
   EXPECT_EQ(*parse_positive_vk_id("007"), 7);
   EXPECT_EQ(*parse_positive_vk_id("9007199254740991"), max_vk_id);
-  EXPECT_EQ(parse_positive_vk_id("9007199254740992").problem(),
-            "is out of range (VK ids are at most 9007199254740991)");
-  EXPECT_EQ(parse_positive_vk_id("0").problem(), "is not a valid id (ids start at 1)");
-  EXPECT_EQ(parse_positive_vk_id("").problem(), "is not a number");
-  EXPECT_EQ(parse_positive_vk_id("-1").problem(), "is not a number");
+  EXPECT_EQ(parse_positive_vk_id("9007199254740992").error(), "is out of range (VK ids are at most 9007199254740991)");
+  EXPECT_EQ(parse_positive_vk_id("0").error(), "is not a valid id (ids start at 1)");
+  EXPECT_EQ(parse_positive_vk_id("").error(), "is not a number");
+  EXPECT_EQ(parse_positive_vk_id("-1").error(), "is not a number");
 }
 
 }  // namespace

@@ -12,12 +12,9 @@ JobResult classify(const E& error) {
   return classify_exception(std::make_exception_ptr(error));
 }
 
-TEST(ClassifyExceptionTest, TransientErrorsRetryAndTheRestFail) {
-  EXPECT_EQ(classify(TransientError("vk timeout")).outcome, JobOutcome::retry);
-  EXPECT_EQ(classify(TransientError("vk timeout")).error, "vk timeout");
-  EXPECT_EQ(classify(PermanentError("bad payload")).outcome, JobOutcome::failed);
-  EXPECT_EQ(classify(PermanentError("bad payload")).error, "bad payload");
+TEST(ClassifyExceptionTest, AnUnavailableStoreRetriesAndTheRestFail) {
   EXPECT_EQ(classify(store::StoreError(store::StoreErrorKind::unavailable, "busy")).outcome, JobOutcome::retry);
+  EXPECT_EQ(classify(store::StoreError(store::StoreErrorKind::unavailable, "busy")).error, "busy");
   EXPECT_EQ(classify(store::StoreError(store::StoreErrorKind::corrupt, "damaged")).outcome, JobOutcome::failed);
   EXPECT_EQ(classify(std::logic_error("bug")).outcome, JobOutcome::failed);
   EXPECT_EQ(classify(std::logic_error("bug")).error, "unexpected error: bug");

@@ -13,10 +13,10 @@ using namespace std::chrono_literals;
 
 class ScriptedTransport final : public HttpTransport {
  public:
-  std::deque<Result<HttpResponse, TransportError>> replies;
+  std::deque<domain::Result<HttpResponse, TransportError>> replies;
   std::vector<std::pair<std::string, std::string>> sent;  // url, body
 
-  Result<HttpResponse, TransportError> post(std::string_view url, std::string_view body) override {
+  domain::Result<HttpResponse, TransportError> post(std::string_view url, std::string_view body) override {
     sent.emplace_back(url, body);
     auto reply = std::move(replies.front());
     replies.pop_front();
@@ -63,7 +63,7 @@ TEST_F(VkClientTest, ApiErrorIsClassifiedWithoutTheToken) {
 }
 
 TEST_F(VkClientTest, TransportHttpAndParseFailuresAreClassified) {
-  transport.replies.emplace_back(unexpected(TransportError{TransportError::Kind::timeout, "timed out"}));
+  transport.replies.emplace_back(domain::unexpected(TransportError{TransportError::Kind::timeout, "timed out"}));
   reply(502, "<html>bad gateway</html>");
   reply(200, R"({"response": {"count": 1, "items": [)");
   reply(200, R"({"response": {"count": "1", "items": []}})");

@@ -1,23 +1,16 @@
 #include "auth/permissions.hpp"
-#include "auth/role.hpp"
 
 #include <gtest/gtest.h>
 
 namespace vka::auth {
 namespace {
 
+using domain::Role;
+
 const Principal admin{"k_admin", Role::admin, "root"};
 const Principal alice{"u_alice", Role::analyst, "Alice"};
 const Principal bob{"u_bob", Role::analyst, "Bob"};
 const Principal viewer{"u_view", Role::viewer, "Vera"};
-
-TEST(Role, NamesRoundTrip) {
-  for (auto role : {Role::admin, Role::analyst, Role::viewer}) EXPECT_EQ(parse_role(to_string(role)), role);
-  EXPECT_EQ(to_string(Role::analyst), "analyst");
-  EXPECT_EQ(parse_role("Admin"), std::nullopt);
-  EXPECT_EQ(parse_role("root"), std::nullopt);
-  EXPECT_EQ(parse_role(""), std::nullopt);
-}
 
 TEST(Permissions, TaskVisibility) {
   const TaskAccess alices{"u_alice"};

@@ -1,22 +1,22 @@
-#include "api/vk_token_vault.hpp"
+#include "auth/vk_token_vault.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include "auth/mask.hpp"
 #include "domain/ids.hpp"
 
-namespace vka::api {
+namespace vka::auth {
 
-VkTokenVault::VkTokenVault(store::VkTokenRepository& repository, const auth::SecretKey& master_key)
-    : repository_(repository), box_(master_key.derive(auth::KeyPurpose::vk_token_encryption)) {}
+VkTokenVault::VkTokenVault(store::VkTokenRepository& repository, const SecretKey& master_key)
+    : repository_(repository), box_(master_key.derive(KeyPurpose::vk_token_encryption)) {}
 
-store::VkToken VkTokenVault::add(const std::string& owner, const VkTokenInput& input) {
+store::VkToken VkTokenVault::add(const std::string& owner, const NewVkToken& input) {
   store::VkToken token{.id = domain::new_id(domain::IdKind::vk_token),
                        .owner = owner,
                        .name = input.name,
                        .kind = input.kind,
                        .ciphertext = box_.seal(input.token),
-                       .masked = auth::mask_secret(input.token),
+                       .masked = mask_secret(input.token),
                        .created_at = domain::now()};
   repository_.create(token);
   return token;
@@ -27,10 +27,10 @@ std::optional<std::string> VkTokenVault::reveal(std::string_view id) const {
   if (!stored) return std::nullopt;
   auto opened = box_.open(stored->ciphertext);
   if (!opened) {
-    spdlog::error("VK token {} cannot be opened: {}", id, opened.problem());
+    spdlog::error("VK token {} cannot be opened: {}", id, opened.error());
     return std::nullopt;
   }
   return std::move(opened).value();
 }
 
-}  // namespace vka::api
+}  // namespace vka::auth

@@ -6,19 +6,25 @@
 #include <string>
 #include <string_view>
 
-#include "api/vk_token_input.hpp"
 #include "auth/secret_box.hpp"
 #include "auth/secret_key.hpp"
 #include "store/vk_token_repository.hpp"
 
-namespace vka::api {
+namespace vka::auth {
+
+// A token as its owner hands it in, before it is sealed.
+struct NewVkToken {
+  std::string name;
+  std::string token;  // printable ASCII without spaces
+  store::VkTokenKind kind = store::VkTokenKind::user;
+};
 
 class VkTokenVault {
  public:
-  VkTokenVault(store::VkTokenRepository& repository, const auth::SecretKey& master_key);
+  VkTokenVault(store::VkTokenRepository& repository, const SecretKey& master_key);
 
   // Seals and stores the token under a new id; returns what was stored (ciphertext and masked form).
-  store::VkToken add(const std::string& owner, const VkTokenInput& input);
+  store::VkToken add(const std::string& owner, const NewVkToken& input);
 
   // The token in clear; nullopt when there is no such token or it cannot be opened (a different master
   // key, or altered bytes: logged by id, never with any of the data).
@@ -26,7 +32,7 @@ class VkTokenVault {
 
  private:
   store::VkTokenRepository& repository_;
-  auth::SecretBox box_;
+  SecretBox box_;
 };
 
-}  // namespace vka::api
+}  // namespace vka::auth

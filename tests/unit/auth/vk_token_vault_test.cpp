@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <map>
 
-#include "api/vk_token_vault.hpp"
+#include "auth/vk_token_vault.hpp"
 #include "domain/ids.hpp"
 
-namespace vka::api {
+namespace vka::auth {
 namespace {
 
 class MemoryVkTokens final : public store::VkTokenRepository {
@@ -31,7 +31,7 @@ bool contains(const std::vector<std::uint8_t>& haystack, std::string_view needle
 
 class VkTokenVaultTest : public ::testing::Test {
  protected:
-  auth::SecretKey master = auth::SecretKey::random();
+  SecretKey master = SecretKey::random();
   MemoryVkTokens repository;
   VkTokenVault vault{repository, master};
 };
@@ -66,13 +66,13 @@ TEST_F(VkTokenVaultTest, RevealOfAnUnknownIdIsNothing) { EXPECT_FALSE(vault.reve
 
 TEST_F(VkTokenVaultTest, AnotherMasterKeyCannotReveal) {
   const auto added = vault.add("k_alice", {"main", secret, store::VkTokenKind::user});
-  const VkTokenVault other{repository, auth::SecretKey::random()};
+  const VkTokenVault other{repository, SecretKey::random()};
   EXPECT_FALSE(other.reveal(added.id));
 }
 
 TEST_F(VkTokenVaultTest, SealsWithTheVkTokenSubkeyNotTheMasterKeyItself) {
   const auto added = vault.add("k_alice", {"main", secret, store::VkTokenKind::user});
-  const auth::SecretBox with_master{auth::SecretKey{master.bytes()}};
+  const auth::SecretBox with_master{SecretKey{master.bytes()}};
   EXPECT_FALSE(with_master.open(added.ciphertext));
   const auth::SecretBox with_subkey{master.derive(auth::KeyPurpose::vk_token_encryption)};
   EXPECT_EQ(with_subkey.open(added.ciphertext).value(), secret);
@@ -85,4 +85,4 @@ TEST_F(VkTokenVaultTest, AlteredCiphertextIsNotRevealed) {
 }
 
 }  // namespace
-}  // namespace vka::api
+}  // namespace vka::auth
