@@ -12,7 +12,8 @@
 
 namespace vka::analysis {
 
-enum class TermRole { valence, intensifier, diminisher, negator, contrast };
+// rhetorical: a valence that counts only in a question («кто вообще это смотрит?»).
+enum class TermRole { valence, intensifier, diminisher, negator, contrast, rhetorical };
 
 struct TermEntry {
   TermRole role;
@@ -37,8 +38,13 @@ class Lexicon {
 
   // `key`: a stem, or the stems of a phrase joined by single spaces.
   const TermEntry* find_term(std::string_view key) const;
+  // An entry written as an exact form ("=верните"), which matches that form only, not its stem.
+  const TermEntry* find_exact(std::string_view word) const;
   // The longest prefix pattern ("ужас*") matching a normalized word form.
   const TermEntry* find_prefix(std::string_view word) const;
+  // The valence entry a masked word ("х**ня", "f*ck") spells: each run of '*' stands for one
+  // letter more or less than its length. Among several matches the longest form wins.
+  const TermEntry* find_masked(std::string_view word) const;
   // Valence of an emoji or emoticon token's normalized text.
   std::optional<double> find_symbol(std::string_view text) const;
   std::size_t max_phrase_words() const { return max_phrase_words_; }
@@ -55,7 +61,9 @@ class Lexicon {
   friend class LexiconParser;
 
   Map<TermEntry> terms_;
+  Map<TermEntry> exact_;
   Map<TermEntry> prefixes_;
+  Map<TermEntry> forms_;  // single-word valence entries as written, for find_masked
   Map<double> symbols_;
   std::size_t max_phrase_words_ = 1;
 };
