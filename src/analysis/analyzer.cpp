@@ -14,9 +14,19 @@ Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(
 
 TextAnalysis Analyzer::analyze(std::string_view text) const {
   const std::vector<Token> tokens = tokenize(text);
-  const std::vector<std::string> stems = stem_tokens(tokens);
-  const SentimentScore sentiment = score_sentiment(tokens, stems, *lexicon_);
-  return TextAnalysis{sentiment.label, sentiment.score, extract_keywords(tokens, stems), detect_language(tokens)};
+  const Language language = detect_language(tokens);
+  const bool supported = sentiment_supported(language);
+  // Snowball has no Ukrainian or Belarusian stemmer, and Russian stems would merge unrelated
+  // words, so those texts keep their word forms and get no sentiment.
+  const std::vector<std::string> stems = supported ? stem_tokens(tokens) : word_forms(tokens);
+  const SentimentScore sentiment = supported ? score_sentiment(tokens, stems, *lexicon_) : unscored;
+  TextAnalysis result{sentiment.label, sentiment.score, sentiment.confidence, supported, {}, {},
+                      extract_phrases(tokens), language};
+  for (auto& keyword : extract_keywords(tokens, stems, ReferenceFrequencies::builtin())) {
+    result.keywords.push_back(std::move(keyword.word));
+    result.keyword_scores.push_back(keyword.keyness);
+  }
+  return result;
 }
 
 std::vector<std::string> Analyzer::search_terms(std::string_view text) const {

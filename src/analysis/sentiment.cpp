@@ -286,6 +286,15 @@ class Scorer {
   bool negated_modifier_ = false;
 };
 
+// Polar labels: 0.5 at the threshold rising to 1 at ±1. Neutral: 0.5 for a text with no
+// sentiment at all, falling to 0 at a threshold — a lexicon can miss sentiment it has no word
+// for, so a neutral verdict is never more than an even bet.
+double confidence_of(Sentiment label, double score) {
+  const double magnitude = std::abs(score);
+  if (label == Sentiment::neutral) return 0.5 * (1.0 - magnitude / positive_threshold);
+  return 0.5 + 0.5 * (magnitude - positive_threshold) / (1.0 - positive_threshold);
+}
+
 }  // namespace
 
 SentimentScore score_sentiment(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
@@ -294,7 +303,7 @@ SentimentScore score_sentiment(const std::vector<Token>& tokens, const std::vect
   const Sentiment label = score >= positive_threshold   ? Sentiment::positive
                           : score <= negative_threshold ? Sentiment::negative
                                                         : Sentiment::neutral;
-  return SentimentScore{label, score};
+  return SentimentScore{label, score, confidence_of(label, score)};
 }
 
 }  // namespace vka::analysis

@@ -33,6 +33,13 @@ std::vector<std::string> stem_tokens(const std::vector<Token>& tokens) {
   return stems;
 }
 
+std::vector<std::string> word_forms(const std::vector<Token>& tokens) {
+  std::vector<std::string> forms(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (is_word_like(tokens[i])) forms[i] = tokens[i].text;
+  return forms;
+}
+
 bool is_content_word(const Token& token) {
   return is_word_like(token) && unicode::length(token.text) >= min_keyword_letters && !is_stopword(token.text) &&
          !is_laughter(token.text);

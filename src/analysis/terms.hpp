@@ -10,6 +10,9 @@ namespace vka::analysis {
 // Per token: the stem of a word or hashtag, an empty string for every other kind.
 std::vector<std::string> stem_tokens(const std::vector<Token>& tokens);
 
+// Per token: the normalized form of a word or hashtag (for languages without a stemmer).
+std::vector<std::string> word_forms(const std::vector<Token>& tokens);
+
 // A word or hashtag that can name a topic: not a stopword, at least 3 letters, not laughter.
 bool is_content_word(const Token& token);
 
