@@ -291,9 +291,13 @@ const TermEntry* Lexicon::find_exact(std::string_view word) const {
 
 const TermEntry* Lexicon::find_masked(std::string_view word) const {
   const std::u32string pattern = unicode::to_code_points(word);
+  std::size_t first_letter_end = 0;
+  unicode::decode_next(word, first_letter_end);  // the tokenizer starts every word with a letter
+  const std::string_view first_letter = word.substr(0, first_letter_end);
   const TermEntry* best = nullptr;
   std::size_t best_letters = 0;
   for (const auto& [form, entry] : forms_) {
+    if (!form.starts_with(first_letter)) continue;
     const bool is_prefix = form.ends_with('*');
     const std::u32string letters = unicode::to_code_points(is_prefix ? std::string_view(form).substr(0, form.size() - 1)
                                                                      : std::string_view(form));
