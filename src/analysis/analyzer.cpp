@@ -8,8 +8,10 @@
 
 namespace vka::analysis {
 
-Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {
+Analyzer::Analyzer(std::shared_ptr<const Lexicon> lexicon, std::shared_ptr<const StopwordList> user_stopwords)
+    : lexicon_(std::move(lexicon)), user_stopwords_(std::move(user_stopwords)) {
   if (!lexicon_) throw std::invalid_argument("Analyzer needs a lexicon");
+  if (!user_stopwords_) throw std::invalid_argument("Analyzer needs a stopword list (it may be empty)");
 }
 
 TextAnalysis Analyzer::analyze(std::string_view text) const {
@@ -21,8 +23,9 @@ TextAnalysis Analyzer::analyze(std::string_view text) const {
   const std::vector<std::string> stems = supported ? stem_tokens(tokens) : word_forms(tokens);
   const SentimentScore sentiment = supported ? score_sentiment(tokens, stems, *lexicon_) : unscored;
   TextAnalysis result{sentiment.label, sentiment.score, sentiment.confidence, supported, {}, {},
-                      extract_phrases(tokens), language};
-  for (auto& keyword : extract_keywords(tokens, stems, ReferenceFrequencies::builtin())) {
+                      extract_phrases(tokens, *user_stopwords_), language};
+  for (auto& keyword :
+       extract_keywords(tokens, stems, ReferenceFrequencies::builtin(), keywords_per_text, *user_stopwords_)) {
     result.keywords.push_back(std::move(keyword.word));
     result.keyword_scores.push_back(keyword.keyness);
   }

@@ -10,6 +10,7 @@
 #include "analysis/language.hpp"
 #include "analysis/lexicon.hpp"
 #include "analysis/sentiment.hpp"
+#include "analysis/stopwords.hpp"
 
 namespace vka::analysis {
 
@@ -26,7 +27,10 @@ struct TextAnalysis {
 
 class Analyzer {
  public:
-  explicit Analyzer(std::shared_ptr<const Lexicon> lexicon);
+  // `user_stopwords` (VKA_STOPWORD_FILES) keep words out of keywords and phrases; search terms
+  // use the built-in lists only, so that stored search indexes stay valid when they change.
+  explicit Analyzer(std::shared_ptr<const Lexicon> lexicon,
+                    std::shared_ptr<const StopwordList> user_stopwords = std::make_shared<const StopwordList>());
 
   TextAnalysis analyze(std::string_view text) const;
   // Stems of the text's words without stopwords, in order: for indexing a text and for
@@ -37,6 +41,7 @@ class Analyzer {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const StopwordList> user_stopwords_;
 };
 
 }  // namespace vka::analysis

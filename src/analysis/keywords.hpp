@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/reference_frequencies.hpp"
+#include "analysis/stopwords.hpp"
 #include "analysis/token.hpp"
 
 namespace vka::analysis {
@@ -21,10 +22,12 @@ struct ScoredKeyword {
 // appearance.
 std::vector<ScoredKeyword> extract_keywords(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
                                             const ReferenceFrequencies& reference,
-                                            std::size_t limit = keywords_per_text);
+                                            std::size_t limit = keywords_per_text,
+                                            const StopwordList& user_stopwords = no_stopwords());
 
 // Candidate phrases: runs of 2 or 3 adjacent content words (no stopword, punctuation or symbol
 // between them), as written in normalized form, in text order without repeats.
-std::vector<std::string> extract_phrases(const std::vector<Token>& tokens);
+std::vector<std::string> extract_phrases(const std::vector<Token>& tokens,
+                                         const StopwordList& user_stopwords = no_stopwords());
 
 }  // namespace vka::analysis

@@ -40,9 +40,9 @@ std::vector<std::string> word_forms(const std::vector<Token>& tokens) {
   return forms;
 }
 
-bool is_content_word(const Token& token) {
+bool is_content_word(const Token& token, const StopwordList& user) {
   return is_word_like(token) && unicode::length(token.text) >= min_keyword_letters && !is_stopword(token.text) &&
-         !is_laughter(token.text);
+         !user.contains(token.text) && !is_laughter(token.text);
 }
 
 std::vector<std::string> search_terms(const std::vector<Token>& tokens, const std::vector<std::string>& stems) {

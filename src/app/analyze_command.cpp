@@ -11,10 +11,10 @@
 
 namespace vka::app {
 
-int analyze_lines(const std::vector<std::string>& lexicon_files) {
+int analyze_lines(const std::vector<std::string>& lexicon_files, const std::vector<std::string>& stopword_files) {
   std::optional<analysis::Analyzer> analyzer;
   try {
-    analyzer.emplace(make_analyzer(lexicon_files));
+    analyzer.emplace(make_analyzer(lexicon_files, stopword_files));
   } catch (const std::runtime_error& error) {
     std::fprintf(stderr, "vk-analytics: %s\n", error.what());
     return exit_usage;

@@ -78,6 +78,25 @@ TEST(PhraseStats, AssociatedPhrasesRankFirst) {
   EXPECT_TRUE(stats.top(10, 21).empty());  // frequency floor
 }
 
+TEST(Keywords, UserStopwordsKeepWordsOutOfKeywordsAndPhrases) {
+  auto user = std::make_shared<StopwordList>();
+  user->merge_text("# our brand\nКотопёс\n");
+  const Analyzer with_list(std::make_shared<Lexicon>(Lexicon::load_builtin()), user);
+  const TextAnalysis result = with_list.analyze("котопес велосипед красный");
+  EXPECT_EQ(std::find(result.keywords.begin(), result.keywords.end(), "котопес"), result.keywords.end());
+  EXPECT_NE(std::find(result.keywords.begin(), result.keywords.end(), "велосипед"), result.keywords.end());
+  EXPECT_EQ(result.phrases, std::vector<std::string>{"велосипед красный"});
+  EXPECT_EQ(with_list.search_terms("котопес"), analyzer().search_terms("котопес"));  // search is unchanged
+}
+
+TEST(Keywords, StopwordFileErrorsNameTheFile) {
+  StopwordList list;
+  const auto error = list.merge_file("/nonexistent/stop.txt");
+  ASSERT_TRUE(error);
+  EXPECT_TRUE(error->starts_with("/nonexistent/stop.txt: cannot read")) << *error;
+  EXPECT_TRUE(list.empty());
+}
+
 TEST(KeywordStats, KeyTermsAgainstTheReferenceDropGeneralWords) {
   KeywordStats stats;
   for (int i = 0; i < 10; ++i) stats.add({"велосипед", "человек"});
