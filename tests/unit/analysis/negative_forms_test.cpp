@@ -64,5 +64,10 @@ TEST(NegativeForms, EvaluativeComplaintWords) {
                                    "опоздали", "обманули", "разочаровывает", "невкусно"});
 }
 
+TEST(NegativeForms, InsultsDisorderAndAppComplaints) {
+  expect_all(Sentiment::negative, {"клоуны", "маразм", "дурдом", "быдло", "лохотрон", "наебали", "глючит", "виснет",
+                                   "издевательство", "требую", "buggy", "unusable", "never again", "what a joke"});
+}
+
 }  // namespace
 }  // namespace vka::analysis
