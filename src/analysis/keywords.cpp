@@ -33,13 +33,13 @@ struct Candidate {
 }  // namespace
 
 std::vector<ScoredKeyword> extract_keywords(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
-                                            const ReferenceFrequencies& reference, std::size_t limit,
-                                            const StopwordList& user_stopwords) {
+                                            const std::vector<bool>& content, const ReferenceFrequencies& reference,
+                                            std::size_t limit) {
   std::vector<Candidate> candidates;
   std::size_t content_words = 0;
   std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!is_content_word(tokens[i], user_stopwords)) continue;
+    if (!content[i]) continue;
     ++content_words;
     const auto [it, inserted] = index.try_emplace(stems[i], candidates.size());
     if (inserted) candidates.push_back(Candidate{stems[i], 0, i, unicode::length(tokens[i].text), {}});
@@ -71,14 +71,14 @@ std::vector<ScoredKeyword> extract_keywords(const std::vector<Token>& tokens, co
   return keywords;
 }
 
-std::vector<std::string> extract_phrases(const std::vector<Token>& tokens, const StopwordList& user_stopwords) {
+std::vector<std::string> extract_phrases(const std::vector<Token>& tokens, const std::vector<bool>& content) {
   std::vector<std::string> phrases;
   const auto add = [&](std::string phrase) {
     if (std::find(phrases.begin(), phrases.end(), phrase) == phrases.end()) phrases.push_back(std::move(phrase));
   };
   std::size_t run = 0;  // content words in a row ending at token i
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    run = is_content_word(tokens[i], user_stopwords) ? run + 1 : 0;
+    run = content[i] ? run + 1 : 0;
     if (run >= 2) add(tokens[i - 1].text + ' ' + tokens[i].text);
     if (run >= 3) add(tokens[i - 2].text + ' ' + tokens[i - 1].text + ' ' + tokens[i].text);
   }

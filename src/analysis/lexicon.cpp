@@ -98,6 +98,7 @@ class LexiconParser {
     for (const auto& [key, entry] : staged_.exact_) lexicon.exact_.insert_or_assign(key, entry);
     for (const auto& [key, entry] : staged_.prefixes_) lexicon.prefixes_.insert_or_assign(key, entry);
     for (const auto& [key, entry] : staged_.forms_) lexicon.forms_.insert_or_assign(key, entry);
+    lexicon.build_indexes();
     for (const auto& [key, value] : staged_.symbols_) lexicon.symbols_.insert_or_assign(key, value);
     lexicon.max_phrase_words_ = std::max(lexicon.max_phrase_words_, staged_.max_phrase_words_);
   }
@@ -289,6 +290,27 @@ const TermEntry* Lexicon::find_exact(std::string_view word) const {
   return it == exact_.end() ? nullptr : &it->second;
 }
 
+void Lexicon::build_indexes() {
+  mask_forms_.clear();
+  prefix_heads_.clear();
+  phrase_heads_.clear();
+  for (const auto& [key, entry] : terms_)
+    if (const std::size_t space = key.find(' '); space != std::string::npos)
+      phrase_heads_.insert_or_assign(key.substr(0, space), true);
+  for (const auto& [form, entry] : forms_) {
+    const bool prefix = form.ends_with('*');
+    std::u32string letters = unicode::to_code_points(std::string_view(form).substr(0, form.size() - (prefix ? 1 : 0)));
+    std::size_t first_end = 0;
+    unicode::decode_next(form, first_end);
+    mask_forms_.push_back(MaskForm{form.substr(0, first_end), std::move(letters), prefix, entry});
+  }
+  for (const auto& [prefix, entry] : prefixes_) {
+    std::size_t head_end = 0;
+    for (std::size_t k = 0; k < min_prefix_letters; ++k) unicode::decode_next(prefix, head_end);
+    prefix_heads_.insert_or_assign(prefix.substr(0, head_end), true);
+  }
+}
+
 const TermEntry* Lexicon::find_masked(std::string_view word) const {
   const std::u32string pattern = unicode::to_code_points(word);
   std::size_t first_letter_end = 0;
@@ -296,26 +318,23 @@ const TermEntry* Lexicon::find_masked(std::string_view word) const {
   const std::string_view first_letter = word.substr(0, first_letter_end);
   const TermEntry* best = nullptr;
   std::size_t best_letters = 0;
-  for (const auto& [form, entry] : forms_) {
-    if (!form.starts_with(first_letter)) continue;
-    const bool is_prefix = form.ends_with('*');
-    const std::u32string letters = unicode::to_code_points(is_prefix ? std::string_view(form).substr(0, form.size() - 1)
-                                                                     : std::string_view(form));
-    if (letters.size() > best_letters && matches_mask(pattern, letters, is_prefix)) {
-      best = &entry;
-      best_letters = letters.size();
+  for (const MaskForm& form : mask_forms_) {
+    if (form.first_letter != first_letter || form.letters.size() <= best_letters) continue;
+    if (matches_mask(pattern, form.letters, form.prefix)) {
+      best = &form.entry;
+      best_letters = form.letters.size();
     }
   }
   return best;
 }
 
 const TermEntry* Lexicon::find_prefix(std::string_view word) const {
-  if (prefixes_.empty()) return nullptr;
   // Try the longest prefix first, ending each candidate on a code point boundary.
   std::vector<std::size_t> ends;
   for (std::size_t pos = 0; pos < word.size();) {
     unicode::decode_next(word, pos);
     ends.push_back(pos);
+    if (ends.size() == min_prefix_letters && !prefix_heads_.contains(word.substr(0, pos))) return nullptr;
   }
   for (std::size_t i = ends.size(); i >= min_prefix_letters; --i) {
     const auto it = prefixes_.find(word.substr(0, ends[i - 1]));

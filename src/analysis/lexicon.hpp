@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace vka::analysis {
 
@@ -48,6 +49,8 @@ class Lexicon {
   // Valence of an emoji or emoticon token's normalized text.
   std::optional<double> find_symbol(std::string_view text) const;
   std::size_t max_phrase_words() const { return max_phrase_words_; }
+  // Whether some phrase of the lexicon starts with this stem (most words start none).
+  bool starts_phrase(std::string_view stem) const { return phrase_heads_.contains(stem); }
   std::size_t size() const { return terms_.size() + prefixes_.size() + symbols_.size(); }
 
   struct StringHash {
@@ -63,7 +66,17 @@ class Lexicon {
   Map<TermEntry> terms_;
   Map<TermEntry> exact_;
   Map<TermEntry> prefixes_;
-  Map<TermEntry> forms_;  // single-word valence entries as written, for find_masked
+  Map<bool> prefix_heads_;  // the first 3 letters of every prefix: most words need one lookup
+  Map<bool> phrase_heads_;  // the first stem of every phrase
+  Map<TermEntry> forms_;    // single-word valence entries as written ("ужас*" for a prefix)
+  struct MaskForm {
+    std::string first_letter;
+    std::u32string letters;
+    bool prefix;
+    TermEntry entry;
+  };
+  std::vector<MaskForm> mask_forms_;  // forms_ decoded once per merge, for find_masked
+  void build_indexes();  // prefix_heads_, phrase_heads_ and mask_forms_, after each merge
   Map<double> symbols_;
   std::size_t max_phrase_words_ = 1;
 };

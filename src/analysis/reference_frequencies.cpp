@@ -51,7 +51,7 @@ void ReferenceFrequencies::add_list(std::string_view text) {
     const auto tokens = tokenize(line.substr(0, tab));
     if (tokens.size() != 1 || tokens[0].kind != TokenKind::word) return;
     cyrillic = is_cyrillic(tokens[0].text);
-    counts_[stem(tokens[0].text)] += count;
+    counts_[std::hash<std::string_view>{}(stem(tokens[0].text))] += count;
     listed_all += count;
     if (is_content_word(tokens[0])) listed_content += count;
   });
@@ -61,7 +61,7 @@ void ReferenceFrequencies::add_list(std::string_view text) {
 }
 
 std::int64_t ReferenceFrequencies::count(std::string_view stem) const {
-  const auto it = counts_.find(stem);
+  const auto it = counts_.find(std::hash<std::string_view>{}(stem));
   return it == counts_.end() ? 0 : it->second;
 }
 

@@ -70,6 +70,19 @@ CaseCount count_case(std::string_view raw) {
   return count;
 }
 
+// Whether the word has three equal letters in a row ("сууупер").
+bool has_elongation(std::string_view word) {
+  char32_t previous = 0;
+  std::size_t run = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const char32_t cp = unicode::decode_next(word, pos);
+    run = cp == previous ? run + 1 : 1;
+    if (run == 3) return true;
+    previous = cp;
+  }
+  return false;
+}
+
 // The word with runs of three or more equal letters cut to `keep` letters.
 std::string collapse_repeats(std::string_view word, std::size_t keep) {
   std::string out;
@@ -153,7 +166,8 @@ class Scorer {
   // The lexicon entry starting at word token i: the longest phrase, the stem, or a prefix pattern.
   // Returns the entry and how many tokens it covers.
   std::pair<const TermEntry*, std::size_t> lookup(std::size_t i) const {
-    for (std::size_t words = std::min(lexicon_.max_phrase_words(), tokens_.size() - i); words >= 2; --words) {
+    const std::size_t longest = lexicon_.starts_phrase(stems_[i]) ? lexicon_.max_phrase_words() : 1;
+    for (std::size_t words = std::min(longest, tokens_.size() - i); words >= 2; --words) {
       std::string key = stems_[i];
       bool all_words = true;
       for (std::size_t k = 1; k < words && all_words; ++k) {
@@ -170,9 +184,9 @@ class Scorer {
       const TermEntry* entry = lexicon_.find_masked(tokens_[i].text);
       return {entry ? entry : &unknown_swear, 1};
     }
+    if (!has_elongation(tokens_[i].text)) return {nullptr, 1};
     for (std::size_t keep : {1, 2}) {  // "сууупер" → "супер", "coooool" → "cool"
       const std::string shortened = collapse_repeats(tokens_[i].text, keep);
-      if (shortened == tokens_[i].text) break;
       if (const TermEntry* entry = find_word(shortened, stem(shortened))) return {entry, 1};
     }
     return {nullptr, 1};

@@ -20,7 +20,7 @@ class StopwordList {
   // The same from a file; "<path>: <problem>" if it cannot be read (then nothing is merged).
   std::optional<std::string> merge_file(const std::filesystem::path& path);
 
-  bool contains(std::string_view word) const { return words_.contains(word); }
+  bool contains(std::string_view word) const { return !words_.empty() && words_.contains(word); }
   bool empty() const { return words_.empty(); }
 
  private:

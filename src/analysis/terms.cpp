@@ -45,6 +45,12 @@ bool is_content_word(const Token& token, const StopwordList& user) {
          !user.contains(token.text) && !is_laughter(token.text);
 }
 
+std::vector<bool> content_words(const std::vector<Token>& tokens, const StopwordList& user) {
+  std::vector<bool> content(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) content[i] = is_content_word(tokens[i], user);
+  return content;
+}
+
 std::vector<std::string> search_terms(const std::vector<Token>& tokens, const std::vector<std::string>& stems) {
   std::vector<std::string> terms;
   for (std::size_t i = 0; i < tokens.size(); ++i) {

@@ -17,6 +17,8 @@ std::vector<std::string> word_forms(const std::vector<Token>& tokens);
 // A word or hashtag that can name a topic: not a stopword (built-in or in `user`), at least
 // 3 letters, not laughter.
 bool is_content_word(const Token& token, const StopwordList& user = no_stopwords());
+// Per token: is_content_word.
+std::vector<bool> content_words(const std::vector<Token>& tokens, const StopwordList& user = no_stopwords());
 
 // Search terms in text order (repeats kept): stems of words and hashtags that are not
 // stopwords and longer than one letter, and numbers as written.

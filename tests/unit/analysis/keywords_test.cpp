@@ -22,7 +22,8 @@ const Analyzer& analyzer() {
 std::vector<std::string> keywords_of(std::string_view text, std::size_t limit = keywords_per_text) {
   const auto tokens = tokenize(text);
   std::vector<std::string> words;
-  for (auto& keyword : extract_keywords(tokens, stem_tokens(tokens), ReferenceFrequencies::builtin(), limit))
+  for (auto& keyword :
+       extract_keywords(tokens, stem_tokens(tokens), content_words(tokens), ReferenceFrequencies::builtin(), limit))
     words.push_back(std::move(keyword.word));
   return words;
 }
@@ -50,7 +51,8 @@ TEST(Keywords, RankedByKeynessAgainstGeneralLanguage) {
   // «сколько» and «можно» are core vocabulary of the reference corpus: no keywords at all.
   EXPECT_EQ(keywords_of("сколько можно ждать велосипед"), (std::vector<std::string>{"велосипед", "ждать"}));
   const auto tokens = tokenize("номер велосипед");
-  const auto scored = extract_keywords(tokens, stem_tokens(tokens), ReferenceFrequencies::builtin());
+  const auto scored =
+      extract_keywords(tokens, stem_tokens(tokens), content_words(tokens), ReferenceFrequencies::builtin());
   ASSERT_EQ(scored.size(), 2u);
   EXPECT_EQ(scored[0].word, "велосипед");  // rarer in general language than «номер»
   EXPECT_GT(scored[0].keyness, scored[1].keyness);
@@ -58,9 +60,10 @@ TEST(Keywords, RankedByKeynessAgainstGeneralLanguage) {
 
 TEST(Keywords, PhrasesAreRunsOfContentWords) {
   const auto tokens = tokenize("горячая вода опять отключена, и свет тоже");
-  EXPECT_EQ(extract_phrases(tokens), (std::vector<std::string>{"горячая вода", "вода опять", "горячая вода опять",
+  EXPECT_EQ(extract_phrases(tokens, content_words(tokens)), (std::vector<std::string>{"горячая вода", "вода опять", "горячая вода опять",
                                                                 "опять отключена", "вода опять отключена"}));
-  EXPECT_TRUE(extract_phrases(tokenize("кот, собака")).empty());
+  const auto separated = tokenize("кот, собака");
+  EXPECT_TRUE(extract_phrases(separated, content_words(separated)).empty());
 }
 
 TEST(PhraseStats, AssociatedPhrasesRankFirst) {

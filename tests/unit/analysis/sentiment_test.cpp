@@ -156,6 +156,19 @@ TEST(Sentiment, ScoreStaysInRange) {
   EXPECT_GE(score("очень плохой плохой плохой ужас ужас :((( !!!!!!!!"), -1.0);
 }
 
+TEST(Sentiment, ConfidenceGrowsAwayFromTheThresholds) {
+  const auto confidence = [](std::string_view text) {
+    const auto tokens = tokenize(text);
+    return score_sentiment(tokens, stem_tokens(tokens), test_lexicon()).confidence;
+  };
+  EXPECT_EQ(confidence("где купить билеты"), 0.5);  // no cue at all: an even bet
+  EXPECT_LT(confidence("немного немного хороший"), 0.5);  // neutral, but close to the threshold
+  EXPECT_GE(confidence("хороший"), 0.5);
+  EXPECT_GT(confidence("очень хороший класс!!!"), confidence("хороший"));
+  EXPECT_LE(confidence("очень хороший хороший хороший класс класс 👍👍👍 :))) !!!!!!!!"), 1.0);
+  EXPECT_EQ(confidence("плохой"), confidence("хороший"));  // symmetric
+}
+
 TEST(Sentiment, NamesRoundTrip) {
   for (Sentiment s : {Sentiment::positive, Sentiment::neutral, Sentiment::negative})
     EXPECT_EQ(parse_sentiment(to_string(s)), s);
