@@ -65,7 +65,8 @@ std::string concat(std::initializer_list<std::string_view> parts) {
 bool matches_mask(std::u32string_view pattern, std::u32string_view letters, bool prefix) {
   if (pattern.empty()) return letters.empty();
   if (letters.empty()) return prefix;
-  if (pattern.front() != U'*') return pattern.front() == letters.front() && matches_mask(pattern.substr(1), letters.substr(1), prefix);
+  if (pattern.front() != U'*')
+    return pattern.front() == letters.front() && matches_mask(pattern.substr(1), letters.substr(1), prefix);
   const std::size_t run = std::min(pattern.find_first_not_of(U'*'), pattern.size());
   for (std::size_t take = std::max<std::size_t>(run, 2) - 1; take <= run + 1 && take <= letters.size(); ++take)
     if (matches_mask(pattern.substr(run), letters.substr(take), prefix)) return true;

@@ -60,8 +60,9 @@ TEST(Keywords, RankedByKeynessAgainstGeneralLanguage) {
 
 TEST(Keywords, PhrasesAreRunsOfContentWords) {
   const auto tokens = tokenize("горячая вода опять отключена, и свет тоже");
-  EXPECT_EQ(extract_phrases(tokens, content_words(tokens)), (std::vector<std::string>{"горячая вода", "вода опять", "горячая вода опять",
-                                                                "опять отключена", "вода опять отключена"}));
+  EXPECT_EQ(extract_phrases(tokens, content_words(tokens)),
+            (std::vector<std::string>{"горячая вода", "вода опять", "горячая вода опять", "опять отключена",
+                                      "вода опять отключена"}));
   const auto separated = tokenize("кот, собака");
   EXPECT_TRUE(extract_phrases(separated, content_words(separated)).empty());
 }

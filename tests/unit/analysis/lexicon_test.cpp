@@ -46,7 +46,8 @@ TEST(Lexicon, ExactFormsAndRhetoricalMarkers) {
   EXPECT_EQ(lexicon.find_term(stem("верните")), nullptr);
   ASSERT_NE(lexicon.find_term(stem("вообще")), nullptr);
   EXPECT_EQ(lexicon.find_term(stem("вообще"))->role, TermRole::rhetorical);
-  EXPECT_EQ(merge_error("[words]\n=два слова\t-1"), "user.txt:2: exact form '=два слова' must be '=' followed by one word");
+  EXPECT_EQ(merge_error("[words]\n=два слова\t-1"),
+            "user.txt:2: exact form '=два слова' must be '=' followed by one word");
 }
 
 TEST(Lexicon, MaskedWordsFindTheLongestMatchingForm) {
