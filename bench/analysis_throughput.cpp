@@ -37,6 +37,10 @@ const std::vector<std::string>& comments() {
         "[club77|Кафе Уют], спасибо за вкусный ужин, обслуживание на высоте",
         "lol what",
         "жесть конечно, берегите себя",
+        "х**ня какая-то, верните деньги!!!",
+        "вы серьезно?! третий день без воды",
+        "Дякую, дуже цікаво",
+        "это был best день ever 🔥",
     };
     return base;
   }();
@@ -83,6 +87,7 @@ void BM_KeywordStats10k(benchmark::State& state) {
       if (i % 7 == 0) subset.add(doc);
     }
     benchmark::DoNotOptimize(subset.top(20, whole));
+    benchmark::DoNotOptimize(whole.key_terms(20));
   }
   state.SetItemsProcessed(state.iterations() * 10000);
 }

@@ -10,19 +10,27 @@
 #include "analysis/language.hpp"
 #include "analysis/lexicon.hpp"
 #include "analysis/sentiment.hpp"
+#include "analysis/stopwords.hpp"
 
 namespace vka::analysis {
 
 struct TextAnalysis {
   Sentiment sentiment;
   double sentiment_score;             // in [-1, 1]
+  double confidence;                  // in [0, 1]; 0 when the language is not supported
+  bool sentiment_supported;           // false for Ukrainian and Belarusian: sentiment not read
   std::vector<std::string> keywords;  // up to keywords_per_text, most informative first
+  std::vector<double> keyword_scores;  // keyword_scores[i]: keyness of keywords[i] (docs/analysis.md)
+  std::vector<std::string> phrases;   // candidate collocations of 2-3 content words, in text order
   Language language;
 };
 
 class Analyzer {
  public:
-  explicit Analyzer(std::shared_ptr<const Lexicon> lexicon);
+  // `user_stopwords` (VKA_STOPWORD_FILES) keep words out of keywords and phrases; search terms
+  // use the built-in lists only, so that stored search indexes stay valid when they change.
+  explicit Analyzer(std::shared_ptr<const Lexicon> lexicon,
+                    std::shared_ptr<const StopwordList> user_stopwords = std::make_shared<const StopwordList>());
 
   TextAnalysis analyze(std::string_view text) const;
   // Stems of the text's words without stopwords, in order: for indexing a text and for
@@ -33,6 +41,7 @@ class Analyzer {
 
  private:
   std::shared_ptr<const Lexicon> lexicon_;
+  std::shared_ptr<const StopwordList> user_stopwords_;
 };
 
 }  // namespace vka::analysis

@@ -98,6 +98,24 @@ std::vector<KeywordCount> KeywordStats::top(std::size_t n) const {
   return counts;
 }
 
+std::vector<KeywordCount> KeywordStats::key_terms(std::size_t n, const ReferenceFrequencies& reference,
+                                                  std::int64_t min_documents) const {
+  std::int64_t mentions = 0;
+  for (const auto& [stem, term] : terms_) mentions += term.documents;
+  std::vector<KeywordCount> counts;
+  for (const auto& [stem, term] : terms_) {
+    if (term.documents < min_documents) continue;
+    const std::int64_t in_reference = reference.count(stem);
+    const std::int64_t reference_tokens = reference.content_tokens(stem);
+    // Only terms more frequent here than in general language are key.
+    if (term.documents * reference_tokens <= in_reference * mentions) continue;
+    counts.push_back(KeywordCount{display_form(term), term.documents,
+                                  log_likelihood_ratio(term.documents, mentions, in_reference, reference_tokens)});
+  }
+  sort_and_cut(counts, n);
+  return counts;
+}
+
 std::vector<KeywordCount> KeywordStats::top(std::size_t n, const KeywordStats& whole) const {
   const std::int64_t rest_documents = whole.documents_ - documents_;
   if (rest_documents <= 0) return top(n);

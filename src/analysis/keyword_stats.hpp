@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/reference_frequencies.hpp"
+
 namespace vka::analysis {
 
 struct KeywordCount {
@@ -35,6 +37,14 @@ class KeywordStats {
   // `whole`, a superset of them (the task these comments belong to), ranked by G².
   // When `whole` holds nothing beyond these documents, the same as top(n).
   std::vector<KeywordCount> top(std::size_t n, const KeywordStats& whole) const;
+
+  // The n keywords most over-represented in these documents compared with general language,
+  // ranked by G² on (mentions of the term / of all keywords here) × (its count / all content
+  // tokens in `reference`); terms in fewer than `min_documents` documents are left out.
+  // For analytics of a whole task: chatty and function-like words fall away.
+  std::vector<KeywordCount> key_terms(std::size_t n,
+                                      const ReferenceFrequencies& reference = ReferenceFrequencies::builtin(),
+                                      std::int64_t min_documents = 3) const;
 
  private:
   struct Term {

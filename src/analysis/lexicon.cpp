@@ -23,10 +23,11 @@ constexpr std::size_t max_phrase_words = 3;
 constexpr std::size_t min_prefix_letters = 3;
 constexpr std::uintmax_t max_file_bytes = 16u << 20;
 
-enum class Section { none, words, intensifiers, diminishers, negators, contrast, emoji, emoticons };
+enum class Section { none, words, rhetorical, intensifiers, diminishers, negators, contrast, emoji, emoticons };
 
 std::optional<Section> parse_section(std::string_view name) {
   if (name == "words") return Section::words;
+  if (name == "rhetorical") return Section::rhetorical;
   if (name == "intensifiers") return Section::intensifiers;
   if (name == "diminishers") return Section::diminishers;
   if (name == "negators") return Section::negators;
@@ -59,6 +60,19 @@ std::string concat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+// Whether a masked word ("х**ня") can spell `letters` ("хуйня"), or begin with them when
+// `prefix`: letters match themselves, a run of k '*' matches k - 1 to k + 1 letters (at least one).
+bool matches_mask(std::u32string_view pattern, std::u32string_view letters, bool prefix) {
+  if (pattern.empty()) return letters.empty();
+  if (letters.empty()) return prefix;
+  if (pattern.front() != U'*')
+    return pattern.front() == letters.front() && matches_mask(pattern.substr(1), letters.substr(1), prefix);
+  const std::size_t run = std::min(pattern.find_first_not_of(U'*'), pattern.size());
+  for (std::size_t take = std::max<std::size_t>(run, 2) - 1; take <= run + 1 && take <= letters.size(); ++take)
+    if (matches_mask(pattern.substr(run), letters.substr(take), prefix)) return true;
+  return false;
+}
+
 std::string format_number(double value) {
   std::ostringstream out;
   out << value;
@@ -82,7 +96,10 @@ class LexiconParser {
 
   void apply_to(Lexicon& lexicon) const {
     for (const auto& [key, entry] : staged_.terms_) lexicon.terms_.insert_or_assign(key, entry);
+    for (const auto& [key, entry] : staged_.exact_) lexicon.exact_.insert_or_assign(key, entry);
     for (const auto& [key, entry] : staged_.prefixes_) lexicon.prefixes_.insert_or_assign(key, entry);
+    for (const auto& [key, entry] : staged_.forms_) lexicon.forms_.insert_or_assign(key, entry);
+    lexicon.build_indexes();
     for (const auto& [key, value] : staged_.symbols_) lexicon.symbols_.insert_or_assign(key, value);
     lexicon.max_phrase_words_ = std::max(lexicon.max_phrase_words_, staged_.max_phrase_words_);
   }
@@ -106,8 +123,8 @@ class LexiconParser {
       const auto section = parse_section(name);
       if (!section)
         return error(number, concat({"unknown section [", name,
-                                     "] (expected words, intensifiers, diminishers, negators, contrast, emoji or "
-                                     "emoticons)"}));
+                                     "] (expected words, rhetorical, intensifiers, diminishers, negators, contrast, "
+                                     "emoji or emoticons)"}));
       section_ = *section;
       return std::nullopt;
     }
@@ -127,6 +144,7 @@ class LexiconParser {
     if (auto problem = parse_value(*value_text, value)) return error(number, *problem);
     switch (section_) {
       case Section::words: return add_words(number, term, TermRole::valence, value);
+      case Section::rhetorical: return add_words(number, term, TermRole::rhetorical, value);
       case Section::intensifiers: return add_words(number, term, TermRole::intensifier, value);
       case Section::diminishers: return add_words(number, term, TermRole::diminisher, value);
       case Section::emoji: return add_symbol(number, term, TokenKind::emoji, value);
@@ -146,6 +164,7 @@ class LexiconParser {
     };
     switch (section_) {
       case Section::words:
+      case Section::rhetorical:
       case Section::emoji:
       case Section::emoticons:
         if (value < -max_valence || value > max_valence) return out_of_range("[-4, 4]");
@@ -163,6 +182,7 @@ class LexiconParser {
 
   std::optional<LexiconError> add_words(std::size_t number, std::string_view term, TermRole role, double value) {
     const TermEntry entry{role, value};
+    if (term.starts_with('=')) return add_exact(number, term, entry);
     if (term.ends_with('*')) {
       if (role != TermRole::valence) return error(number, "prefix patterns ('…*') are allowed only in [words]");
       const std::string_view body = term.substr(0, term.size() - 1);
@@ -171,6 +191,7 @@ class LexiconParser {
         return error(number, concat({"prefix pattern '", term, "' must be one word followed by '*'"}));
       if (unicode::length(tokens[0].text) < min_prefix_letters)
         return error(number, concat({"prefix pattern '", term, "' needs at least 3 letters before '*'"}));
+      if (role == TermRole::valence) staged_.forms_.insert_or_assign(concat({tokens[0].text, "*"}), entry);
       return record(number, term, concat({"p:", tokens[0].text}), entry, staged_.prefixes_, tokens[0].text);
     }
     const auto tokens = tokenize(term);
@@ -183,7 +204,17 @@ class LexiconParser {
       key += stem(token.text);
     }
     staged_.max_phrase_words_ = std::max(staged_.max_phrase_words_, tokens.size());
+    if (tokens.size() == 1 && role == TermRole::valence) staged_.forms_.insert_or_assign(tokens[0].text, entry);
     return record(number, term, concat({"t:", key}), entry, staged_.terms_, key);
+  }
+
+  // "=верните": the one form, not its stem («вернусь» shares the stem `верн`).
+  std::optional<LexiconError> add_exact(std::size_t number, std::string_view term, const TermEntry& entry) {
+    const std::string_view body = term.substr(1);
+    const auto tokens = tokenize(body);
+    if (tokens.size() != 1 || tokens[0].kind != TokenKind::word || tokens[0].raw.size() != body.size())
+      return error(number, concat({"exact form '", term, "' must be '=' followed by one word"}));
+    return record(number, term, concat({"e:", tokens[0].text}), entry, staged_.exact_, tokens[0].text);
   }
 
   std::optional<LexiconError> add_symbol(std::size_t number, std::string_view term, TokenKind kind, double value) {
@@ -255,13 +286,56 @@ const TermEntry* Lexicon::find_term(std::string_view key) const {
   return it == terms_.end() ? nullptr : &it->second;
 }
 
+const TermEntry* Lexicon::find_exact(std::string_view word) const {
+  const auto it = exact_.find(word);
+  return it == exact_.end() ? nullptr : &it->second;
+}
+
+void Lexicon::build_indexes() {
+  mask_forms_.clear();
+  prefix_heads_.clear();
+  phrase_heads_.clear();
+  for (const auto& [key, entry] : terms_)
+    if (const std::size_t space = key.find(' '); space != std::string::npos)
+      phrase_heads_.insert_or_assign(key.substr(0, space), true);
+  for (const auto& [form, entry] : forms_) {
+    const bool prefix = form.ends_with('*');
+    std::u32string letters = unicode::to_code_points(std::string_view(form).substr(0, form.size() - (prefix ? 1 : 0)));
+    std::size_t first_end = 0;
+    unicode::decode_next(form, first_end);
+    mask_forms_.push_back(MaskForm{form.substr(0, first_end), std::move(letters), prefix, entry});
+  }
+  for (const auto& [prefix, entry] : prefixes_) {
+    std::size_t head_end = 0;
+    for (std::size_t k = 0; k < min_prefix_letters; ++k) unicode::decode_next(prefix, head_end);
+    prefix_heads_.insert_or_assign(prefix.substr(0, head_end), true);
+  }
+}
+
+const TermEntry* Lexicon::find_masked(std::string_view word) const {
+  const std::u32string pattern = unicode::to_code_points(word);
+  std::size_t first_letter_end = 0;
+  unicode::decode_next(word, first_letter_end);  // the tokenizer starts every word with a letter
+  const std::string_view first_letter = word.substr(0, first_letter_end);
+  const TermEntry* best = nullptr;
+  std::size_t best_letters = 0;
+  for (const MaskForm& form : mask_forms_) {
+    if (form.first_letter != first_letter || form.letters.size() <= best_letters) continue;
+    if (matches_mask(pattern, form.letters, form.prefix)) {
+      best = &form.entry;
+      best_letters = form.letters.size();
+    }
+  }
+  return best;
+}
+
 const TermEntry* Lexicon::find_prefix(std::string_view word) const {
-  if (prefixes_.empty()) return nullptr;
   // Try the longest prefix first, ending each candidate on a code point boundary.
   std::vector<std::size_t> ends;
   for (std::size_t pos = 0; pos < word.size();) {
     unicode::decode_next(word, pos);
     ends.push_back(pos);
+    if (ends.size() == min_prefix_letters && !prefix_heads_.contains(word.substr(0, pos))) return nullptr;
   }
   for (std::size_t i = ends.size(); i >= min_prefix_letters; --i) {
     const auto it = prefixes_.find(word.substr(0, ends[i - 1]));

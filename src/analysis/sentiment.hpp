@@ -22,8 +22,12 @@ inline constexpr double negative_threshold = -0.2;
 
 struct SentimentScore {
   Sentiment label;
-  double score;  // in [-1, 1]
+  double score;       // in [-1, 1]
+  double confidence;  // in [0, 1]: how far the score is from the label's boundaries (docs/analysis.md)
 };
+
+// The verdict for a text the analyzer cannot read (a language without lexicon): neutral, 0, 0.
+inline constexpr SentimentScore unscored{Sentiment::neutral, 0.0, 0.0};
 
 // `stems[i]` is the stem of tokens[i] for words and hashtags (see stem_tokens), empty otherwise.
 SentimentScore score_sentiment(const std::vector<Token>& tokens, const std::vector<std::string>& stems,

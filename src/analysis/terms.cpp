@@ -33,9 +33,22 @@ std::vector<std::string> stem_tokens(const std::vector<Token>& tokens) {
   return stems;
 }
 
-bool is_content_word(const Token& token) {
+std::vector<std::string> word_forms(const std::vector<Token>& tokens) {
+  std::vector<std::string> forms(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (is_word_like(tokens[i])) forms[i] = tokens[i].text;
+  return forms;
+}
+
+bool is_content_word(const Token& token, const StopwordList& user) {
   return is_word_like(token) && unicode::length(token.text) >= min_keyword_letters && !is_stopword(token.text) &&
-         !is_laughter(token.text);
+         !user.contains(token.text) && !is_laughter(token.text);
+}
+
+std::vector<bool> content_words(const std::vector<Token>& tokens, const StopwordList& user) {
+  std::vector<bool> content(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) content[i] = is_content_word(tokens[i], user);
+  return content;
 }
 
 std::vector<std::string> search_terms(const std::vector<Token>& tokens, const std::vector<std::string>& stems) {

@@ -6,7 +6,7 @@
 namespace vka::analysis {
 
 enum class TokenKind {
-  word,         // letters (digits, inner hyphens and apostrophes allowed): "кто-то", "don't", "covid19"
+  word,         // letters (digits, inner hyphens, apostrophes and masking * allowed): "кто-то", "don't", "х**ня"
   number,       // "42", "3.5", "12:30"
   url,          // "https://vk.com/wall-1_2", "www.example.org", "vk.cc/abc"
   mention,      // "[id1|Павел]", "[club42|Котики]", "@durov"

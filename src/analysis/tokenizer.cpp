@@ -364,6 +364,9 @@ class Tokenizer {
         }
       } else if ((is_word_joiner(c) || c == 0xAD) && is_letter(peek(next))) {
         if (c != 0xAD) word.push_back(c == '-' ? '-' : '\'');
+      } else if (c == '*' && masks_letters(at)) {
+        while (peek(at) == '*') word.push_back('*'), ++at;
+        continue;
       } else {
         break;
       }
@@ -373,6 +376,12 @@ class Tokenizer {
                             word.find_first_not_of('d', 1) == std::string::npos;
     emit(laughing_x ? TokenKind::emoticon : TokenKind::word, laughing_x ? ":D" : std::move(word), at);
     return true;
+  }
+
+  // A run of '*' inside a word hides letters of a swear word: "х**ня", "f*ck".
+  bool masks_letters(std::size_t at) const {
+    while (peek(at) == '*') ++at;
+    return is_letter(peek(at));
   }
 
   bool read_number(char32_t cp) {

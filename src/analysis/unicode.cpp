@@ -70,6 +70,12 @@ std::size_t length(std::string_view text) {
   return count;
 }
 
+std::u32string to_code_points(std::string_view text) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < text.size();) out.push_back(decode_next(text, pos));
+  return out;
+}
+
 bool is_ascii_letter(char32_t cp) { return in(cp, 'a', 'z') || in(cp, 'A', 'Z'); }
 bool is_digit(char32_t cp) { return in(cp, '0', '9'); }
 

@@ -15,6 +15,7 @@ char32_t decode_next(std::string_view text, std::size_t& pos);
 void append_utf8(std::string& out, char32_t cp);
 // Number of code points (malformed bytes count one each).
 std::size_t length(std::string_view text);
+std::u32string to_code_points(std::string_view text);
 
 bool is_ascii_letter(char32_t cp);
 bool is_digit(char32_t cp);

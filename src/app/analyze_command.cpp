@@ -10,14 +10,15 @@
 
 namespace vka::app {
 
-int analyze_lines(const std::vector<std::string>& lexicon_files) {
+int analyze_lines(const std::vector<std::string>& lexicon_files, const std::vector<std::string>& stopword_files) {
   return run_command("vk-analytics", [&] {
-    const auto analyzer = make_analyzer(lexicon_files);
+    const auto analyzer = make_analyzer(lexicon_files, stopword_files);
     std::ios::sync_with_stdio(false);
     std::string line;
     while (std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '\n';
+      if (!line.empty() && line.back() == '') line.pop_back();
+      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '
+';
     }
     std::cout.flush();
     return std::cout ? exit_ok : exit_failure;

@@ -5,6 +5,6 @@
 
 namespace vka::app {
 
-int analyze_lines(const std::vector<std::string>& lexicon_files);
+int analyze_lines(const std::vector<std::string>& lexicon_files, const std::vector<std::string>& stopword_files);
 
 }  // namespace vka::app

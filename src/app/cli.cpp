@@ -38,16 +38,20 @@ void add_storage_options(CLI::App& command, Config& config) {
       ->capture_default_str();
 }
 
-void add_lexicon_option(CLI::App& command, Config& config) {
+void add_analysis_options(CLI::App& command, Config& config) {
   command.add_option("--lexicon", config.lexicon_files, "sentiment lexicon file merged over the built-in one (repeatable)")
       ->envname("VKA_LEXICON_FILES")
+      ->delimiter(',')
+      ->check(CLI::ExistingFile);
+  command.add_option("--stopwords", config.stopword_files, "stop list file: words kept out of keywords (repeatable)")
+      ->envname("VKA_STOPWORD_FILES")
       ->delimiter(',')
       ->check(CLI::ExistingFile);
 }
 
 void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
-  add_lexicon_option(command, config);
+  add_analysis_options(command, config);
   command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
   add_vk_options(command, config);
   command.add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
@@ -145,11 +149,11 @@ int run_cli(int argc, char** argv) {
 
   auto* analyze_command =
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
-  add_lexicon_option(*analyze_command, config);
+  add_analysis_options(*analyze_command, config);
 
   auto* worker_command = cli.add_subcommand("worker", "run collection workers only (no HTTP), beside `serve --workers 0`");
   add_storage_options(*worker_command, config);
-  add_lexicon_option(*worker_command, config);
+  add_analysis_options(*worker_command, config);
   add_vk_options(*worker_command, config);
   worker_command->add_option("--workers", config.workers, "collection worker threads (at least 1)")
       ->envname("VKA_WORKERS")
@@ -174,7 +178,7 @@ int run_cli(int argc, char** argv) {
     std::fprintf(stderr, "vk-analytics: VKA_LOG_LEVEL: %s\n", error.what());
     return exit_usage;
   }
-  if (analyze_command->parsed()) return analyze_lines(config.lexicon_files);
+  if (analyze_command->parsed()) return analyze_lines(config.lexicon_files, config.stopword_files);
   if (vk_sim.parsed()) return vk_sim.run();
   if (collect.parsed()) return collect.run();
   if (worker_command->parsed()) {

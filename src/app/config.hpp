@@ -18,6 +18,7 @@ struct Config {
   std::string data_dir = "./vk-analytics-data";
   std::vector<std::string> cors_origins;
   std::vector<std::string> lexicon_files;  // user sentiment lexicons merged over the built-in one
+  std::vector<std::string> stopword_files;  // user stop lists: words kept out of keywords and phrases
   std::string log_level = "info";
   int workers = 2;
   bool demo = false;

@@ -50,7 +50,7 @@ struct Service {
         master_key(load_master_key(config.data_dir)),
         authenticator(make_authenticator(config)),
         vk_tokens(store->vk_tokens(), master_key),
-        analyzer(make_analyzer(config.lexicon_files)),
+        analyzer(make_analyzer(config.lexicon_files, config.stopword_files)),
         services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens},
         router(make_router(services)),
         pipeline(router, metrics, {config.cors_origins}),

@@ -15,7 +15,7 @@ int run_workers(const Config& config) {
   return run_command("vk-analytics", [&] {
     const auto store = store::open_store(config.database_url);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
-    const auto analyzer = make_analyzer(config.lexicon_files);
+    const auto analyzer = make_analyzer(config.lexicon_files, config.stopword_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
     const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
     const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);

@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <thread>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/keyword_stats.hpp"
 #include "analysis/keywords.hpp"
+#include "analysis/phrase_stats.hpp"
 #include "analysis/terms.hpp"
 #include "analysis/tokenizer.hpp"
 
@@ -19,7 +21,11 @@ const Analyzer& analyzer() {
 
 std::vector<std::string> keywords_of(std::string_view text, std::size_t limit = keywords_per_text) {
   const auto tokens = tokenize(text);
-  return extract_keywords(tokens, stem_tokens(tokens), limit);
+  std::vector<std::string> words;
+  for (auto& keyword :
+       extract_keywords(tokens, stem_tokens(tokens), content_words(tokens), ReferenceFrequencies::builtin(), limit))
+    words.push_back(std::move(keyword.word));
+  return words;
 }
 
 TEST(SearchTerms, WordFormsGiveTheSameTerm) {
@@ -35,9 +41,76 @@ TEST(SearchTerms, StopwordsMentionsUrlsAndEmojiAreDropped) {
             (std::vector<std::string>{"котик", "собак", "2024", "котик"}));
 }
 
-TEST(Keywords, MostFrequentStemFirstInItsCommonestForm) {
-  EXPECT_EQ(keywords_of("котики спят, котик ест, котики играют, собака", 4),
-            (std::vector<std::string>{"котики", "играют", "собака", "спят"}));
+TEST(Keywords, RepeatedStemShownInItsCommonestForm) {
+  const auto words = keywords_of("котики спят, котик ест, котики играют, собака", 4);
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words.front(), "котики");  // three times in a short text: the most key word
+}
+
+TEST(Keywords, RankedByKeynessAgainstGeneralLanguage) {
+  // «сколько» and «можно» are core vocabulary of the reference corpus: no keywords at all.
+  EXPECT_EQ(keywords_of("сколько можно ждать велосипед"), (std::vector<std::string>{"велосипед", "ждать"}));
+  const auto tokens = tokenize("номер велосипед");
+  const auto scored =
+      extract_keywords(tokens, stem_tokens(tokens), content_words(tokens), ReferenceFrequencies::builtin());
+  ASSERT_EQ(scored.size(), 2u);
+  EXPECT_EQ(scored[0].word, "велосипед");  // rarer in general language than «номер»
+  EXPECT_GT(scored[0].keyness, scored[1].keyness);
+}
+
+TEST(Keywords, PhrasesAreRunsOfContentWords) {
+  const auto tokens = tokenize("горячая вода опять отключена, и свет тоже");
+  EXPECT_EQ(extract_phrases(tokens, content_words(tokens)),
+            (std::vector<std::string>{"горячая вода", "вода опять", "горячая вода опять", "опять отключена",
+                                      "вода опять отключена"}));
+  const auto separated = tokenize("кот, собака");
+  EXPECT_TRUE(extract_phrases(separated, content_words(separated)).empty());
+}
+
+TEST(PhraseStats, AssociatedPhrasesRankFirst) {
+  PhraseStats stats;
+  for (int i = 0; i < 20; ++i) stats.add({"горячая вода"});
+  for (const char* phrase : {"новая вода", "новая машина", "новая школа"})
+    for (int i = 0; i < 10; ++i) stats.add({phrase});
+  for (int i = 0; i < 30; ++i) stats.add({});
+  const auto top = stats.top(10);
+  ASSERT_GE(top.size(), 2u);
+  EXPECT_EQ(top[0].phrase, "горячая вода");
+  EXPECT_EQ(top[0].count, 20);
+  // «вода» follows «новая» (10 of 30) less often than it occurs without it (20 of 50).
+  EXPECT_TRUE(std::none_of(top.begin(), top.end(), [](const PhraseCount& p) { return p.phrase == "новая вода"; }));
+  EXPECT_TRUE(stats.top(10, 21).empty());  // frequency floor
+}
+
+TEST(Keywords, UserStopwordsKeepWordsOutOfKeywordsAndPhrases) {
+  auto user = std::make_shared<StopwordList>();
+  user->merge_text("# our brand\nКотопёс\n");
+  const Analyzer with_list(std::make_shared<Lexicon>(Lexicon::load_builtin()), user);
+  const TextAnalysis result = with_list.analyze("котопес велосипед красный");
+  EXPECT_EQ(std::find(result.keywords.begin(), result.keywords.end(), "котопес"), result.keywords.end());
+  EXPECT_NE(std::find(result.keywords.begin(), result.keywords.end(), "велосипед"), result.keywords.end());
+  EXPECT_EQ(result.phrases, std::vector<std::string>{"велосипед красный"});
+  EXPECT_EQ(with_list.search_terms("котопес"), analyzer().search_terms("котопес"));  // search is unchanged
+}
+
+TEST(Keywords, StopwordFileErrorsNameTheFile) {
+  StopwordList list;
+  const auto error = list.merge_file("/nonexistent/stop.txt");
+  ASSERT_TRUE(error);
+  EXPECT_TRUE(error->starts_with("/nonexistent/stop.txt: cannot read")) << *error;
+  EXPECT_TRUE(list.empty());
+}
+
+TEST(KeywordStats, KeyTermsAgainstTheReferenceDropGeneralWords) {
+  KeywordStats stats;
+  for (int i = 0; i < 10; ++i) stats.add({"велосипед", "человек"});
+  for (int i = 0; i < 2; ++i) stats.add({"самокат"});
+  const auto key = stats.key_terms(5);
+  ASSERT_FALSE(key.empty());
+  EXPECT_EQ(key[0].term, "велосипед");
+  EXPECT_EQ(key[0].count, 10);
+  EXPECT_GT(key[0].score, 0);
+  for (const auto& term : key) EXPECT_NE(term.term, "самокат");  // below the 3-document floor
 }
 
 TEST(Keywords, StopwordsShortWordsAndLaughterAreNotKeywords) {
@@ -142,14 +215,31 @@ TEST(Analyzer, SafeFromManyThreads) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
-TEST(Language, DetectsRussianEnglishAndOther) {
+TEST(Language, DetectsRussianUkrainianBelarusianEnglishMixedAndOther) {
   EXPECT_EQ(detect_language(tokenize("привет, как дела? ok")), Language::ru);
-  EXPECT_EQ(detect_language(tokenize("hello there, как там")), Language::en);
+  EXPECT_EQ(detect_language(tokenize("hello there, how are you, как там")), Language::en);
+  EXPECT_EQ(detect_language(tokenize("это был best день ever")), Language::mixed);
   EXPECT_EQ(detect_language(tokenize("👍 123 https://vk.com [id1|Иван]")), Language::other);
-  EXPECT_EQ(detect_language(tokenize("Дякую, це дуже цікаво і корисно")), Language::other);
+  EXPECT_EQ(detect_language(tokenize("Дякую, це дуже цікаво і корисно")), Language::uk);
+  EXPECT_EQ(detect_language(tokenize("дякую за допомогу")), Language::uk);  // by the word alone
+  EXPECT_EQ(detect_language(tokenize("Гэта вельмі добра, дзякуй")), Language::be);
+  EXPECT_EQ(detect_language(tokenize("У мяне ўсё добра")), Language::be);
+  EXPECT_EQ(detect_language(tokenize("Сёння ў горадзе")), Language::be);
   EXPECT_EQ(detect_language(tokenize("東京に行きたい")), Language::other);
   EXPECT_EQ(parse_language("en"), Language::en);
+  EXPECT_EQ(parse_language("mixed"), Language::mixed);
   EXPECT_FALSE(parse_language("de"));
+}
+
+TEST(Language, UkrainianAndBelarusianGetNoRussianSentiment) {
+  const TextAnalysis result = analyzer().analyze("це жахливо, погано, ненавиджу");
+  EXPECT_EQ(result.language, Language::uk);
+  EXPECT_FALSE(result.sentiment_supported);
+  EXPECT_EQ(result.sentiment, Sentiment::neutral);
+  EXPECT_EQ(result.confidence, 0.0);
+  // Keywords keep their forms: no Russian stems of Ukrainian words.
+  EXPECT_NE(std::find(result.keywords.begin(), result.keywords.end(), "ненавиджу"), result.keywords.end());
+  EXPECT_TRUE(analyzer().analyze("ужасно").sentiment_supported);
 }
 
 }  // namespace

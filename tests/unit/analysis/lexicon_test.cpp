@@ -38,6 +38,30 @@ TEST(Lexicon, PrefixPatternsMatchTheLongestPrefix) {
   EXPECT_EQ(lexicon.find_prefix("уж"), nullptr);
 }
 
+TEST(Lexicon, ExactFormsAndRhetoricalMarkers) {
+  Lexicon lexicon;
+  ASSERT_FALSE(lexicon.merge_text("[words]\n=Верните\t-1.5\n[rhetorical]\nвообще\t-1.5\n", "t"));
+  ASSERT_NE(lexicon.find_exact("верните"), nullptr);
+  EXPECT_EQ(lexicon.find_exact("вернуть"), nullptr);
+  EXPECT_EQ(lexicon.find_term(stem("верните")), nullptr);
+  ASSERT_NE(lexicon.find_term(stem("вообще")), nullptr);
+  EXPECT_EQ(lexicon.find_term(stem("вообще"))->role, TermRole::rhetorical);
+  EXPECT_EQ(merge_error("[words]\n=два слова\t-1"),
+            "user.txt:2: exact form '=два слова' must be '=' followed by one word");
+}
+
+TEST(Lexicon, MaskedWordsFindTheLongestMatchingForm) {
+  Lexicon lexicon;
+  ASSERT_FALSE(lexicon.merge_text("[words]\nхуйня\t-3\nблять\t-1\nпизд*\t-2.5\nпиздато\t2\n", "t"));
+  ASSERT_NE(lexicon.find_masked("х**ня"), nullptr);
+  EXPECT_EQ(lexicon.find_masked("х**ня")->value, -3);
+  EXPECT_EQ(lexicon.find_masked("х*ня")->value, -3);    // one star may hide two letters
+  EXPECT_EQ(lexicon.find_masked("бл*ть")->value, -1);
+  EXPECT_EQ(lexicon.find_masked("п***ец")->value, -2.5);  // through the prefix pattern
+  EXPECT_EQ(lexicon.find_masked("п**дато")->value, 2);    // the longer form wins
+  EXPECT_EQ(lexicon.find_masked("к***т"), nullptr);
+}
+
 TEST(Lexicon, PhrasesAreStemmed) {
   Lexicon lexicon;
   ASSERT_FALSE(lexicon.merge_text("[words]\nтак себе\t-1.5\n", "t"));
@@ -62,8 +86,8 @@ TEST(Lexicon, BadFileChangesNothing) {
 TEST(Lexicon, PreciseErrors) {
   EXPECT_EQ(merge_error("хорошо\t2"), "user.txt:1: entry before any [section] header");
   EXPECT_EQ(merge_error("\n[feelings]"),
-            "user.txt:2: unknown section [feelings] (expected words, intensifiers, diminishers, negators, contrast, "
-            "emoji or emoticons)");
+            "user.txt:2: unknown section [feelings] (expected words, rhetorical, intensifiers, diminishers, negators, "
+            "contrast, emoji or emoticons)");
   EXPECT_EQ(merge_error("[words]\nхорошо 2"), "user.txt:2: expected '<term><TAB><number>', found no tab");
   EXPECT_EQ(merge_error("[words]\nхорошо\tabc"), "user.txt:2: 'abc' is not a number");
   EXPECT_EQ(merge_error("[words]\nхорошо\t2x"), "user.txt:2: '2x' is not a number");

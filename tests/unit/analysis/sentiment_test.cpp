@@ -14,9 +14,11 @@ const Lexicon& test_lexicon() {
     Lexicon l;
     const auto error = l.merge_text(
         "[words]\nхороший\t2\nплохой\t-2\nкласс\t2\nужас*\t-3\ngood\t2\nbad\t-2\nтак себе\t-1.5\n"
+        "хуйня\t-3\nохуенно\t3\nпизд*\t-2.5\n=верните\t-1.5\nпретензия\t-1.5\n"
+        "[rhetorical]\nвообще\t-1.5\n"
         "[intensifiers]\nочень\t1.5\nvery\t1.5\n"
         "[diminishers]\nнемного\t0.5\nslightly\t0.5\n"
-        "[negators]\nне\nбез\nnot\n"
+        "[negators]\nне\nнет\nбез\nnot\n"
         "[contrast]\nно\nbut\n"
         "[emoji]\n👍\t1.5\n🤦\t-2\n"
         "[emoticons]\n:)\t1.5\n:(\t-1.5\n",
@@ -98,8 +100,46 @@ TEST(Sentiment, ExclamationsAmplifyInTheTextsDirection) {
   EXPECT_EQ(score("привет!!!"), 0.0);
 }
 
-TEST(Sentiment, ShoutingAmplifiesInMixedCaseText) {
+TEST(Sentiment, ShoutingAmplifies) {
   EXPECT_GT(score("это ХОРОШИЙ фильм"), score("это хороший фильм"));
+  EXPECT_LT(score("ЭТО ПЛОХОЙ ФИЛЬМ"), score("это плохой фильм"));  // a whole text in capitals is shouted too
+}
+
+TEST(Sentiment, NegatedPositiveIsMoreNegativeThanNegatedNegativeIsPositive) {
+  EXPECT_GT(-score("не хороший"), score("не плохой"));
+}
+
+TEST(Sentiment, NetAfterAWordNegatesIt) {
+  EXPECT_GT(score("претензий нет"), 0);
+  EXPECT_LT(score("претензий много, нет"), 0);  // not adjacent
+}
+
+TEST(Sentiment, RhetoricalMarkersCountOnlyInQuestions) {
+  EXPECT_LT(score("кто вообще это смотрит?"), negative_threshold);
+  EXPECT_EQ(score("вообще смотрю редко"), 0.0);
+  EXPECT_EQ(score("кто вообще это смотрит? я смотрю"), score("кто вообще это смотрит?"));
+}
+
+TEST(Sentiment, IndignantQuestionIsNegative) {
+  EXPECT_LT(score("и это всё?!"), 0);
+  EXPECT_LT(score("это как?!"), score("это как?"));
+}
+
+TEST(Sentiment, RepeatedQuestionMarksAmplify) {
+  EXPECT_LT(score("ужас??"), score("ужас?"));
+  EXPECT_EQ(score("где купить???"), 0.0);
+}
+
+TEST(Sentiment, MaskedSwearWordsMatchTheLexicon) {
+  EXPECT_EQ(score("х**ня"), score("хуйня"));
+  EXPECT_EQ(score("п***ец"), score("пиздец"));  // prefix pattern пизд*
+  EXPECT_GT(score("ох**нно"), positive_threshold);
+  EXPECT_LT(score("с*ка"), negative_threshold);  // masked, not in the lexicon: still a swear word
+}
+
+TEST(Sentiment, ExactFormsMatchOnlyThatForm) {
+  EXPECT_LT(score("верните"), negative_threshold);
+  EXPECT_EQ(score("вернусь"), 0.0);
 }
 
 TEST(Sentiment, ElongatedWordsAreFound) {
@@ -114,6 +154,19 @@ TEST(Sentiment, PhrasesWinOverTheirWords) {
 TEST(Sentiment, ScoreStaysInRange) {
   EXPECT_LE(score("очень хороший хороший хороший класс класс 👍👍👍 :))) !!!!!!!!"), 1.0);
   EXPECT_GE(score("очень плохой плохой плохой ужас ужас :((( !!!!!!!!"), -1.0);
+}
+
+TEST(Sentiment, ConfidenceGrowsAwayFromTheThresholds) {
+  const auto confidence = [](std::string_view text) {
+    const auto tokens = tokenize(text);
+    return score_sentiment(tokens, stem_tokens(tokens), test_lexicon()).confidence;
+  };
+  EXPECT_EQ(confidence("где купить билеты"), 0.5);  // no cue at all: an even bet
+  EXPECT_LT(confidence("немного немного хороший"), 0.5);  // neutral, but close to the threshold
+  EXPECT_GE(confidence("хороший"), 0.5);
+  EXPECT_GT(confidence("очень хороший класс!!!"), confidence("хороший"));
+  EXPECT_LE(confidence("очень хороший хороший хороший класс класс 👍👍👍 :))) !!!!!!!!"), 1.0);
+  EXPECT_EQ(confidence("плохой"), confidence("хороший"));  // symmetric
 }
 
 TEST(Sentiment, NamesRoundTrip) {

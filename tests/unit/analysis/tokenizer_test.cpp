@@ -170,5 +170,13 @@ TEST(Tokenizer, EmptyAndSymbolOnlyText) {
   EXPECT_TRUE(tokenize("  — * ~ %").empty());
 }
 
+TEST(Tokenizer, MaskedLettersStayInsideTheWord) {
+  const auto tokens = tokenize("х**ня, f*ck *звездочка* 5*3");
+  ASSERT_GE(tokens.size(), 4u);
+  EXPECT_EQ(tokens[0].text, "х**ня");
+  EXPECT_EQ(tokens[2].text, "f*ck");
+  EXPECT_EQ(tokens[3].text, "звездочка");
+}
+
 }  // namespace
 }  // namespace vka::analysis
