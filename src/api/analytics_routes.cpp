@@ -21,7 +21,8 @@ boost::json::object sentiment_json(const store::SentimentCounts& counts) {
 
 boost::json::array keywords_json(const std::vector<analysis::KeywordCount>& keywords) {
   boost::json::array out;
-  for (const auto& keyword : keywords) out.push_back({{"keyword", keyword.term}, {"count", keyword.count}});
+  for (const auto& keyword : keywords)
+    out.push_back({{"keyword", keyword.term}, {"count", keyword.count}, {"score", keyword.score}});
   return out;
 }
 
@@ -32,16 +33,16 @@ analysis::KeywordStats keyword_stats(store::ResultsRepository& results, const st
   return stats;
 }
 
-// Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are the
-// most frequent ones; those of a community or post are the ones that set it apart from the rest of
-// the task (G², docs/analysis.md).
+// Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are those that
+// set it apart from general language; those of a community or post, those that set it apart from the rest
+// of the task (both by G², docs/analysis.md).
 boost::json::object compute_analytics(store::ResultsRepository& results, const store::AnalyticsFilter& filter) {
   const auto analytics = results.analytics(filter);
   const store::CommentFilter& selected = filter.comments;
   const auto whole = keyword_stats(results, {.task_id = selected.task_id});
   const bool subset = selected.group_id || selected.post_id;
   const auto top_keywords =
-      subset ? keyword_stats(results, selected).top(top_keyword_count, whole) : whole.top(top_keyword_count);
+      subset ? keyword_stats(results, selected).top(top_keyword_count, whole) : whole.key_terms(top_keyword_count);
 
   boost::json::array authors;
   for (const auto& author : analytics.top_authors)
