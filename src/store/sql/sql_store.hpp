@@ -11,6 +11,7 @@
 
 #include "store/migrations.hpp"
 #include "store/sql/api_key_repository.hpp"
+#include "store/sql/audit_repository.hpp"
 #include "store/sql/collection_repository.hpp"
 #include "store/sql/event_repository.hpp"
 #include "store/sql/idempotency_repository.hpp"
@@ -18,7 +19,10 @@
 #include "store/sql/migrator.hpp"
 #include "store/sql/results_repository.hpp"
 #include "store/sql/send_ledger_repository.hpp"
+#include "store/sql/session_repository.hpp"
+#include "store/sql/share_repository.hpp"
 #include "store/sql/task_repository.hpp"
+#include "store/sql/user_repository.hpp"
 #include "store/sql/vk_token_repository.hpp"
 #include "store/store.hpp"
 
@@ -43,6 +47,10 @@ class SqlStore : public Store {
   JobRepository& jobs() override { return jobs_; }
   VkTokenRepository& vk_tokens() override { return vk_tokens_; }
   SendLedgerRepository& vk_sends() override { return vk_sends_; }
+  UserRepository& users() override { return users_; }
+  SessionRepository& sessions() override { return sessions_; }
+  ShareRepository& shares() override { return shares_; }
+  AuditRepository& audit() override { return audit_; }
 
   void write_together(const std::function<void()>& work) override {
     database_.write([&](auto&) { work(); });
@@ -82,6 +90,10 @@ class SqlStore : public Store {
   JobRepositoryOn<Database> jobs_{database_};
   VkTokenRepositoryOn<Database> vk_tokens_{database_};
   SendLedgerRepositoryOn<Database> vk_sends_{database_};
+  UserRepositoryOn<Database> users_{database_};
+  SessionRepositoryOn<Database> sessions_{database_};
+  ShareRepositoryOn<Database> shares_{database_};
+  AuditRepositoryOn<Database> audit_{database_};
 };
 
 }  // namespace vka::store::sql
