@@ -46,6 +46,7 @@ void add_all_routes(http::Router& router, Services& services) {
   add_event_routes(router, services);
   add_analyze_routes(router, services);
   add_vk_token_routes(router, services);
+  add_dashboard_route(router);
 }
 
 }  // namespace vka::api
