@@ -111,9 +111,19 @@ describe('dashboard', { concurrency: false }, () => {
     assert.equal((await missing.json()).error.code, 'not_found')
   })
 
-  it('starts in Russian and switches to English, remembered', async () => {
-    await page.goto('/')
+  it('starts in Russian under the first-load budget, and switches to English, remembered', async () => {
+    const responses = []
+    const collect = (response) => responses.push(response)
+    page.on('response', collect)
+    await page.goto('/', { waitUntil: 'networkidle' })
+    page.off('response', collect)
     await page.waitForURL(/\/login\?next=/)
+    let transferred = 0
+    for (const response of responses) {
+      const sizes = await response.request().sizes()
+      transferred += sizes.responseHeadersSize + sizes.responseBodySize
+    }
+    assert.ok(transferred < 350 * 1024, `the first load transferred ${transferred} bytes`)
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru')
     await page.getByRole('button', { name: 'Войти', exact: true }).waitFor()
     await shot('login-ru')
