@@ -31,6 +31,20 @@ void FieldProblems::throw_if_any(std::string_view message) const {
   if (!details_.empty()) throw http::validation_failed(std::string{message}, details_);
 }
 
+std::optional<std::string_view> FieldProblems::required_string(const boost::json::object& body,
+                                                               std::string_view field) {
+  const auto* value = body.if_contains(field);
+  if (!value || value->is_null()) {
+    add(std::string{field}, "is required");
+    return std::nullopt;
+  }
+  if (!value->is_string()) {
+    add(std::string{field}, "must be a string");
+    return std::nullopt;
+  }
+  return std::string_view{value->get_string()};
+}
+
 std::optional<std::string> FieldProblems::optional_string(const boost::json::object& body, std::string_view field,
                                                           std::size_t max_length) {
   const auto* value = body.if_contains(field);

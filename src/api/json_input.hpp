@@ -27,6 +27,8 @@ class FieldProblems {
   // Throws 400 validation_failed with every problem, if there is any.
   void throw_if_any(std::string_view message = "The request body is not valid.") const;
 
+  // nullopt, with the problem noted, when the field is missing, null or not a string.
+  std::optional<std::string_view> required_string(const boost::json::object& body, std::string_view field);
   std::optional<std::string> optional_string(const boost::json::object& body, std::string_view field,
                                              std::size_t max_length);
   std::optional<std::int64_t> optional_integer(const boost::json::object& body, std::string_view field,

@@ -46,6 +46,11 @@ void add_all_routes(http::Router& router, Services& services) {
   add_event_routes(router, services);
   add_analyze_routes(router, services);
   add_vk_token_routes(router, services);
+  add_auth_routes(router, services);
+  add_user_routes(router, services);
+  add_api_key_routes(router, services);
+  add_share_routes(router, services);
+  add_audit_routes(router, services);
   add_dashboard_route(router);
 }
 

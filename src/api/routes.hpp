@@ -14,6 +14,11 @@ void add_export_routes(http::Router& router, Services& services);
 void add_analytics_routes(http::Router& router, Services& services);
 void add_event_routes(http::Router& router, Services& services);
 void add_vk_token_routes(http::Router& router, Services& services);
+void add_auth_routes(http::Router& router, Services& services);
+void add_user_routes(http::Router& router, Services& services);
+void add_api_key_routes(http::Router& router, Services& services);
+void add_share_routes(http::Router& router, Services& services);
+void add_audit_routes(http::Router& router, Services& services);
 std::string_view openapi_document();
 // The dashboard's files at every GET path no API route takes.
 void add_dashboard_route(http::Router& router);

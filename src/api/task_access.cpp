@@ -7,7 +7,11 @@ namespace vka::api {
 
 domain::Task visible_task(Services& services, const auth::Principal& principal, std::string_view id) {
   auto task = services.store.tasks().get(id);
-  if (!task || !auth::can_see_task(principal, {task->owner}, services.authenticator.viewer_scope()))
+  if (!task) throw http::not_found("No task with this id.");
+  auth::TaskAccess access{task->owner};
+  access.shared_with_principal =
+      principal.role != auth::Role::admin && task->owner != principal.id && services.store.shares().contains(id, principal.id);
+  if (!auth::can_see_task(principal, access, services.authenticator.viewer_scope()))
     throw http::not_found("No task with this id.");
   return std::move(*task);
 }

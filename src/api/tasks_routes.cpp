@@ -1,6 +1,7 @@
 #include <boost/json/array.hpp>
 #include <fmt/format.h>
 
+#include "api/audit_trail.hpp"
 #include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
@@ -53,7 +54,11 @@ http::Response post_task(Services& services, http::Request& request, const auth:
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
     auto params = read_task_params(request);
     require_usable_token(services, principal, params.vk_token_id);
-    const auto task = create_task(services.store, std::move(params), principal.id);
+    domain::Task task;
+    services.store.write_together([&] {
+      task = create_task(services.store, std::move(params), principal.id);
+      record_audit(services.store, request, principal, "task.created", task.id);
+    });
     auto response = http::envelope(request, 201, task_to_json(task));
     response.headers.set("Location", "/api/v1/tasks/" + task.id);
     return response;
@@ -70,7 +75,10 @@ http::Response list_tasks(Services& services, http::Request& request, const auth
       throw http::validation_failed("Unknown status.", {{"status", "must be one of queued, running, paused, "
                                                                    "completed, completed_with_errors, failed, canceled"}});
   }
-  if (!sees_every_task(services, principal)) list_query.owner = principal.id;
+  if (!sees_every_task(services, principal)) {
+    list_query.owner = principal.id;
+    list_query.shared_with_owner = true;
+  }
   if (auto after = read_newest_first_cursor(query, tasks_cursor_scope))
     list_query.after = store::TaskCursor{after->created_at, std::move(after->id)};
   const auto page = services.store.tasks().list(list_query);
@@ -101,7 +109,12 @@ http::Response change_task(Services& services, http::Request& request, const aut
                                    .event = {"task." + std::string{domain::to_string(*next)}, "{}"}};
       if (domain::is_terminal(*next)) change.finished_at = change.at;
       if (action == domain::TaskAction::resume) change.job = collect_job(task.id);
-      auto result = services.store.tasks().transition(task.id, change);
+      store::TransitionResult result;
+      services.store.write_together([&] {
+        result = services.store.tasks().transition(task.id, change);
+        if (result.outcome == store::TransitionResult::Outcome::applied)
+          record_audit(services.store, request, principal, change.event.type, task.id);
+      });
       using Outcome = store::TransitionResult::Outcome;
       if (result.outcome == Outcome::not_found) throw http::not_found("No task with this id.");
       task = std::move(*result.task);
@@ -113,7 +126,10 @@ http::Response change_task(Services& services, http::Request& request, const aut
 http::Response delete_task(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
   require_task_changer(principal, task);
-  if (!services.store.tasks().remove(task.id)) throw http::not_found("No task with this id.");
+  services.store.write_together([&] {
+    if (!services.store.tasks().remove(task.id)) throw http::not_found("No task with this id.");
+    record_audit(services.store, request, principal, "task.deleted", task.id);
+  });
   http::Response response;
   response.status = 204;
   return response;

@@ -1,5 +1,6 @@
 #include <boost/json/array.hpp>
 
+#include "api/audit_trail.hpp"
 #include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
@@ -31,7 +32,11 @@ http::Response create_vk_token(Services& services, http::Request& request, const
   require_token_manager(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
     const auto input = parse_vk_token_input(read_json_object(request, {"name", "token", "kind"}));
-    const auto token = services.vk_tokens.add(principal.id, input);
+    store::VkToken token;
+    services.store.write_together([&] {
+      token = services.vk_tokens.add(principal.id, input);
+      record_audit(services.store, request, principal, "vk_token.created", token.id);
+    });
     auto response = http::envelope(request, 201, vk_token_to_json(token));
     response.headers.set("Location", "/api/v1/vk-tokens/" + token.id);
     return response;
@@ -62,7 +67,10 @@ http::Response get_vk_token(Services& services, http::Request& request, const au
 http::Response delete_vk_token(Services& services, http::Request& request, const auth::Principal& principal) {
   require_token_manager(principal);
   const auto token = usable_token(services, principal, request.path_param("id"));
-  if (!services.store.vk_tokens().remove(token.id)) throw http::not_found("No VK token with this id.");
+  services.store.write_together([&] {
+    if (!services.store.vk_tokens().remove(token.id)) throw http::not_found("No VK token with this id.");
+    record_audit(services.store, request, principal, "vk_token.deleted", token.id);
+  });
   http::Response response;
   response.status = 204;
   return response;

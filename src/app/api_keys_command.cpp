@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "api/account_input.hpp"
+#include "api/audit_trail.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "store/error.hpp"
@@ -17,6 +19,7 @@ void ApiKeysCommand::add_to(CLI::App& command) {
       ->required()
       ->check(CLI::IsMember({"admin", "analyst", "viewer"}));
   create_->add_option("--name", name_, "a label to recognise the key by")->capture_default_str();
+  create_->add_option("--user", username_, "the user the key belongs to (acts as them, with at most their role)");
   list_ = command.add_subcommand("list", "list API keys (never the keys themselves)");
   revoke_ = command.add_subcommand("revoke", "revoke an API key");
   revoke_->add_option("id", id_, "the key's id, as listed")->required();
@@ -27,8 +30,18 @@ int ApiKeysCommand::run(const Config& config) const {
     auto store = store::open_store(config.database_url);
     store->migrate();
     if (create_->parsed()) {
+      std::optional<std::string> owner_id;
+      if (!username_.empty()) {
+        const auto owner = store->users().find_by_username(api::normalize_username(username_).value_or(""));
+        if (!owner) {
+          std::fprintf(stderr, "vk-analytics: no user named %s\n", username_.c_str());
+          return exit_failure;
+        }
+        owner_id = owner->id;
+      }
       const auto hasher = api_key_hasher(load_master_key(config.data_dir));
-      const auto key = create_api_key(*store, hasher, *auth::parse_role(role_), name_.empty() ? role_ : name_);
+      const auto key =
+          create_api_key(*store, hasher, *auth::parse_role(role_), name_.empty() ? role_ : name_, owner_id);
       std::printf("%s\n", key.c_str());
       return exit_ok;
     }
@@ -39,7 +52,12 @@ int ApiKeysCommand::run(const Config& config) const {
                     key.revoked_at ? "\t(revoked)" : "");
       return exit_ok;
     }
-    if (!store->api_keys().revoke(id_, domain::now())) {
+    bool revoked = false;
+    store->write_together([&] {
+      revoked = store->api_keys().revoke(id_, domain::now());
+      if (revoked) api::record_system_audit(*store, "cli", "api_key.revoked", id_);
+    });
+    if (!revoked) {
       std::fprintf(stderr, "vk-analytics: no active API key with id %s\n", id_.c_str());
       return exit_failure;
     }

@@ -21,6 +21,7 @@ class ApiKeysCommand {
   CLI::App* revoke_ = nullptr;
   std::string role_;
   std::string name_;
+  std::string username_;
   std::string id_;
 };
 

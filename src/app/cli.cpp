@@ -13,6 +13,7 @@
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
 #include "app/serve.hpp"
+#include "app/users_command.hpp"
 #include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
 #include "app/worker_command.hpp"
@@ -70,6 +71,16 @@ void add_serve_options(CLI::App& command, Config& config) {
   command.add_option("--max-body-bytes", config.max_body_bytes, "largest request body accepted")
       ->envname("VKA_MAX_BODY_BYTES")
       ->capture_default_str();
+  command.add_option("--session-idle-hours", config.session_idle_hours, "a browser session unused this long ends")
+      ->envname("VKA_SESSION_IDLE_HOURS")
+      ->capture_default_str();
+  command.add_option("--session-max-days", config.session_max_days, "a browser session ends this long after sign-in")
+      ->envname("VKA_SESSION_MAX_DAYS")
+      ->capture_default_str();
+  command.add_option("--viewers-see-all", config.viewers_see_all,
+                     "viewers read every task (true) or only those shared with them (false)")
+      ->envname("VKA_VIEWERS_SEE_ALL")
+      ->capture_default_str();
 }
 
 // Problems are printed one per line; the exit code says "configuration".
@@ -109,6 +120,11 @@ int run_cli(int argc, char** argv) {
   auto* keys_command = cli.add_subcommand("api-keys", "create, list and revoke API keys");
   add_storage_options(*keys_command, config);
   api_keys.add_to(*keys_command);
+
+  UsersCommand users;
+  auto* users_command = cli.add_subcommand("users", "create, list and change user accounts");
+  add_storage_options(*users_command, config);
+  users.add_to(*users_command);
 
   auto* analyze_command =
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
@@ -154,6 +170,7 @@ int run_cli(int argc, char** argv) {
   }
   if (!report_problems(validate_storage(config))) return exit_usage;
   if (migrate_command->parsed()) return migrate(config);
+  if (users_command->parsed()) return users.run(config);
   return api_keys.run(config);
 }
 

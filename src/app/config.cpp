@@ -128,6 +128,9 @@ std::vector<std::string> validate(const Config& config) {
   if (config.idle_timeout_seconds < 1 || config.idle_timeout_seconds > 3600)
     note("--idle-timeout-seconds: must be between 1 and 3600");
   if (config.max_body_bytes < 1024) note("--max-body-bytes: must be at least 1024");
+  if (config.session_idle_hours < 1 || config.session_idle_hours > 24 * 366)
+    note("VKA_SESSION_IDLE_HOURS: must be between 1 and 8784");
+  if (config.session_max_days < 1 || config.session_max_days > 366) note("VKA_SESSION_MAX_DAYS: must be between 1 and 366");
   return problems;
 }
 

@@ -25,6 +25,9 @@ struct Config {
   int read_timeout_seconds = 30;  // to receive one whole request, or to write a response
   int idle_timeout_seconds = 60;  // keep-alive connection without a request
   std::size_t max_body_bytes = 2 * 1024 * 1024;
+  int session_idle_hours = 12;  // a session unused this long ends
+  int session_max_days = 7;     // a session ends this long after sign-in, however used
+  bool viewers_see_all = false;  // viewers read every task, not only those shared with them
 };
 
 struct ListenAddress {

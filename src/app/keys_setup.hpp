@@ -15,8 +15,9 @@ namespace vka::app {
 auth::SecretKey load_master_key(const std::string& data_dir);
 auth::ApiKeyHasher api_key_hasher(const auth::SecretKey& master_key);
 
-// A new API key stored hashed; returns the key itself, which is shown once and never again.
+// A new API key stored hashed, belonging to `owner_id` if given; returns the key itself, which is shown
+// once and never again.
 std::string create_api_key(store::Store& store, const auth::ApiKeyHasher& hasher, auth::Role role,
-                           const std::string& name);
+                           const std::string& name, const std::optional<std::string>& owner_id = std::nullopt);
 
 }  // namespace vka::app

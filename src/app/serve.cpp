@@ -1,6 +1,5 @@
 #include "app/serve.hpp"
 
-#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include "app/collector_setup.hpp"
 #include "app/demo.hpp"
 #include "app/exit_codes.hpp"
+#include "app/first_admin.hpp"
 #include "app/keys_setup.hpp"
 #include "app/stop_signals.hpp"
 #include "http/server.hpp"
@@ -30,17 +30,10 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   return std::move(key).value();
 }
 
-// First start with no credential at all: make an admin key and show it once, on the terminal
-// (stdout), never in the log.
-void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hasher, const Config& config) {
-  if (config.admin_api_key || !store.api_keys().list().empty()) return;
-  const auto key = create_api_key(store, hasher, auth::Role::admin, "first admin");
-  std::fputs(fmt::format("\nNo API key existed, so an admin key was created. It is shown only this once:\n\n  {}\n\n"
-                         "Use it as 'Authorization: Bearer <key>'.\n\n",
-                         key)
-                 .c_str(),
-             stdout);
-  std::fflush(stdout);
+api::SessionSettings session_settings(const Config& config) {
+  return {.idle = std::chrono::hours{config.session_idle_hours},
+          .max_age = std::chrono::hours{24 * config.session_max_days},
+          .secure_cookie = false};
 }
 
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
@@ -49,7 +42,10 @@ struct Service {
       : store(store::open_store(config.database_url)),
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
-        authenticator(make_authenticator(config)),
+        first_admin_password(create_first_admin(*store, config.admin_api_key.has_value())),
+        sessions(*store, master_key, session_settings(config)),
+        authenticator(*store, api_key_hasher(master_key), sessions, bootstrap_admin(config),
+                      config.viewers_see_all ? auth::ViewerScope::all_tasks : auth::ViewerScope::shared_only),
         vk_tokens(store->vk_tokens(), master_key),
         analyzer(make_analyzer(config.lexicon_files)),
         services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens},
@@ -57,12 +53,6 @@ struct Service {
         pipeline(router, metrics, {config.cors_origins}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, vk_tokens, metrics)) {}
-
-  api::Authenticator make_authenticator(const Config& config) {
-    auto hasher = api_key_hasher(master_key);
-    create_first_admin_key(*store, hasher, config);
-    return {store->api_keys(), std::move(hasher), bootstrap_admin(config), auth::ViewerScope::all_tasks};
-  }
 
   static http::Router make_router(api::Services& services) {
     http::Router router;
@@ -82,8 +72,10 @@ struct Service {
   std::unique_ptr<store::Store> store;
   std::vector<std::string> applied_migrations;
   auth::SecretKey master_key;
+  std::optional<std::string> first_admin_password;
   http::Metrics metrics;
   std::atomic<bool> shutting_down{false};
+  api::Sessions sessions;
   api::Authenticator authenticator;
   api::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
@@ -115,8 +107,9 @@ int serve(const Config& given) {
     return exit_usage;
   }
   if (service->workers) service->workers->start();
-  spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
-               service->server.port(), config.workers);
+  const auto host = Service::server_options(config).host;
+  spdlog::info("listening on http://{}:{} with {} collection workers", host, service->server.port(), config.workers);
+  if (service->first_admin_password) announce_first_admin(*service->first_admin_password, host, service->server.port());
 
   const int signal = signals.wait();
   spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);

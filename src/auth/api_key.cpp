@@ -24,12 +24,14 @@ std::string keyed_hash_hex(std::string_view text, const SecretKey& key) {
 }
 }  // namespace
 
-std::string generate_api_key() {
+std::string random_base62(std::size_t length) {
   ensure_sodium();
-  std::string key(api_key_prefix);
-  for (std::size_t i = 0; i < api_key_random_chars; ++i) key += base62[randombytes_uniform(base62.size())];
-  return key;
+  std::string text;
+  for (std::size_t i = 0; i < length; ++i) text += base62[randombytes_uniform(base62.size())];
+  return text;
 }
+
+std::string generate_api_key() { return std::string(api_key_prefix) + random_base62(api_key_random_chars); }
 
 bool looks_like_api_key(std::string_view text) {
   if (!text.starts_with(api_key_prefix) || text.size() != api_key_prefix.size() + api_key_random_chars) return false;

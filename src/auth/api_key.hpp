@@ -21,6 +21,8 @@ inline constexpr std::string_view api_key_prefix = "vka_";
 inline constexpr std::size_t api_key_random_chars = 40;
 
 std::string generate_api_key();
+// Uniformly random letters and digits (about 5.95 bits each), e.g. a one-time password.
+std::string random_base62(std::size_t length);
 
 // Right prefix, length and alphabet. Lets the auth middleware tell API keys from session tokens
 // and reject garbage before any lookup.

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -37,6 +38,18 @@ bool verify_password(std::string_view password, std::string_view encoded) {
   if (!encoded.starts_with(argon2id_tag) || encoded.find('\0') != std::string_view::npos) return false;
   const std::string terminated(encoded);  // argon2 reads a C string
   return argon2id_verify(terminated.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+bool needs_rehash(std::string_view encoded, const Argon2Params& params) {
+  // "$argon2id$v=19$m=65536,t=3,p=1$salt$hash"
+  const std::string text(encoded);
+  Argon2Params stored{};
+  int version = 0;
+  char end = 0;
+  if (std::sscanf(text.c_str(), "$argon2id$v=%d$m=%u,t=%u,p=%u%c", &version, &stored.memory_kib, &stored.time_cost,
+                  &stored.parallelism, &end) != 5 || end != '$')
+    return true;
+  return version != ARGON2_VERSION_NUMBER || stored != params;
 }
 
 }  // namespace vka::auth

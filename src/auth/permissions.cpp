@@ -18,6 +18,8 @@ bool can_change_task(const Principal& who, std::string_view task_owner) {
 
 bool can_create_tasks(const Principal& who) { return who.role != Role::viewer; }
 
+bool can_share_task(const Principal& who, std::string_view task_owner) { return can_change_task(who, task_owner); }
+
 bool can_manage_vk_tokens(const Principal& who) { return who.role != Role::viewer; }
 
 bool can_use_vk_token(const Principal& who, std::string_view token_owner) {
@@ -27,5 +29,7 @@ bool can_use_vk_token(const Principal& who, std::string_view token_owner) {
 bool can_manage_keys(const Principal& who) { return is_admin(who); }
 
 bool can_manage_users(const Principal& who) { return is_admin(who); }
+
+bool can_read_audit(const Principal& who) { return is_admin(who); }
 
 }  // namespace vka::auth

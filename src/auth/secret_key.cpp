@@ -40,7 +40,10 @@ SecretKey::~SecretKey() { sodium_memzero(bytes_.data(), bytes_.size()); }
 SecretKey SecretKey::derive(KeyPurpose purpose) const {
   ensure_sodium();
   // crypto_kdf contexts are exactly 8 characters; the subkey id separates purposes further.
-  const char* context = purpose == KeyPurpose::api_key_hashing ? "vka_keys" : "vka_vktk";
+  const char* context = "vka_vktk";
+  if (purpose == KeyPurpose::api_key_hashing) context = "vka_keys";
+  if (purpose == KeyPurpose::session_hashing) context = "vka_sess";
+  if (purpose == KeyPurpose::csrf_tokens) context = "vka_csrf";
   std::array<unsigned char, size> sub{};
   crypto_kdf_derive_from_key(sub.data(), sub.size(), static_cast<std::uint64_t>(purpose) + 1, context, bytes_.data());
   SecretKey key(sub);

@@ -28,6 +28,7 @@ std::string_view id_prefix(IdKind kind) {
     case IdKind::vk_token: return "vt_";
     case IdKind::user: return "u_";
     case IdKind::session: return "s_";
+    case IdKind::audit_entry: return "ae_";
   }
   return "x_";
 }

@@ -9,9 +9,9 @@
 
 namespace vka::domain {
 
-enum class IdKind { task, api_key, vk_token, user, session };
+enum class IdKind { task, api_key, vk_token, user, session, audit_entry };
 
-std::string_view id_prefix(IdKind kind);  // "t_", "k_", "vt_", "u_", "s_"
+std::string_view id_prefix(IdKind kind);  // "t_", "k_", "vt_", "u_", "s_", "ae_"
 
 inline constexpr std::size_t id_body_length = 26;
 using IdRandomBits = std::array<std::uint8_t, 10>;

@@ -17,5 +17,10 @@ ApiError unsupported_media_type(std::string message) {
   return ApiError{415, "unsupported_media_type", std::move(message)};
 }
 ApiError payload_too_large(std::string message) { return ApiError{413, "payload_too_large", std::move(message)}; }
+ApiError rate_limited(std::string message, std::chrono::seconds retry_after) {
+  ApiError error{429, "rate_limited", std::move(message)};
+  error.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
+  return error;
+}
 
 }  // namespace vka::http

@@ -1,5 +1,6 @@
 #pragma once
 // The one way a handler reports failure: thrown, then mapped to the contract's envelope.
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -36,5 +37,7 @@ ApiError unauthorized(std::string message = "A valid API key or session token is
 ApiError forbidden(std::string message = "Your role does not allow this.");
 ApiError unsupported_media_type(std::string message);
 ApiError payload_too_large(std::string message);
+// 429 with Retry-After.
+ApiError rate_limited(std::string message, std::chrono::seconds retry_after);
 
 }  // namespace vka::http

@@ -8,13 +8,17 @@
 #include <vector>
 
 #include "store/api_key_repository.hpp"
+#include "store/audit_repository.hpp"
 #include "store/collection_repository.hpp"
 #include "store/event_repository.hpp"
 #include "store/idempotency_repository.hpp"
 #include "store/job_repository.hpp"
 #include "store/results_repository.hpp"
 #include "store/send_ledger_repository.hpp"
+#include "store/session_repository.hpp"
+#include "store/share_repository.hpp"
 #include "store/task_repository.hpp"
+#include "store/user_repository.hpp"
 #include "store/vk_token_repository.hpp"
 
 namespace vka::store {
@@ -38,6 +42,10 @@ class Store {
   virtual JobRepository& jobs() = 0;
   virtual VkTokenRepository& vk_tokens() = 0;
   virtual SendLedgerRepository& vk_sends() = 0;
+  virtual UserRepository& users() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual ShareRepository& shares() = 0;
+  virtual AuditRepository& audit() = 0;
 
   // Runs work so that every write it makes through this store's repositories, on this thread, commits as
   // one transaction when it returns, or not at all when it throws. Reads inside see the last commit.

@@ -23,6 +23,7 @@ struct TaskCursor {
 struct TaskListQuery {
   std::optional<domain::TaskStatus> status;
   std::optional<std::string> owner;  // nullopt: every owner's tasks
+  bool shared_with_owner = false;    // with owner: also the tasks shared with that user
   std::optional<TaskCursor> after;   // nullopt: from the newest
   int limit = 50;                    // 1..1000
 };

@@ -7,7 +7,8 @@ import subprocess
 import time
 import unittest
 
-from harness import BINARY, Server, free_port
+from accounts import login, sign_in
+from harness import BINARY, Server, free_port, wait_for
 
 
 class StartupTest(unittest.TestCase):
@@ -51,12 +52,23 @@ class StartupTest(unittest.TestCase):
         result = subprocess.run([BINARY, "serve", "--no-such-flag"], capture_output=True, text=True)
         self.assertEqual(result.returncode, 2)
 
-    def test_first_start_prints_an_admin_key_once_and_not_to_the_log(self):
+    def test_first_start_prints_the_admin_password_once_and_not_to_the_log(self):
         server = Server(admin_key=None).start()
         try:
-            key = re.search(r"vka_[A-Za-z0-9]{40}", server.stdout()).group(0)
-            self.assertNotIn(key, server.stderr())
-            self.assertEqual(server.request("GET", "/api/v1/tasks", key=key).status, 200)
+            line = wait_for(lambda: re.search(r"Sign in at http://127\.0\.0\.1:(\d+)/ as admin with password (\S+) "
+                                              r"\(you will be asked to change it\)", server.stdout()), timeout=20)
+            self.assertEqual(int(line.group(1)), server.port)
+            password = line.group(2)
+            self.assertNotIn(password, server.stderr())
+            session = sign_in(server, "admin", password)
+            me = session.request("GET", "/api/v1/auth/session").json()["data"]["user"]
+            self.assertEqual((me["role"], me["must_change_password"]), ("admin", True))
+            self.assertEqual(session.request("GET", "/api/v1/tasks").status, 403, "first, a new password")
+            new = "a much better admin password"
+            changed = session.request("PATCH", "/api/v1/users/me/password",
+                                      {"current_password": password, "new_password": new})
+            self.assertEqual(changed.status, 204)
+            self.assertEqual(session.request("GET", "/api/v1/tasks").status, 200)
         finally:
             server.stop()
         again = Server(admin_key=None)
@@ -64,8 +76,8 @@ class StartupTest(unittest.TestCase):
         again.stdout_path = server.dir + "/stdout2.log"
         again.start()
         try:
-            self.assertNotIn("vka_", again.stdout())
-            self.assertEqual(again.request("GET", "/api/v1/tasks", key=key).status, 200)
+            self.assertNotIn("password", again.stdout())
+            self.assertEqual(login(again, "admin", new).status, 200)
         finally:
             again.stop()
 

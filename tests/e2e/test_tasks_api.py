@@ -10,7 +10,8 @@ from harness import Server
 class TasksTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server().start()
+        # Viewers here are keys of no user, so nothing can be shared with them: they read every task instead.
+        cls.server = Server(extra_env={"VKA_VIEWERS_SEE_ALL": "true"}).start()
         cls.analyst = cls.new_key("analyst")
         cls.other_analyst = cls.new_key("analyst")
         cls.viewer = cls.new_key("viewer")

@@ -18,7 +18,10 @@ constexpr int max_page = 1000;
 std::string list_sql(const TaskListQuery& query) {
   std::string sql = "SELECT " + std::string(task_columns) + " FROM tasks WHERE 1 = 1";
   if (query.status) sql += " AND status = $1";
-  if (query.owner) sql += " AND owner = $2";
+  if (query.owner)
+    sql += query.shared_with_owner
+               ? " AND (owner = $2 OR id IN (SELECT task_id FROM task_shares WHERE user_id = $2))"
+               : " AND owner = $2";
   if (query.after) sql += " AND (created_at, id) < ($3, $4)";
   sql += " ORDER BY created_at DESC, id DESC LIMIT $5";
   return sql;

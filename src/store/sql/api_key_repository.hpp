@@ -15,6 +15,9 @@ class ApiKeyRepositoryOn final : public ApiKeyRepository {
   std::optional<ApiKey> find_by_hash(std::string_view key_hash) override;
   std::vector<ApiKey> list() override;
   bool revoke(std::string_view id, domain::Timestamp at) override;
+  std::optional<ApiKey> get(std::string_view id) override;
+  int revoke_owned(std::string_view owner_id, domain::Timestamp at) override;
+  bool mark_used(std::string_view id, domain::Timestamp at, std::chrono::seconds resolution) override;
 
  private:
   Database& database_;

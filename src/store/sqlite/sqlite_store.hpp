@@ -5,7 +5,11 @@
 
 #include "store/migrations.hpp"
 #include "store/sql/api_key_repository.hpp"
+#include "store/sql/audit_repository.hpp"
 #include "store/sql/idempotency_repository.hpp"
+#include "store/sql/session_repository.hpp"
+#include "store/sql/share_repository.hpp"
+#include "store/sql/user_repository.hpp"
 #include "store/sql/vk_token_repository.hpp"
 #include "store/sqlite/collection_repository.hpp"
 #include "store/sqlite/database.hpp"
@@ -31,6 +35,10 @@ class SqliteStore final : public Store {
   JobRepository& jobs() override { return jobs_; }
   VkTokenRepository& vk_tokens() override { return vk_tokens_; }
   SendLedgerRepository& vk_sends() override { return vk_sends_; }
+  UserRepository& users() override { return users_; }
+  SessionRepository& sessions() override { return sessions_; }
+  ShareRepository& shares() override { return shares_; }
+  AuditRepository& audit() override { return audit_; }
 
   void write_together(const std::function<void()>& work) override {
     database_.write([&](Connection&) { work(); });
@@ -53,6 +61,10 @@ class SqliteStore final : public Store {
   SqliteJobRepository jobs_{database_};
   sql::VkTokenRepositoryOn<Database> vk_tokens_{database_};
   SqliteSendLedgerRepository vk_sends_{database_};
+  sql::UserRepositoryOn<Database> users_{database_};
+  sql::SessionRepositoryOn<Database> sessions_{database_};
+  sql::ShareRepositoryOn<Database> shares_{database_};
+  sql::AuditRepositoryOn<Database> audit_{database_};
 };
 
 }  // namespace vka::store::sqlite

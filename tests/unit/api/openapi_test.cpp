@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analysis/analyzer.hpp"
+#include "api/account_json.hpp"
 #include "api/analysis_json.hpp"
 #include "api/routes.hpp"
 #include "api/task_json.hpp"
@@ -50,7 +51,9 @@ class OpenApiRoutes : public ::testing::Test {
       : directory(std::filesystem::temp_directory_path() / ("vka-openapi-test-" + http::random_hex(8))),
         store((std::filesystem::create_directories(directory),
                store::open_store("sqlite://" + (directory / "test.db").string()))),
-        authenticator(store->api_keys(), auth::ApiKeyHasher{auth::SecretKey::random()}, std::nullopt,
+        master_key(auth::SecretKey::random()),
+        sessions(*store, master_key, {}),
+        authenticator(*store, auth::ApiKeyHasher{auth::SecretKey::random()}, sessions, std::nullopt,
                       auth::ViewerScope::shared_only),
         analyzer(std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin())),
         vk_tokens(store->vk_tokens(), auth::SecretKey::random()),
@@ -65,6 +68,8 @@ class OpenApiRoutes : public ::testing::Test {
 
   std::filesystem::path directory;
   std::unique_ptr<store::Store> store;
+  auth::SecretKey master_key;
+  Sessions sessions;
   Authenticator authenticator;
   http::Metrics metrics;
   analysis::Analyzer analyzer;
@@ -172,6 +177,18 @@ TEST(OpenApiDocument, TextAnalysisSchemaNamesWhatAnalysisToJsonWrites) {
   const analysis::Analyzer analyzer{std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin())};
   const auto json = analysis_to_json(analyzer.analyze("Отличная новость, спасибо!"));
   EXPECT_EQ(property_names("TextAnalysis"), keys_of(json));
+}
+
+TEST(OpenApiDocument, AccountSchemasNameWhatTheAccountWritersWrite) {
+  const store::User user{.id = "u_1", .username = "ann", .display_name = "Ann", .created_at = domain::now()};
+  EXPECT_EQ(property_names("User"), keys_of(user_to_json(user)));
+  const store::ApiKey key{.id = "k_1", .name = "ci", .created_at = domain::now()};
+  EXPECT_EQ(property_names("ApiKey"), keys_of(api_key_to_json(key, true)));
+  const store::AuditEntry entry{.id = "ae_1", .at = domain::now(), .actor_type = "user", .actor_id = "u_1"};
+  const auto audit = audit_entry_to_json(entry);
+  EXPECT_EQ(property_names("AuditEntry"), keys_of(audit));
+  const auto& actor = document().at("components").at("schemas").at("AuditEntry").at("properties").at("actor");
+  EXPECT_EQ(keys_of(actor.at("properties")), keys_of(audit.at("actor")));
 }
 
 TEST(OpenApiDocument, TaskCreateNamesTheParameters) {

@@ -53,5 +53,15 @@ TEST(Password, MalformedOrForeignHashesNeverVerify) {
   EXPECT_FALSE(verify_password("pw", encoded + std::string(1, '\0') + "x"));
 }
 
+TEST(Password, RehashIsNeededExactlyWhenTheParametersDiffer) {
+  EXPECT_FALSE(needs_rehash(hash_password("pw", fast), fast));
+  EXPECT_TRUE(needs_rehash(hash_password("pw", fast)));
+  EXPECT_TRUE(needs_rehash(hash_password("pw", fast), Argon2Params{2, 1024, 1}));
+  EXPECT_FALSE(needs_rehash("$argon2id$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA"));
+  EXPECT_TRUE(needs_rehash("$argon2id$v=16$m=65536,t=3,p=1$c2FsdA$aGFzaA"));
+  EXPECT_TRUE(needs_rehash("$argon2i$v=19$m=65536,t=3,p=1$c2FsdA$aGFzaA"));
+  EXPECT_TRUE(needs_rehash("garbage"));
+}
+
 }  // namespace
 }  // namespace vka::auth
