@@ -17,6 +17,7 @@ const binary = resolve(root, process.env.VKA_BINARY ?? 'build/test/vk-analytics'
 const shots = resolve(root, process.env.VKA_SCREENSHOT_DIR ?? 'build/test/browser-screenshots')
 const newPassword = 'a-long-new-password-42'
 const minute = 60_000
+const taskPage = /\/tasks\/(?!new$)[^/?]+$/
 
 let server
 let browser
@@ -178,7 +179,8 @@ describe('dashboard', { concurrency: false }, () => {
   it('lists the demo task and watches it complete live', async () => {
     const row = page.locator('tr', { hasText: 'Demo: every simulated community' })
     await row.waitFor()
-    await row.locator('.status', { hasText: /^completed$/ }).waitFor({ timeout: 3 * minute })
+    // Some simulated communities are private or blocked: the demo ends with errors recorded.
+    await row.locator('.status', { hasText: /^completed(_with_errors)?$/ }).waitFor({ timeout: 3 * minute })
     await expectAllNamed()
     await shot('tasks')
   })
@@ -198,7 +200,7 @@ describe('dashboard', { concurrency: false }, () => {
     await page.getByLabel('Communities', { exact: true }).fill('sim_cats\nsim_news')
     await page.getByLabel('Newest posts per community').fill('5')
     await page.getByRole('button', { name: 'Create task', exact: true }).click()
-    await page.waitForURL(/\/tasks\/[^/]+$/)
+    await page.waitForURL(taskPage)
     await waitForStatus(['completed', 'completed_with_errors'])
     assert.notEqual(await page.getByTestId('comments-collected').textContent(), '0')
     await shot('task')
@@ -215,7 +217,7 @@ describe('dashboard', { concurrency: false }, () => {
     await page.getByText('File: communities.csv').waitFor()
     await page.getByLabel('Newest posts per community').fill('3')
     await page.getByRole('button', { name: 'Create task', exact: true }).click()
-    await page.waitForURL(/\/tasks\/[^/]+$/)
+    await page.waitForURL(taskPage)
     const id = page.url().split('/').pop()
     await waitForStatus(['completed', 'completed_with_errors'])
     const task = await api(`/api/v1/tasks/${id}`)
@@ -230,16 +232,21 @@ describe('dashboard', { concurrency: false }, () => {
     await page.getByLabel('Sentiment', { exact: true }).selectOption('negative')
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/sentiment=negative/)
-    await page.locator('tr[data-sentiment="negative"]').first().waitFor()
-    assert.equal(await page.locator('tr[data-sentiment]:not([data-sentiment="negative"])').count(), 0)
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tr[data-sentiment]')]
+      return rows.length > 0 && rows.every((row) => row.dataset.sentiment === 'negative')
+    })
     await shot('comments-negative')
 
     await page.getByLabel('Search', { exact: true }).fill('сломал')
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/q=/)
-    await page.locator('tr[data-sentiment] .comment-text').first().waitFor()
-    for (const text of await page.locator('tr[data-sentiment] .comment-text').allTextContents())
-      assert.match(text.toLowerCase(), /слома/)
+    // «сломал» finds «сломали»: every row holds a form of the word, and there are some.
+    await page.waitForFunction(() => {
+      const texts = [...document.querySelectorAll('tr[data-sentiment] .comment-text')].map((p) => p.textContent.toLowerCase())
+      return texts.length > 0 && texts.every((text) => text.includes('слома'))
+    })
+    assert.ok((await page.locator('tr[data-sentiment] .comment-text', { hasText: /сломали/i }).count()) > 0)
     await page.goBack()
     await page.waitForURL((url) => !url.search.includes('q='))
     assert.equal(await page.getByLabel('Search', { exact: true }).inputValue(), '')
@@ -292,7 +299,7 @@ describe('dashboard', { concurrency: false }, () => {
     await page.getByLabel('Communities', { exact: true }).fill('sim_news\nsim_city\nsim_tech\nsim_sport\nsim_music')
     await page.getByLabel('Newest posts per community').fill('100000')
     await page.getByRole('button', { name: 'Create task', exact: true }).click()
-    await page.waitForURL(/\/tasks\/[^/]+$/)
+    await page.waitForURL(taskPage)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     await waitForStatus(['paused'])
     await page.getByRole('button', { name: 'Resume', exact: true }).click()
