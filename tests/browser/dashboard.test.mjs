@@ -310,14 +310,17 @@ describe('dashboard', { concurrency: false }, () => {
   })
 
   it('returns to sign-in when the session ends, then to where the user was', async () => {
-    const here = new URL(page.url()).pathname
+    // From a page that asks the server nothing in the background, so the next request is the tab's.
+    const task = new URL(page.url()).pathname
+    await page.getByRole('link', { name: 'Comments', exact: true }).click()
+    await page.waitForURL(`**${task}/comments`)
     await page.context().clearCookies()
     await expectingHttpErrors(async () => {
-      await page.getByRole('link', { name: 'Comments', exact: true }).click()
+      await page.getByRole('link', { name: 'Analytics', exact: true }).click()
       await page.waitForURL(/\/login\?next=/)
     })
     await signIn(server.credentials.username, newPassword)
-    await page.waitForURL((url) => url.pathname === `${here}/comments`)
+    await page.waitForURL((url) => url.pathname === `${task}/analytics`)
   })
 
   it('manages VK tokens, API keys, users and reads the audit log', async () => {
