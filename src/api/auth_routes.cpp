@@ -7,8 +7,8 @@
 #include "api/login_throttle.hpp"
 #include "api/no_content.hpp"
 #include "api/routes.hpp"
+#include "auth/api_key.hpp"
 #include "auth/password.hpp"
-#include "auth/sodium_init.hpp"
 #include "http/envelope.hpp"
 
 namespace vka::api {

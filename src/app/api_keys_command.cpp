@@ -6,9 +6,9 @@
 
 #include "api/account_input.hpp"
 #include "api/audit_trail.hpp"
+#include "app/command_errors.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
@@ -26,7 +26,7 @@ void ApiKeysCommand::add_to(CLI::App& command) {
 }
 
 int ApiKeysCommand::run(const Config& config) const {
-  try {
+  return run_reporting_errors([&] {
     auto store = store::open_store(config.database_url);
     store->migrate();
     if (create_->parsed()) {
@@ -63,13 +63,7 @@ int ApiKeysCommand::run(const Config& config) const {
     }
     std::printf("revoked %s\n", id_.c_str());
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace vka::app

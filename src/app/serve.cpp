@@ -33,7 +33,7 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
 api::SessionSettings session_settings(const Config& config) {
   return {.idle = std::chrono::hours{config.session_idle_hours},
           .max_age = std::chrono::hours{24 * config.session_max_days},
-          .secure_cookie = false};
+          .secure_cookie = false};  // this server speaks plain HTTP; a TLS listener sets it
 }
 
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.

@@ -6,11 +6,11 @@
 
 #include "api/accounts.hpp"
 #include "api/audit_trail.hpp"
+#include "app/command_errors.hpp"
 #include "app/exit_codes.hpp"
 #include "app/password_prompt.hpp"
 #include "auth/password.hpp"
 #include "auth/password_policy.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
@@ -67,7 +67,7 @@ void UsersCommand::add_to(CLI::App& command) {
 }
 
 int UsersCommand::run(const Config& config) const {
-  try {
+  return run_reporting_errors([&] {
     auto store = store::open_store(config.database_url);
     store->migrate();
     if (create_->parsed()) {
@@ -78,6 +78,7 @@ int UsersCommand::run(const Config& config) const {
                                         .display_name = display_name_.empty() ? username : display_name_,
                                         .must_change_password = must_change_password_},
                                        domain::now());
+      if (store->users().find_by_username(user.username)) throw std::runtime_error("a user with this username exists");
       store->write_together([&] {
         store->users().create(user);
         api::record_system_audit(*store, cli_actor, "user.created", user.id);
@@ -115,16 +116,7 @@ int UsersCommand::run(const Config& config) const {
       std::printf("reset the password of %s\n", user.username.c_str());
     }
     return exit_ok;
-  } catch (const store::StoreError& error) {
-    if (error.kind() == store::StoreErrorKind::conflict)
-      std::fprintf(stderr, "vk-analytics: a user with this username exists\n");
-    else
-      std::fprintf(stderr, "vk-analytics: database: %s\n", error.what());
-    return exit_failure;
-  } catch (const std::runtime_error& error) {
-    std::fprintf(stderr, "vk-analytics: %s\n", error.what());
-    return exit_failure;
-  }
+  });
 }
 
 }  // namespace vka::app
