@@ -1,4 +1,7 @@
-# Script mode: writes OUT, a C++ file that holds FILES as byte arrays.
+# Script mode: writes OUT, a C++ file that holds FILES (or every file under DIR) as byte arrays.
+if(DIR)
+  file(GLOB_RECURSE FILES ${DIR}/*)
+endif()
 list(SORT FILES)
 set(body "#include \"embedded_file.hpp\"\n#include <array>\nnamespace ${NS} {\nnamespace {\n")
 set(table "")

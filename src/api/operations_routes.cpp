@@ -51,6 +51,7 @@ void add_all_routes(http::Router& router, Services& services) {
   add_api_key_routes(router, services);
   add_share_routes(router, services);
   add_audit_routes(router, services);
+  add_dashboard_route(router);
 }
 
 }  // namespace vka::api

@@ -20,6 +20,8 @@ void add_api_key_routes(http::Router& router, Services& services);
 void add_share_routes(http::Router& router, Services& services);
 void add_audit_routes(http::Router& router, Services& services);
 std::string_view openapi_document();
+// The dashboard's files at every GET path no API route takes.
+void add_dashboard_route(http::Router& router);
 
 // All of the above, in the order they are matched.
 void add_all_routes(http::Router& router, Services& services);

@@ -47,6 +47,10 @@ void Router::add(std::string method, std::string pattern, Handler handler, std::
   routes_.push_back({std::move(method), std::move(pattern), std::move(handler), max_body_bytes});
 }
 
+void Router::set_fallback(std::string label, Handler handler) {
+  fallback_ = Route{"GET", std::move(label), std::move(handler)};
+}
+
 std::size_t Router::max_body_bytes(std::string_view method, std::string_view path) const {
   std::map<std::string, std::string, std::less<>> ignored;
   for (const auto& route : routes_)
@@ -69,6 +73,10 @@ Router::Match Router::match(Request& request) const {
     if (std::find(match.allowed_methods.begin(), match.allowed_methods.end(), route.method) ==
         match.allowed_methods.end())
       match.allowed_methods.push_back(route.method);
+  }
+  if (fallback_ && match.allowed_methods.empty() && method == "GET") {
+    request.route = fallback_->pattern;
+    match.route = &*fallback_;
   }
   return match;
 }

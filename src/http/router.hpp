@@ -1,6 +1,7 @@
 #pragma once
 // Routes "/api/v1/tasks/{id}/cancel"-style patterns to handlers; tells 404 from 405.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,9 @@ struct Route {
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes = 0);
+  // Where GET and HEAD requests that no route's pattern fits go (the dashboard's files); `label`
+  // stands for the path in logs and metrics.
+  void set_fallback(std::string label, Handler handler);
   // The body limit of the route a request will reach (0 when it has none of its own or matches none).
   std::size_t max_body_bytes(std::string_view method, std::string_view path) const;
 
@@ -34,6 +38,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
 };
 
 }  // namespace vka::http

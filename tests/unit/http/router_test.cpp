@@ -139,6 +139,30 @@ TEST_F(RouterTest, RootPathMatchesOnlyTheRootPattern) {
   EXPECT_EQ(root.match(other).route, nullptr);
 }
 
+TEST_F(RouterTest, FallbackTakesGetAndHeadThatNoPatternFits) {
+  router.set_fallback("/{site}", answering(9));
+  for (const auto* method : {"GET", "HEAD"}) {
+    auto request = request_for(method, "/tasks/t_1/comments");
+    const auto match = router.match(request);
+    ASSERT_NE(match.route, nullptr) << method;
+    EXPECT_EQ(answer(match, request), 9);
+    EXPECT_EQ(request.route, "/{site}");
+  }
+}
+
+TEST_F(RouterTest, FallbackLeavesOtherMethodsAndKnownPathsAlone) {
+  router.set_fallback("/{site}", answering(9));
+  auto post = request_for("POST", "/tasks/t_1");
+  EXPECT_EQ(router.match(post).route, nullptr);
+  // A path a route fits with another method stays a 405, not a page.
+  auto other_method = request_for("GET", "/api/v1/tasks/t_1/pause");
+  const auto match = router.match(other_method);
+  EXPECT_EQ(match.route, nullptr);
+  EXPECT_THAT(match.allowed_methods, ElementsAre("POST"));
+  auto routed = request_for("GET", "/api/v1/tasks");
+  EXPECT_EQ(answer(router.match(routed), routed), 1);
+}
+
 TEST(Router, BodyLimitIsTheMatchingRoutesOwn) {
   Router router;
   router.add("POST", "/api/v1/analyze", answering(1), 96u << 20);
