@@ -13,7 +13,7 @@ boost::json::value optional_time(const std::optional<domain::Timestamp>& t) {
   return boost::json::string{domain::format_rfc3339(*t)};
 }
 
-// A finished task has no time left to estimate.
+// A finished task has no time left to estimate, and a waiting one none that can be trusted.
 boost::json::object progress_to_json(const domain::TaskProgress& p, bool finished) {
   return {{"groups_total", p.groups_total},
           {"groups_done", p.groups_done},
@@ -64,8 +64,10 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"finished_at", optional_time(task.finished_at)},
           {"owner", task.owner},
           {"params", task_params_to_json(task.params)},
-          {"progress", progress_to_json(task.progress, domain::is_terminal(task.status))},
-          {"errors", std::move(errors)}};
+          {"progress", progress_to_json(task.progress, domain::is_terminal(task.status) || task.waiting)},
+          {"errors", std::move(errors)},
+          {"waiting_reason", task.waiting ? boost::json::value(task.waiting->reason) : boost::json::value(nullptr)},
+          {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)}};
 }
 
 }  // namespace vka::api
