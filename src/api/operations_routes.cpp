@@ -1,6 +1,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/routes.hpp"
+#include "domain/task.hpp"
 #include "http/envelope.hpp"
 
 namespace vka::api {
@@ -23,11 +24,21 @@ void add_operations_routes(http::Router& router, Services& services) {
     return response;
   });
   services.metrics.describe_gauge("vka_jobs", "Collection jobs in the durable queue by state.");
+  services.metrics.describe_gauge("vka_tasks", "Tasks by status.");
+  services.metrics.describe_gauge("vka_tasks_waiting",
+                                  "Running tasks waiting for VK or the network to be reachable again.");
   router.add("GET", "/metrics", [&services](http::Request&) {
     const auto jobs = services.store.jobs().counts();
     for (const auto& [state, count] : {std::pair{"queued", jobs.queued}, std::pair{"leased", jobs.leased},
                                        std::pair{"done", jobs.done}, std::pair{"failed", jobs.failed}})
       services.metrics.set("vka_jobs", {{"state", state}}, static_cast<double>(count));
+    const auto tasks = services.store.tasks().counts();
+    for (const auto status : domain::all_task_statuses) {
+      const auto count = tasks.by_status.find(status);
+      services.metrics.set("vka_tasks", {{"status", std::string(domain::to_string(status))}},
+                           count == tasks.by_status.end() ? 0.0 : static_cast<double>(count->second));
+    }
+    services.metrics.set("vka_tasks_waiting", {}, static_cast<double>(tasks.waiting));
     http::Response response;
     response.headers.set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     response.headers.set("Cache-Control", "no-store");

@@ -51,8 +51,10 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"finished_at", optional_time(task.finished_at)},
           {"owner", task.owner},
           {"params", task_params_to_json(task.params)},
-          {"progress", collect::progress_to_json(task.progress, domain::is_terminal(task.status))},
-          {"errors", std::move(errors)}};
+          {"progress", collect::progress_to_json(task.progress, domain::is_terminal(task.status) || task.waiting)},
+          {"errors", std::move(errors)},
+          {"waiting_reason", task.waiting ? boost::json::value(task.waiting->reason) : boost::json::value(nullptr)},
+          {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)}};
 }
 
 }  // namespace vka::api

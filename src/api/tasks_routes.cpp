@@ -108,7 +108,10 @@ http::Response change_task(Services& services, http::Request& request, const aut
                                    .at = domain::now(),
                                    .event = {"task." + std::string{domain::to_string(*next)}, "{}"}};
       if (domain::is_terminal(*next)) change.finished_at = change.at;
-      if (action == domain::TaskAction::resume) change.job = collect_job(task.id);
+      if (action == domain::TaskAction::resume) {
+        change.job = collect_job(task.id);
+        change.reopen = task.status == domain::TaskStatus::failed;
+      }
       store::TransitionResult result;
       services.store.write_together([&] {
         result = services.store.tasks().transition(task.id, change);

@@ -60,7 +60,7 @@ Wait wait_until_finished(store::TaskRepository& tasks, const std::string& task_i
   for (;;) {
     auto task = tasks.get(task_id);
     if (!task) return {};
-    display.show(task->progress, ProgressDisplay::Clock::now());
+    display.show(task->progress, task->waiting, ProgressDisplay::Clock::now());
     if (domain::is_terminal(task->status)) return {std::move(task), std::nullopt};
     if (const auto signal = signals.wait_for(poll_interval)) return {std::nullopt, signal};
   }

@@ -27,32 +27,37 @@ std::string format_duration(std::int64_t seconds) {
   return fmt::format("{}h{:02}m", seconds / 3600, seconds % 3600 / 60);
 }
 
-std::string progress_summary(const domain::TaskProgress& p) {
+std::string progress_summary(const domain::TaskProgress& p, const std::optional<domain::TaskWaiting>& waiting) {
   auto line = fmt::format("groups {}/{}, posts {}/{}, comments {}/{}, requests {}", p.groups_done, p.groups_total,
                           p.posts_done, p.posts_found, p.comments_collected, p.comments_expected, p.vk_requests);
-  if (p.eta_seconds) line += ", ETA " + format_duration(*p.eta_seconds);
+  if (waiting)
+    line += ", waiting: " + waiting->reason;
+  else if (p.eta_seconds)
+    line += ", ETA " + format_duration(*p.eta_seconds);
   return line;
 }
 
-std::string progress_bar_line(const domain::TaskProgress& progress, std::size_t bar_width) {
+std::string progress_bar_line(const domain::TaskProgress& progress, const std::optional<domain::TaskWaiting>& waiting,
+                              std::size_t bar_width) {
   const double share = share_done(progress);
   const auto filled = static_cast<std::size_t>(share * static_cast<double>(bar_width));
   return fmt::format("[{}{}] {:3}% {}", std::string(filled, '#'), std::string(bar_width - filled, '.'),
-                     static_cast<int>(share * 100), progress_summary(progress));
+                     static_cast<int>(share * 100), progress_summary(progress, waiting));
 }
 
 ProgressDisplay::ProgressDisplay(std::FILE* out, bool terminal, std::chrono::seconds plain_interval)
     : out_(out), terminal_(terminal), plain_interval_(plain_interval) {}
 
-void ProgressDisplay::show(const domain::TaskProgress& progress, Clock::time_point now) {
+void ProgressDisplay::show(const domain::TaskProgress& progress, const std::optional<domain::TaskWaiting>& waiting,
+                           Clock::time_point now) {
   if (terminal_) {
     // \r back to the line's start, ESC[K clears what a longer previous line left.
-    std::fputs(("\r" + progress_bar_line(progress) + "\x1b[K").c_str(), out_);
+    std::fputs(("\r" + progress_bar_line(progress, waiting) + "\x1b[K").c_str(), out_);
     line_open_ = true;
   } else {
     if (last_plain_ && now - *last_plain_ < plain_interval_) return;
     last_plain_ = now;
-    std::fputs(("progress: " + progress_summary(progress) + "\n").c_str(), out_);
+    std::fputs(("progress: " + progress_summary(progress, waiting) + "\n").c_str(), out_);
   }
   std::fflush(out_);
 }

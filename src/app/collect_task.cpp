@@ -25,16 +25,17 @@ std::optional<domain::Task> newest_with_params(store::TaskRepository& tasks, con
   }
 }
 
-// A paused task goes back to the queue with a new collect job, as the API's resume does; the status is
-// compared and set, so a task that moved meanwhile is looked at again.
-domain::Task resume_if_paused(store::TaskRepository& tasks, domain::Task task) {
-  while (task.status == domain::TaskStatus::paused) {
+// A paused or failed task goes back to the queue with a new collect job, as the API's resume does; the
+// status is compared and set, so a task that moved meanwhile is looked at again.
+domain::Task resume_if_stopped(store::TaskRepository& tasks, domain::Task task) {
+  while (task.status == domain::TaskStatus::paused || task.status == domain::TaskStatus::failed) {
     const auto next = *domain::transition(task.status, domain::TaskAction::resume);
     const store::TaskTransition change{.from = task.status,
                                        .to = next,
                                        .at = domain::now(),
                                        .event = {"task." + std::string{domain::to_string(next)}, "{}"},
-                                       .job = api::collect_job(task.id)};
+                                       .job = api::collect_job(task.id),
+                                       .reopen = task.status == domain::TaskStatus::failed};
     auto result = tasks.transition(task.id, change);
     if (!result.task) break;  // removed meanwhile: the caller sees the status it had
     task = std::move(*result.task);
@@ -54,8 +55,8 @@ CollectTask find_or_create_task(store::Store& store, domain::TaskParams params) 
       case domain::TaskStatus::queued:
       case domain::TaskStatus::running:
       case domain::TaskStatus::paused:
-        return {resume_if_paused(tasks, std::move(*existing)), TaskOrigin::resumed};
       case domain::TaskStatus::failed:
+        return {resume_if_stopped(tasks, std::move(*existing)), TaskOrigin::resumed};
       case domain::TaskStatus::canceled:
         break;
     }

@@ -23,8 +23,9 @@ struct CollectTask {
   TaskOrigin origin = TaskOrigin::created;
 };
 
-// The newest task of collect_owner whose params equal `params` (the name aside) decides: unfinished
-// ones are resumed, completed ones reused; a failed or canceled one, or none, gets a new task.
+// The newest task of collect_owner whose params equal `params` (the name aside) decides: unfinished and
+// failed ones are resumed from their checkpoints, completed ones reused; a canceled one, or none, gets a
+// new task.
 CollectTask find_or_create_task(store::Store& store, domain::TaskParams params);
 
 }  // namespace vka::app

@@ -42,7 +42,6 @@ std::unique_ptr<jobs::WorkerPool> make_collection_workers(const Config& config, 
   // Whole requests per second, rounded down: never faster than allowed.
   options.requests_per_second = static_cast<std::size_t>(std::max(1.0, std::floor(config.vk_rps)));
   if (config.vk_token) options.tokens.push_back(*config.vk_token);
-  options.settings.max_attempts = pool_options.backoff.max_attempts;
   options.observer = std::move(observer);
   options.settings.on_stored = std::move(on_stored);
   if (vault) options.reveal_token = [vault](std::string_view id) { return vault->reveal(id); };

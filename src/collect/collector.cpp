@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <random>
+
 #include "collect/batch_applier.hpp"
 #include "collect/error_scope.hpp"
 #include "collect/page_writer.hpp"
@@ -40,6 +42,12 @@ bool end_task(store::Store& store, const std::string& task_id, domain::TaskActio
   const store::TaskTransition change{task->status, *to, now, std::nullopt, now,
                                      store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
   return store.tasks().transition(task_id, change).outcome == store::TransitionResult::Outcome::applied;
+}
+
+// Jitter for the waits.
+double jitter_unit() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
 }  // namespace
@@ -137,8 +145,9 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     if (report.no_token) return fail_task(task.id, "vk_no_usable_token", report.no_token->message);
     if (report.transient && report.progressed == 0) {
       if (context.should_stop()) return jobs::JobResult::yield();
-      return retry_later(context, task.id, *report.transient);
+      return wait(*current, *report.transient);
     }
+    if (current->waiting) stop_waiting(task.id);
   }
 }
 
@@ -152,21 +161,28 @@ jobs::JobResult Collector::finish(const std::string& task_id) {
 }
 
 jobs::JobResult Collector::fail_task(const std::string& task_id, const std::string& code, const std::string& message) {
+  spdlog::error("task {} failed: {} ({})", task_id, message, code);
   store_.tasks().add_error(task_id, {std::string(task_scope), code, std::nullopt, message, domain::now()},
                            {"task.error", json::serialize(json::object{{"code", code}, {"message", message}})});
   end_task(store_, task_id, domain::TaskAction::fail, "task.failed");
-  return jobs::JobResult::done();
+  return jobs::JobResult::failed(message);  // counted among the failed jobs, which operators alert on
 }
 
-jobs::JobResult Collector::retry_later(jobs::JobContext& context, const std::string& task_id,
-                                       const vk::VkFailure& failure) {
-  if (context.attempts() >= settings_.max_attempts) return fail_task(task_id, failure.code, failure.message);
-  store_.events().append(task_id,
-                         {"collect.waiting", json::serialize(json::object{{"code", failure.code},
-                                                                         {"message", failure.message},
-                                                                         {"attempt", context.attempts()}})},
-                         domain::now());
-  return jobs::JobResult::retry(failure.message);
+jobs::JobResult Collector::wait(const domain::Task& current, const vk::VkFailure& cause) {
+  const auto now = domain::now();
+  const domain::TaskWaiting waiting{cause.message, current.waiting ? current.waiting->since : now};
+  const auto breaker = std::chrono::ceil<std::chrono::seconds>(gateway_->paused_for());
+  const auto delay = std::max(settings_.waiting.delay(now - waiting.since, jitter_unit()), breaker);
+  if (!current.waiting || current.waiting->reason != waiting.reason)
+    spdlog::warn("task {} waits: {} (retrying in {} s)", current.id, waiting.reason, delay.count());
+  json::object payload{{"reason", waiting.reason}, {"code", cause.code}, {"retry_in_seconds", delay.count()}};
+  store_.tasks().set_waiting(current.id, waiting, now, {"task.waiting", json::serialize(payload)});
+  return jobs::JobResult::wait(waiting.reason, delay);
+}
+
+void Collector::stop_waiting(const std::string& task_id) {
+  spdlog::info("task {} collects again", task_id);
+  store_.tasks().set_waiting(task_id, std::nullopt, domain::now(), {"task.waiting", R"({"reason":null})"});
 }
 
 }  // namespace vka::collect

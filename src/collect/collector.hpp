@@ -2,13 +2,16 @@
 // The handler of job kind "collect": takes a task from queued to running, then resolves its communities,
 // pages their walls and every post's comments in batches of VK calls, each page written with its
 // checkpoint, until the task is complete. It stops (leaving its checkpoints) when the task is paused or
-// canceled, when the pool asks it to, and at the end of a time slice so other tasks get their turn.
+// canceled, when the pool asks it to, and at the end of a time slice so other tasks get their turn. While
+// VK or the network is unreachable the task stays running and waits (domain::TaskWaiting says why), its
+// job given back for a growing while without using up its attempts.
 #include <chrono>
 #include <functional>
 #include <memory>
 
 #include "analysis/analyzer.hpp"
 #include "collect/vk_gateway.hpp"
+#include "collect/waiting.hpp"
 #include "jobs/job_context.hpp"
 #include "jobs/job_result.hpp"
 #include "store/store.hpp"
@@ -18,9 +21,9 @@ namespace vka::collect {
 
 struct CollectorSettings {
   vk::Clock::duration time_slice = std::chrono::seconds(30);
-  // A transient failure on this job attempt fails the task instead of retrying (match the pool's
-  // BackoffPolicy::max_attempts, so a task never outlives its job).
-  int max_attempts = 8;
+  // While VK or the network is unreachable the task waits, however long that takes, and only permanent
+  // causes (no usable token) fail it.
+  WaitingPolicy waiting;
   std::size_t max_calls_per_batch = 25;
   // Told what every applied page write added to its task's progress (metrics); may be empty.
   std::function<void(const domain::TaskProgress& counted)> on_stored;
@@ -41,7 +44,9 @@ class Collector {
   jobs::JobResult collect(jobs::JobContext& context, const domain::Task& task);
   jobs::JobResult finish(const std::string& task_id);
   jobs::JobResult fail_task(const std::string& task_id, const std::string& code, const std::string& message);
-  jobs::JobResult retry_later(jobs::JobContext& context, const std::string& task_id, const vk::VkFailure& failure);
+  // `current`: the running task as read before the batch that failed with `cause`.
+  jobs::JobResult wait(const domain::Task& current, const vk::VkFailure& cause);
+  void stop_waiting(const std::string& task_id);
 
   store::Store& store_;
   const analysis::Analyzer& analyzer_;

@@ -15,8 +15,9 @@ void EtaEstimator::add(const domain::TaskProgress& counted) {
 }
 
 std::optional<std::int64_t> EtaEstimator::eta_seconds(vk::Clock::time_point now) const {
-  const std::int64_t remaining = std::max<std::int64_t>(expected_ - collected_, 0);
-  if (remaining == 0) return 0;
+  // Nothing left of what is known says nothing about what is still to be found (walls not yet paged).
+  const std::int64_t remaining = expected_ - collected_;
+  if (remaining <= 0) return std::nullopt;
   const double elapsed = std::chrono::duration<double>(now - started_).count();
   if (collected_this_run_ == 0 || elapsed < 1.0) return std::nullopt;
   const double per_second = static_cast<double>(collected_this_run_) / elapsed;

@@ -12,7 +12,8 @@ class EtaEstimator {
  public:
   EtaEstimator(const domain::TaskProgress& at_start, vk::Clock::time_point started);
   void add(const domain::TaskProgress& counted);
-  // nullopt until the run has collected something over a measurable time.
+  // nullopt until the run has collected something over a measurable time, and while no comment known of
+  // is left to collect.
   std::optional<std::int64_t> eta_seconds(vk::Clock::time_point now) const;
 
  private:

@@ -7,7 +7,8 @@
 
 namespace vka::collect {
 
-// A finished task has no time left to estimate: its eta_seconds is null.
+// A finished task has no time left to estimate, and a waiting one none that can be trusted: their
+// eta_seconds is null.
 boost::json::object progress_to_json(const domain::TaskProgress& progress, bool finished);
 
 }  // namespace vka::collect

@@ -149,6 +149,12 @@ std::int64_t VkGateway::rate_errors() const {
   return rate_errors_;
 }
 
+vk::Clock::duration VkGateway::paused_for() const {
+  const auto now = clock_.now();
+  if (breaker_.state(now) != vk::CircuitBreaker::State::open) return vk::Clock::duration::zero();
+  return std::max(breaker_.reopens_at() - now, vk::Clock::duration::zero());
+}
+
 void VkGateway::observe(std::string_view method, std::string_view outcome) {
   if (observer_) observer_->on_vk_request(method, outcome);
 }
@@ -244,6 +250,9 @@ void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> g
       breaker_.record_success(clock_.now());
     } else if (answer.error().action == ErrorAction::retry_backoff) {
       breaker_.record_failure(clock_.now());
+      std::lock_guard guard(mutex_);
+      last_breaker_failure_ = answer.error();
+      last_breaker_failure_->code = "vk_unavailable";
     }
     return answer;
   };
@@ -339,8 +348,9 @@ BatchResult VkGateway::send(std::span<const vk::Request> calls, std::string_view
       break;
     }
     if (!breaker_.allow(clock_.now())) {
-      fail_pending(failure(ErrorAction::retry_backoff, "vk_unavailable",
-                           "VK keeps failing: calls are paused until the circuit breaker lets a probe through"));
+      std::lock_guard guard(mutex_);
+      fail_pending(last_breaker_failure_.value_or(
+          failure(ErrorAction::retry_backoff, "vk_unavailable", "VK unreachable: calls paused after repeated failures")));
       break;
     }
     std::optional<std::size_t> chosen;

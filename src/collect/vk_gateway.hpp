@@ -2,7 +2,8 @@
 // Sends the collector's calls to VK through one or more tokens: batched into one `execute` when the token
 // may call it (probed once per token with `return 1;`), as single calls otherwise. Retries what is
 // transient with exponential backoff and full jitter, halves a batch VK could not run, parks a token for a
-// method whose quota is used up, retires invalid tokens, and stops sending while a circuit breaker is open.
+// method whose quota is used up, retires invalid tokens, and stops sending while a circuit breaker is open
+// (the calls then fail with code vk_unavailable and the message of the failure that opened it).
 // One instance serves every collection job of the process: each token has one pacer shared by all callers.
 #include <chrono>
 #include <cstdint>
@@ -85,6 +86,8 @@ class VkGateway {
   bool retired(std::size_t index) const;
   // Error 6 answers seen: each one is a pacer bug.
   std::int64_t rate_errors() const;
+  // How long the circuit breaker still holds every call back; zero while it lets calls through.
+  vk::Clock::duration paused_for() const;
 
  private:
   struct Token;
@@ -116,6 +119,7 @@ class VkGateway {
   vk::Backoff transient_backoff_;
   vk::Backoff flood_backoff_;
   std::int64_t rate_errors_ = 0;
+  std::optional<vk::VkFailure> last_breaker_failure_;  // what calls fail with while the breaker is open
 };
 
 }  // namespace vka::collect

@@ -1,5 +1,6 @@
 #pragma once
 // A collection task: what the analyst asked for, where it stands, what went wrong.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,10 @@
 namespace vka::domain {
 
 enum class TaskStatus { queued, running, paused, completed, completed_with_errors, failed, canceled };
+inline constexpr std::array all_task_statuses{TaskStatus::queued,    TaskStatus::running,
+                                              TaskStatus::paused,    TaskStatus::completed,
+                                              TaskStatus::completed_with_errors, TaskStatus::failed,
+                                              TaskStatus::canceled};
 
 std::string_view to_string(TaskStatus status);
 std::optional<TaskStatus> parse_task_status(std::string_view text);
@@ -62,6 +67,14 @@ struct TaskError {
   Timestamp at;
 };
 
+// Why a running task collects nothing for now: VK or the network is unreachable (or VK asked to wait). The
+// task tries again by itself; this is cleared once a batch succeeds or the task changes status.
+struct TaskWaiting {
+  std::string reason;  // e.g. "VK unreachable: connect failed: Connection refused"
+  Timestamp since;     // when this stretch of waiting began
+  bool operator==(const TaskWaiting&) const = default;
+};
+
 struct Task {
   std::string id;
   TaskStatus status = TaskStatus::queued;
@@ -72,6 +85,7 @@ struct Task {
   TaskParams params;
   TaskProgress progress;
   std::vector<TaskError> errors;
+  std::optional<TaskWaiting> waiting;
 };
 
 }  // namespace vka::domain

@@ -26,7 +26,7 @@ struct Edge {
   TaskStatus to;
 };
 
-constexpr std::array<Edge, 11> edges{{
+constexpr std::array<Edge, 12> edges{{
     {TaskStatus::queued, TaskAction::start, TaskStatus::running},
     {TaskStatus::queued, TaskAction::pause, TaskStatus::paused},
     {TaskStatus::queued, TaskAction::cancel, TaskStatus::canceled},
@@ -38,6 +38,7 @@ constexpr std::array<Edge, 11> edges{{
     {TaskStatus::running, TaskAction::fail, TaskStatus::failed},
     {TaskStatus::paused, TaskAction::resume, TaskStatus::queued},
     {TaskStatus::paused, TaskAction::cancel, TaskStatus::canceled},
+    {TaskStatus::failed, TaskAction::resume, TaskStatus::queued},
 }};
 
 std::string spaced(std::string_view word) {

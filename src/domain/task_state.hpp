@@ -5,6 +5,7 @@
 //   queued  --pause-->  paused   --resume-->  queued      running --pause--> paused
 //   running --requeue--> queued   (the worker lost its lease or is shutting down)
 //   queued / running / paused --cancel--> canceled
+//   failed  --resume-->  queued   (after its permanent cause was fixed; collection goes on from its checkpoints)
 //
 // Repeating the current state (pausing a paused task) is not a transition.
 #include <optional>

@@ -158,6 +158,9 @@ bool WorkerPool::record_end(const store::LeasedJob& job, const JobResult& result
   switch (result.outcome) {
     case JobOutcome::done: return jobs.complete(lease, now);
     case JobOutcome::yield: return jobs.release(lease, now);
+    case JobOutcome::wait:
+      spdlog::info("job {} ({}) waits {} s: {}", job.id, job.kind, result.delay.count(), result.error);
+      return jobs.postpone(lease, now + result.delay, result.error, now);
     case JobOutcome::failed:
       spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
       return jobs.fail(lease, result.error, now);

@@ -55,6 +55,10 @@ class JobRepository {
   virtual bool fail(const LeaseToken& lease, std::string_view error, domain::Timestamp now) = 0;
   // Gives the job back, runnable at once, without counting the attempt (a worker stopping or yielding).
   virtual bool release(const LeaseToken& lease, domain::Timestamp now) = 0;
+  // Gives the job back, runnable at run_after, without counting the attempt, keeping error as its last error:
+  // it waits for something outside it (VK unreachable) rather than failing.
+  virtual bool postpone(const LeaseToken& lease, domain::Timestamp run_after, std::string_view error,
+                        domain::Timestamp now) = 0;
 
   virtual JobCounts counts() = 0;
 };

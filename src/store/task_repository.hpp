@@ -1,6 +1,8 @@
 #pragma once
 // Tasks with their progress and errors. Each method is one transaction; each mutation appends its
 // domain event (see event_repository.hpp) in that same transaction.
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,8 @@ struct TaskPage {
   std::optional<TaskCursor> next;  // nullopt on the last page
 };
 
+// Every applied transition ends the task's waiting (see domain::TaskWaiting): whoever runs it next sets it
+// again if it still has to wait.
 struct TaskTransition {
   domain::TaskStatus from;  // compare-and-set: applied only while the task is in this status
   domain::TaskStatus to;
@@ -41,6 +45,15 @@ struct TaskTransition {
   std::optional<domain::Timestamp> finished_at;  // set when given, left as is otherwise
   NewEvent event;
   std::optional<NewJob> job;  // enqueued with the change, e.g. to resume collection
+  // A failed task resumed: finished_at is cleared, and so are its errors of scope "task" (why it failed),
+  // which would otherwise end the resumed task as completed_with_errors.
+  bool reopen = false;
+};
+
+// Tasks by status, and the running ones that are waiting; for the metrics.
+struct TaskCounts {
+  std::map<domain::TaskStatus, std::int64_t> by_status;  // statuses without tasks are absent
+  std::int64_t waiting = 0;
 };
 
 struct TransitionResult {
@@ -65,6 +78,11 @@ class TaskRepository {
   // nullopt when the task does not exist.
   virtual std::optional<StoredEvent> add_progress(std::string_view id, const domain::TaskProgress& delta,
                                                   domain::Timestamp at, const NewEvent& event) = 0;
+  // Sets (or with nullopt, clears) why a running task waits, with the event; false (and nothing written)
+  // when the task is not running.
+  virtual bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting,
+                           domain::Timestamp at, const NewEvent& event) = 0;
+  virtual TaskCounts counts() = 0;
   // Appends to the task's errors; nullopt when the task does not exist.
   virtual std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,
                                                const NewEvent& event) = 0;

@@ -106,22 +106,24 @@ VkFailure failure_from(const ParseError& error) {
 
 VkFailure failure_from(const TransportError& error) {
   using Kind = TransportError::Kind;
-  const bool timeout = error.kind == Kind::timeout;
   VkFailure failure;
   switch (error.kind) {
     case Kind::bad_url:
       failure.action = ErrorAction::fail;
       failure.code = "vk_bad_url";
+      failure.message = "the VK API URL is unusable: " + error.message;
       break;
     case Kind::too_large:
       failure.action = ErrorAction::smaller_batch;
       failure.code = "vk_response_too_large";
+      failure.message = "VK's response is too large: " + error.message;
       break;
     default:
+      // The cause as the network stack tells it ("... failed: Connection refused"): tasks show it while waiting.
       failure.action = ErrorAction::retry_backoff;
-      failure.code = timeout ? "vk_timeout" : "vk_network_error";
+      failure.code = error.kind == Kind::timeout ? "vk_timeout" : "vk_network_error";
+      failure.message = "VK unreachable: " + error.message;
   }
-  failure.message = "VK transport error (" + std::string(to_string(error.kind)) + "): " + error.message;
   return failure;
 }
 

@@ -14,6 +14,13 @@ constexpr std::string_view fenced = " WHERE id = ?1 AND lease_generation = ?2 AN
 
 std::string fenced_update(std::string_view set) { return "UPDATE jobs SET " + std::string(set) + std::string(fenced); }
 
+// Back to the queue without counting the attempt the lease counted.
+template <class Dialect>
+std::string uncounted_requeue(std::string_view set) {
+  return fenced_update("state = 'queued', lease_owner = NULL, lease_expires_at = NULL, attempts = " +
+                       std::string(Dialect::greatest) + "(attempts - 1, 0), " + std::string(set));
+}
+
 }  // namespace
 
 template <class Database>
@@ -80,9 +87,17 @@ bool JobRepositoryOn<Database>::fail(const LeaseToken& lease, std::string_view e
 template <class Database>
 bool JobRepositoryOn<Database>::release(const LeaseToken& lease, domain::Timestamp now) {
   return database_.write([&](auto& c) {
-    return c.execute(fenced_update("state = 'queued', lease_owner = NULL, lease_expires_at = NULL, run_after = ?3, "
-                                   "attempts = " + std::string(Database::Dialect::greatest) + "(attempts - 1, 0), updated_at = ?3"),
-                     lease.job_id, lease.generation, now) == 1;
+    return c.execute(uncounted_requeue<typename Database::Dialect>("run_after = ?3, updated_at = ?3"), lease.job_id,
+                     lease.generation, now) == 1;
+  });
+}
+
+template <class Database>
+bool JobRepositoryOn<Database>::postpone(const LeaseToken& lease, domain::Timestamp run_after, std::string_view error,
+                                         domain::Timestamp now) {
+  return database_.write([&](auto& c) {
+    return c.execute(uncounted_requeue<typename Database::Dialect>("run_after = ?3, last_error = ?4, updated_at = ?5"),
+                     lease.job_id, lease.generation, run_after, error, now) == 1;
   });
 }
 

@@ -18,6 +18,8 @@ class JobRepositoryOn final : public JobRepository {
                    domain::Timestamp now) override;
   bool fail(const LeaseToken& lease, std::string_view error, domain::Timestamp now) override;
   bool release(const LeaseToken& lease, domain::Timestamp now) override;
+  bool postpone(const LeaseToken& lease, domain::Timestamp run_after, std::string_view error,
+                domain::Timestamp now) override;
   JobCounts counts() override;
 
  private:

@@ -119,8 +119,9 @@ TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, con
   return database_.write([&](auto& c) {
     TransitionResult result;
     const auto changed = c.execute(
-        "UPDATE tasks SET status = ?3, started_at = COALESCE(?4, started_at), "
-        "finished_at = COALESCE(?5, finished_at), updated_at = ?6 WHERE id = ?1 AND status = ?2",
+        std::string("UPDATE tasks SET status = ?3, started_at = COALESCE(?4, started_at), ") +
+            (change.reopen ? "finished_at = NULL" : "finished_at = COALESCE(?5, finished_at)") +
+            ", waiting_reason = NULL, waiting_since = NULL, updated_at = ?6 WHERE id = ?1 AND status = ?2",
         id, domain::to_string(change.from), domain::to_string(change.to), change.started_at, change.finished_at,
         change.at);
     if (changed == 0) {
@@ -130,6 +131,7 @@ TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, con
     }
     result.event = append_event(c, id, change.event, change.at);
     if (change.job) enqueue_job(c, id, *change.job, change.at);
+    if (change.reopen) c.execute("DELETE FROM task_errors WHERE task_id = ?1 AND scope = 'task'", id);
     result.task = find_task(c, id);
     result.outcome = TransitionResult::Outcome::applied;
     return result;
@@ -154,6 +156,40 @@ std::optional<StoredEvent> TaskRepositoryOn<Database>::add_error(std::string_vie
     if (!stored) return std::nullopt;
     insert_task_error(c, id, error);
     return stored;
+  });
+}
+
+template <class Database>
+bool TaskRepositoryOn<Database>::set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting,
+                                             domain::Timestamp at, const NewEvent& event) {
+  return database_.write([&](auto& c) {
+    std::optional<std::string_view> reason;
+    std::optional<domain::Timestamp> since;
+    if (waiting) {
+      reason = waiting->reason;
+      since = waiting->since;
+    }
+    if (c.execute("UPDATE tasks SET waiting_reason = ?2, waiting_since = ?3, updated_at = ?4 "
+                  "WHERE id = ?1 AND status = 'running'",
+                  id, reason, since, at) == 0)
+      return false;
+    append_event(c, id, event, at);
+    return true;
+  });
+}
+
+template <class Database>
+TaskCounts TaskRepositoryOn<Database>::counts() {
+  return database_.read([](auto& c) {
+    TaskCounts counts;
+    auto rows = c.query("SELECT status, COUNT(*), COUNT(waiting_reason) FROM tasks GROUP BY status");
+    while (rows.next()) {
+      const auto status = domain::parse_task_status(rows.text(0));
+      if (!status) throw StoreError(StoreErrorKind::corrupt, "a stored task has an unknown status");
+      counts.by_status[*status] = rows.int64(1);
+      counts.waiting += rows.int64(2);
+    }
+    return counts;
   });
 }
 

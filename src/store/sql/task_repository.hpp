@@ -18,6 +18,9 @@ class TaskRepositoryOn final : public TaskRepository {
                                           const NewEvent& event) override;
   std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,
                                        const NewEvent& event) override;
+  bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting, domain::Timestamp at,
+                   const NewEvent& event) override;
+  TaskCounts counts() override;
   bool remove(std::string_view id) override;
 
  private:

@@ -15,7 +15,8 @@ namespace vka::store::sql {
 // The SELECT list that read_task expects, columns of the table "tasks".
 inline constexpr std::string_view task_columns =
     "id, owner, name, status, params, groups_total, groups_done, posts_found, posts_done, comments_expected, "
-    "comments_collected, vk_requests, retries, eta_seconds, created_at, started_at, finished_at";
+    "comments_collected, vk_requests, retries, eta_seconds, created_at, started_at, finished_at, waiting_reason, "
+    "waiting_since";
 
 inline std::vector<domain::TaskError> load_task_errors(auto& connection, std::string_view task_id) {
   std::vector<domain::TaskError> errors;
@@ -45,6 +46,7 @@ inline domain::Task read_task(auto& connection, const auto& row) {
   task.created_at = row.time(14);
   task.started_at = row.opt_time(15);
   task.finished_at = row.opt_time(16);
+  if (auto reason = row.opt_text(17)) task.waiting = domain::TaskWaiting{std::move(*reason), row.time(18)};
   task.errors = load_task_errors(connection, task.id);
   return task;
 }

@@ -85,15 +85,35 @@ TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIs) {
   EXPECT_EQ(again.task.status, domain::TaskStatus::completed_with_errors);
 }
 
-TEST_F(CollectTaskTest, FailedOrCanceledTasksAreCollectedAnew) {
-  for (const auto status : {domain::TaskStatus::failed, domain::TaskStatus::canceled}) {
-    const auto before = find_or_create_task(*store_, params()).task;
-    set_status(before, domain::TaskStatus::queued, status);
-    const auto after = find_or_create_task(*store_, params());
-    EXPECT_EQ(after.origin, TaskOrigin::created);
-    EXPECT_NE(after.task.id, before.id);
-    set_status(after.task, domain::TaskStatus::queued, status);
-  }
+TEST_F(CollectTaskTest, ACanceledTaskIsCollectedAnew) {
+  const auto before = find_or_create_task(*store_, params()).task;
+  set_status(before, domain::TaskStatus::queued, domain::TaskStatus::canceled);
+  const auto after = find_or_create_task(*store_, params());
+  EXPECT_EQ(after.origin, TaskOrigin::created);
+  EXPECT_NE(after.task.id, before.id);
+}
+
+TEST_F(CollectTaskTest, AFailedTaskIsResumedFromItsCheckpointsWithoutWhyItFailed) {
+  const auto first = find_or_create_task(*store_, params()).task;
+  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
+  ASSERT_TRUE(job);
+  store_->tasks().add_error(first.id, {"task", "vk_no_usable_token", std::nullopt, "no VK token", domain::now()},
+                            {"task.error", "{}"});
+  store_->tasks().add_error(first.id, {"group:-5", "vk_access_denied", 15, "private", domain::now()},
+                            {"task.error", "{}"});
+  const auto failed = store_->tasks().transition(
+      first.id, {.from = domain::TaskStatus::queued, .to = domain::TaskStatus::failed, .at = domain::now(),
+                 .finished_at = domain::now(), .event = {"task.failed", "{}"}});
+  ASSERT_TRUE(failed.task->finished_at);
+  ASSERT_TRUE(store_->jobs().fail(job->token(), "no VK token", domain::now()));
+  const auto again = find_or_create_task(*store_, params());
+  EXPECT_EQ(again.origin, TaskOrigin::resumed);
+  EXPECT_EQ(again.task.id, first.id);
+  EXPECT_EQ(again.task.status, domain::TaskStatus::queued);
+  EXPECT_FALSE(again.task.finished_at);
+  ASSERT_EQ(again.task.errors.size(), 1u);
+  EXPECT_EQ(again.task.errors[0].scope, "group:-5");
+  EXPECT_EQ(store_->jobs().counts().queued, 1);
 }
 
 TEST_F(CollectTaskTest, OtherParamsOrOtherOwnersGetTheirOwnTask) {

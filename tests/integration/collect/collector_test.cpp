@@ -101,6 +101,12 @@ class CollectorTest : public ::testing::Test {
     const auto result = handler_(context);
     if (result.outcome == jobs::JobOutcome::yield) store_->jobs().release(leased_.token(), domain::now());
     if (result.outcome == jobs::JobOutcome::done) store_->jobs().complete(leased_.token(), domain::now());
+    if (result.outcome == jobs::JobOutcome::failed) store_->jobs().fail(leased_.token(), result.error, domain::now());
+    if (result.outcome == jobs::JobOutcome::wait) {
+      // The wait passes at once in the store; on the gateway's clock it is spent.
+      store_->jobs().postpone(leased_.token(), domain::now(), result.error, domain::now());
+      clock_.advance(result.delay);
+    }
     return result;
   }
 
@@ -192,12 +198,46 @@ TEST_F(CollectorTest, ATaskWhoseStoredTokenIsGoneFailsWithoutARequest) {
   settings.task_token = [](std::string_view) { return std::optional<TokenConfig>(); };
   handler_ = make_collect_handler(*store_, analyzer(), gateway_, clock_, settings);
   create_task("vtk_deleted");
-  EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
+  const auto result = run_job();
+  EXPECT_EQ(result.outcome, jobs::JobOutcome::failed) << "a failed task fails its job, which metrics count";
+  EXPECT_NE(result.error.find("vtk_deleted"), std::string::npos);
   const auto task = store_->tasks().get("task-1");
   EXPECT_EQ(task->status, domain::TaskStatus::failed);
   ASSERT_EQ(task->errors.size(), 1u);
   EXPECT_EQ(task->errors[0].code, "vk_no_usable_token");
   EXPECT_EQ(vk_.requests(), 0);
+}
+
+TEST_F(CollectorTest, WaitsWhileVkIsUnreachableWithoutUsingUpAttemptsThenCollectsEverything) {
+  create_task();
+  EXPECT_EQ(run_job(3).outcome, jobs::JobOutcome::yield);
+  const auto errors_before = store_->tasks().get("task-1")->errors.size();
+  vk_.unreachable = true;
+  for (int wait = 0; wait < 30; ++wait) {  // far more than any job's attempts would allow
+    const auto result = run_job();
+    ASSERT_EQ(result.outcome, jobs::JobOutcome::wait);
+    EXPECT_EQ(leased_.attempts, 1) << "a wait does not count as an attempt";
+    EXPECT_GE(result.delay, std::chrono::seconds(1));
+    EXPECT_LE(result.delay, std::chrono::seconds(60));
+    const auto task = store_->tasks().get("task-1");
+    EXPECT_EQ(task->status, domain::TaskStatus::running);
+    ASSERT_TRUE(task->waiting);
+    EXPECT_EQ(task->waiting->reason, "VK unreachable: connect to vk.test failed: Connection refused");
+    EXPECT_EQ(result.error, task->waiting->reason);
+    EXPECT_EQ(task->errors.size(), errors_before) << "waiting loses nothing, so it is no error";
+  }
+
+  vk_.unreachable = false;
+  for (int runs = 0; store_->tasks().get("task-1")->status == domain::TaskStatus::running; ++runs) {
+    ASSERT_LT(runs, 10);
+    ASSERT_NE(run_job().outcome, jobs::JobOutcome::wait);
+  }
+  expect_complete_dataset();
+  EXPECT_FALSE(store_->tasks().get("task-1")->waiting);
+  int waiting_events = 0;
+  for (const auto& event : store_->events().list("task-1", 0, 1000))
+    if (event.type == "task.waiting") ++waiting_events;
+  EXPECT_EQ(waiting_events, 31) << "each wait, then its end";
 }
 
 TEST_F(CollectorTest, ResumesFromCheckpointsAfterEveryInterruption) {

@@ -60,8 +60,16 @@ class FakeVk final : public vk::HttpTransport {
   // Called once, right after the request numbered `hook_at` was answered (a crash at that instant).
   std::function<void()> hook;
   int hook_at = -1;
+  // While set, every request is refused as a stopped server refuses connections (still counted as sent).
+  std::atomic<bool> unreachable{false};
 
   domain::Result<vk::HttpResponse, vk::TransportError> post(std::string_view url, std::string_view body) override {
+    if (unreachable) {
+      std::lock_guard guard(mutex_);
+      ++requests_;
+      return domain::unexpected(
+          vk::TransportError{vk::TransportError::Kind::connect, "connect to vk.test failed: Connection refused"});
+    }
     auto response = answer(url, body);
     if (hook && requests() == hook_at) std::exchange(hook, nullptr)();
     return response;

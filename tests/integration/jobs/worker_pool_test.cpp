@@ -148,6 +148,42 @@ TEST_P(WorkerPoolTest, PermanentFailureAndExhaustedRetriesFailTheJob) {
   EXPECT_EQ(job_column("flaky", "last_error"), "gave up after 3 attempts; last error: database busy");
 }
 
+TEST_P(WorkerPoolTest, AWaitingJobRunsAgainAfterItsDelayForAsLongAsItWaitsWithoutUsingUpAttempts) {
+  create_now("outage");
+  WorkerPoolOptions o = options();
+  o.backoff = {0s, 0s, 3};
+  std::atomic<int> calls{0};
+  std::atomic<int> most_attempts{0};
+  WorkerPool pool(*store_,
+                  {{"collect",
+                    [&](JobContext& context) -> JobResult {
+                      most_attempts = std::max(most_attempts.load(), context.attempts());
+                      if (++calls < 10) return JobResult::wait("VK unreachable: connection refused", 0s);
+                      return JobResult::done();
+                    }}},
+                  o);
+  pool.start();
+  ASSERT_TRUE(eventually([&] { return store_->jobs().counts().done == 1; }));
+  pool.stop();
+  EXPECT_EQ(calls, 10) << "far more runs than the 3 attempts a failing job gets";
+  EXPECT_EQ(most_attempts, 1);
+  EXPECT_EQ(job_column("outage", "last_error"), "VK unreachable: connection refused");
+}
+
+TEST_P(WorkerPoolTest, AWaitIsPostponedByItsDelay) {
+  create_now("outage");
+  std::atomic<int> calls{0};
+  const auto wait_an_hour = [&](JobContext&) {
+    ++calls;
+    return JobResult::wait("VK unreachable", 3600s);
+  };
+  WorkerPool pool(*store_, {{"collect", wait_an_hour}}, options());
+  pool.start();
+  ASSERT_TRUE(eventually([&] { return calls == 1 && store_->jobs().counts().queued == 1; }));
+  pool.stop();
+  EXPECT_GE(job_number("outage", "run_after"), domain::to_unix(domain::now()) + 3500);
+}
+
 TEST_P(WorkerPoolTest, UnknownKindFails) {
   create_now("t1");
   WorkerPool pool(*store_, {}, options());

@@ -86,6 +86,22 @@ TEST_P(JobRepositoryTest, RetryFailAndReleaseEndALease) {
   EXPECT_FALSE(jobs().lease("w1", at(10'000), lease_for));
 }
 
+TEST_P(JobRepositoryTest, APostponedJobWaitsWithoutCountingTheAttempt) {
+  create(make_task("t1", "alice", 100));
+  auto job = jobs().lease("w1", at(100), lease_for);
+  ASSERT_EQ(job->attempts, 1);
+  for (std::int64_t t = 101; t < 200; t += 30) {
+    ASSERT_TRUE(jobs().postpone(job->token(), at(t + 20), "VK unreachable", at(t)));
+    EXPECT_EQ(state_of(job->id), "queued");
+    EXPECT_EQ(text_of("SELECT last_error FROM jobs"), "VK unreachable");
+    EXPECT_FALSE(jobs().lease("w1", at(t + 19), lease_for)) << "not before it is due";
+    job = jobs().lease("w1", at(t + 20), lease_for);
+    ASSERT_TRUE(job);
+    EXPECT_EQ(job->attempts, 1) << "however often it waits";
+  }
+  EXPECT_FALSE(jobs().postpone({job->id, job->generation - 1}, at(300), "late", at(250))) << "fenced";
+}
+
 TEST_P(JobRepositoryTest, AtMostOneLiveJobPerTaskAndKind) {
   create(make_task("t1", "alice", 100));
   const auto resume = [&](domain::TaskStatus from, domain::TaskStatus to, std::int64_t when) {

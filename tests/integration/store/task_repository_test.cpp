@@ -126,6 +126,61 @@ TEST_P(TaskRepositoryTest, TransitionKeepsTimestampsNotGivenAndEnqueuesItsJob) {
   EXPECT_EQ(done.task->started_at, at(150));
 }
 
+TEST_P(TaskRepositoryTest, OnlyARunningTaskWaitsAndAnyTransitionEndsTheWait) {
+  create(make_task("t1", "alice", 100));
+  const domain::TaskWaiting waiting{"VK unreachable: connect to api.vk.ru failed: Connection refused", at(150)};
+  EXPECT_FALSE(store_->tasks().set_waiting("t1", waiting, at(150), {"task.waiting", "{}"})) << "queued";
+  EXPECT_FALSE(store_->tasks().set_waiting("nope", waiting, at(150), {"task.waiting", "{}"}));
+  store_->tasks().transition(
+      "t1", {TaskStatus::queued, TaskStatus::running, at(150), at(150), std::nullopt, {"task.started", "{}"}});
+  ASSERT_TRUE(store_->tasks().set_waiting("t1", waiting, at(160), {"task.waiting", R"({"reason":"x"})"}));
+  EXPECT_EQ(store_->tasks().get("t1")->waiting, waiting);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM task_events WHERE task_id = 't1' AND type = 'task.waiting'"), 1);
+  ASSERT_TRUE(store_->tasks().set_waiting("t1", std::nullopt, at(170), {"task.waiting", R"({"reason":null})"}));
+  EXPECT_FALSE(store_->tasks().get("t1")->waiting);
+
+  ASSERT_TRUE(store_->tasks().set_waiting("t1", waiting, at(180), {"task.waiting", "{}"}));
+  const auto paused = store_->tasks().transition(
+      "t1", {TaskStatus::running, TaskStatus::paused, at(190), std::nullopt, std::nullopt, {"task.paused", "{}"}});
+  EXPECT_FALSE(paused.task->waiting);
+  EXPECT_FALSE(store_->tasks().list({}).items.at(0).waiting);
+}
+
+TEST_P(TaskRepositoryTest, AReopenedFailedTaskLosesItsEndAndWhyItFailedButKeepsWhatWasRefused) {
+  create(make_task("t1", "alice", 100));
+  store_->tasks().add_error("t1", {"group:-42", "vk_access_denied", 15, "Access denied.", at(140)},
+                            {"task.error", "{}"});
+  store_->tasks().add_error("t1", {"task", "vk_no_usable_token", std::nullopt, "no token", at(150)},
+                            {"task.error", "{}"});
+  store_->tasks().transition(
+      "t1", {TaskStatus::queued, TaskStatus::failed, at(150), std::nullopt, at(150), {"task.failed", "{}"}});
+  raw()->execute("UPDATE jobs SET state = 'failed' WHERE task_id = 't1'");
+  TaskTransition resume{TaskStatus::failed, TaskStatus::queued, at(200), std::nullopt, std::nullopt,
+                        {"task.queued", "{}"}, NewJob{"collect", "{}", 0, at(200)}};
+  resume.reopen = true;
+  const auto resumed = store_->tasks().transition("t1", resume);
+  ASSERT_EQ(resumed.outcome, Outcome::applied);
+  EXPECT_EQ(resumed.task->status, TaskStatus::queued);
+  EXPECT_EQ(resumed.task->finished_at, std::nullopt);
+  ASSERT_EQ(resumed.task->errors.size(), 1u);
+  EXPECT_EQ(resumed.task->errors[0].scope, "group:-42");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE task_id = 't1' AND state = 'queued'"), 1);
+}
+
+TEST_P(TaskRepositoryTest, CountsTasksByStatusAndTheWaitingOnes) {
+  EXPECT_TRUE(store_->tasks().counts().by_status.empty());
+  for (const char* id : {"a", "b", "c"}) create(make_task(id, "alice", 100));
+  for (const char* id : {"a", "b"})
+    store_->tasks().transition(
+        id, {TaskStatus::queued, TaskStatus::running, at(150), at(150), std::nullopt, {"task.started", "{}"}});
+  store_->tasks().set_waiting("a", domain::TaskWaiting{"VK unreachable", at(160)}, at(160), {"task.waiting", "{}"});
+  store_->tasks().transition(
+      "c", {TaskStatus::queued, TaskStatus::failed, at(150), std::nullopt, at(150), {"task.failed", "{}"}});
+  const auto counts = store_->tasks().counts();
+  EXPECT_EQ(counts.by_status, (std::map<TaskStatus, std::int64_t>{{TaskStatus::running, 2}, {TaskStatus::failed, 1}}));
+  EXPECT_EQ(counts.waiting, 1);
+}
+
 TEST_P(TaskRepositoryTest, ProgressAddsUpAndErrorsKeepTheirOrder) {
   create(make_task("t1", "alice", 100));
   domain::TaskProgress delta;

@@ -42,7 +42,8 @@ domain::Task full_task() {
 TEST(TaskToJson, HasEveryFieldOfTheContract) {
   const auto json = task_to_json(full_task());
   EXPECT_THAT(keys_of(json), UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at",
-                                                  "owner", "params", "progress", "errors"));
+                                                  "owner", "params", "progress", "errors", "waiting_reason",
+                                                  "waiting_since"));
   EXPECT_EQ(json.at("id"), "t_abc");
   EXPECT_EQ(json.at("name"), "Autumn");
   EXPECT_EQ(json.at("status"), "completed_with_errors");
@@ -71,6 +72,20 @@ TEST(TaskToJson, RunningTaskShowsItsEta) {
   task.status = domain::TaskStatus::running;
   task.finished_at.reset();
   EXPECT_EQ(task_to_json(task).at("progress").at("eta_seconds"), 14);
+}
+
+TEST(TaskToJson, AWaitingTaskSaysWhyAndSinceWhenAndHasNoEta) {
+  auto task = full_task();
+  task.status = domain::TaskStatus::running;
+  task.finished_at.reset();
+  task.waiting = domain::TaskWaiting{"VK unreachable: connect to api.vk.ru failed: Connection refused",
+                                     at("2026-11-23T15:58:00Z")};
+  const auto json = task_to_json(task);
+  EXPECT_EQ(json.at("status"), "running");
+  EXPECT_EQ(json.at("waiting_reason"), "VK unreachable: connect to api.vk.ru failed: Connection refused");
+  EXPECT_EQ(json.at("waiting_since"), "2026-11-23T15:58:00Z");
+  EXPECT_TRUE(json.at("progress").at("eta_seconds").is_null());
+  EXPECT_EQ(json.at("errors").as_array().size(), 2u);
 }
 
 TEST(TaskToJson, ErrorsKeepTheirOrderAndFields) {
@@ -105,7 +120,8 @@ TEST(TaskToJson, AbsentValuesAreNullNotMissing) {
   task.params.groups = {{std::int64_t{7}}};
   const auto json = task_to_json(task);
   EXPECT_EQ(json.at("status"), "queued");
-  for (const auto* field : {"name", "started_at", "finished_at"}) EXPECT_TRUE(json.at(field).is_null()) << field;
+  for (const auto* field : {"name", "started_at", "finished_at", "waiting_reason", "waiting_since"})
+    EXPECT_TRUE(json.at(field).is_null()) << field;
   const auto& params = json.at("params").as_object();
   for (const auto* field : {"name", "since", "until", "vk_token_id"}) EXPECT_TRUE(params.at(field).is_null()) << field;
   EXPECT_EQ(params.at("posts"), boost::json::array{});

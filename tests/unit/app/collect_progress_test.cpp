@@ -39,18 +39,27 @@ TEST(CollectProgress, SummaryShowsEveryCounterAndTheEtaWhenKnown) {
   EXPECT_EQ(progress_summary(p), "groups 3/6, posts 40/72, comments 100/400, requests 57");
 }
 
+TEST(CollectProgress, AWaitingTaskShowsWhyInsteadOfAnEta) {
+  const domain::TaskWaiting waiting{"VK unreachable: connect to 127.0.0.1 failed: Connection refused",
+                                    domain::from_unix(1'700'000'000)};
+  EXPECT_EQ(progress_summary(midway(), waiting),
+            "groups 3/6, posts 40/72, comments 100/400, requests 57, "
+            "waiting: VK unreachable: connect to 127.0.0.1 failed: Connection refused");
+  EXPECT_NE(progress_bar_line(midway(), waiting).find("waiting: VK unreachable"), std::string::npos);
+}
+
 TEST(CollectProgress, BarFollowsCommentsThenPostsThenGroups) {
   auto p = midway();
-  EXPECT_EQ(progress_bar_line(p, 8).substr(0, 15), "[##......]  25%");
+  EXPECT_EQ(progress_bar_line(p, std::nullopt, 8).substr(0, 15), "[##......]  25%");
   p.comments_expected = 0;
-  EXPECT_EQ(progress_bar_line(p, 8).substr(0, 15), "[####....]  55%");
+  EXPECT_EQ(progress_bar_line(p, std::nullopt, 8).substr(0, 15), "[####....]  55%");
   p.posts_found = 0;
-  EXPECT_EQ(progress_bar_line(p, 8).substr(0, 15), "[####....]  50%");
+  EXPECT_EQ(progress_bar_line(p, std::nullopt, 8).substr(0, 15), "[####....]  50%");
   p.groups_total = 0;
-  EXPECT_EQ(progress_bar_line(p, 8).substr(0, 15), "[........]   0%");
+  EXPECT_EQ(progress_bar_line(p, std::nullopt, 8).substr(0, 15), "[........]   0%");
   p.comments_expected = 10;
   p.comments_collected = 12;  // more than expected: capped
-  EXPECT_EQ(progress_bar_line(p, 8).substr(0, 15), "[########] 100%");
+  EXPECT_EQ(progress_bar_line(p, std::nullopt, 8).substr(0, 15), "[########] 100%");
 }
 
 // What a display wrote, through a memory stream.
@@ -77,8 +86,8 @@ TEST(CollectProgress, TerminalRedrawsOneLineInPlace) {
   Captured out;
   ProgressDisplay display{out.file(), true};
   const auto t0 = ProgressDisplay::Clock::now();
-  display.show(midway(), t0);
-  display.show(midway(), t0 + 10ms);
+  display.show(midway(), std::nullopt, t0);
+  display.show(midway(), std::nullopt, t0 + 10ms);
   display.close();
   display.close();
   const auto line = "\r" + progress_bar_line(midway()) + "\x1b[K";
@@ -89,7 +98,7 @@ TEST(CollectProgress, PlainOutputPrintsALineEveryInterval) {
   Captured out;
   ProgressDisplay display{out.file(), false, 5s};
   const auto t0 = ProgressDisplay::Clock::now();
-  for (const auto at : {0s, 1s, 4s, 5s, 9s, 10s}) display.show(midway(), t0 + at);
+  for (const auto at : {0s, 1s, 4s, 5s, 9s, 10s}) display.show(midway(), std::nullopt, t0 + at);
   display.close();
   const auto line = "progress: " + progress_summary(midway()) + "\n";
   EXPECT_EQ(out.text(), line + line + line);  // at 0, 5 and 10 seconds

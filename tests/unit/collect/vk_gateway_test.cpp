@@ -214,6 +214,37 @@ TEST_F(GatewayTest, CircuitBreakerStopsSendingWhileVkKeepsFailing) {
   const auto result = g->send(calls(1), "t1");
   EXPECT_EQ(transport_.sent().size(), sent_before);
   EXPECT_EQ(failure(result.calls[0]).code, "vk_unavailable");
+  EXPECT_TRUE(is_transient(failure(result.calls[0])));
+}
+
+TEST_F(GatewayTest, WhileTheBreakerIsOpenCallsFailWithTheCauseThatOpenedItAndSayForHowLong) {
+  auto g = gateway();
+  EXPECT_EQ(g->paused_for(), vk::Clock::duration::zero());
+  g->send(calls(1), "t1");  // nothing scripted: every request fails in the network, five times
+  const auto sent_before = transport_.sent().size();
+  const auto result = g->send(calls(2), "t1");
+  EXPECT_EQ(transport_.sent().size(), sent_before);
+  for (const auto& call : result.calls) {
+    EXPECT_EQ(failure(call).code, "vk_unavailable");
+    EXPECT_EQ(failure(call).message, "VK unreachable: no reply scripted");
+  }
+  EXPECT_GT(g->paused_for(), vk::Clock::duration::zero());
+  EXPECT_LE(g->paused_for(), vk::BreakerOptions{}.cool_down);
+  clock_.advance(vk::BreakerOptions{}.cool_down);
+  EXPECT_EQ(g->paused_for(), vk::Clock::duration::zero());
+}
+
+TEST(IsTransient, EverythingVkAsksToWaitForIsTransientTokenAndRequestProblemsAreNot) {
+  using A = vk::ErrorAction;
+  const auto with = [](A action) {
+    vk::VkFailure f;
+    f.action = action;
+    return f;
+  };
+  for (const A action : {A::retry_backoff, A::wait_rate, A::flood_backoff, A::quota, A::park_token})
+    EXPECT_TRUE(is_transient(with(action))) << vk::to_string(action);
+  for (const A action : {A::skip_record, A::retire_token, A::wrong_token_type, A::smaller_batch, A::fail})
+    EXPECT_FALSE(is_transient(with(action))) << vk::to_string(action);
 }
 
 TEST_F(GatewayTest, QuotaParksTheTokenForThatMethodAndUsesAnother) {

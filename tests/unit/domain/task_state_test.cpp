@@ -11,8 +11,7 @@ namespace {
 using S = TaskStatus;
 using A = TaskAction;
 
-constexpr S all_statuses[] = {S::queued,    S::running,               S::paused, S::completed,
-                              S::completed_with_errors, S::failed, S::canceled};
+constexpr auto all_statuses = all_task_statuses;
 constexpr A all_actions[] = {A::start,   A::pause,    A::resume,
                              A::cancel,  A::requeue,  A::complete,
                              A::complete_with_errors, A::fail};
@@ -30,6 +29,7 @@ const std::map<std::pair<S, A>, S> allowed{
     {{S::running, A::fail}, S::failed},
     {{S::paused, A::resume}, S::queued},
     {{S::paused, A::cancel}, S::canceled},
+    {{S::failed, A::resume}, S::queued},
 };
 
 TEST(TaskTransition, EveryStatusActionPairMatchesTheTable) {
@@ -45,11 +45,15 @@ TEST(TaskTransition, EveryStatusActionPairMatchesTheTable) {
   }
 }
 
-TEST(TaskTransition, TerminalStatusesAcceptNothing) {
+TEST(TaskTransition, TerminalStatusesAcceptNothingButAFailedTasksResume) {
   for (auto status : all_statuses) {
     if (!is_terminal(status)) continue;
-    for (auto action : all_actions) EXPECT_FALSE(transition(status, action).has_value());
+    for (auto action : all_actions) {
+      if (status == S::failed && action == A::resume) continue;
+      EXPECT_FALSE(transition(status, action).has_value()) << to_string(action) << " from " << to_string(status);
+    }
   }
+  EXPECT_EQ(transition(S::failed, A::resume), S::queued);
 }
 
 TEST(TaskTransition, EveryNonTerminalStatusCanBeCanceled) {

@@ -80,5 +80,31 @@ TEST(FailureFrom, HttpStatusAndParseError) {
   EXPECT_NE(parse.message.find("response.items[3].date: required field is missing"), std::string::npos);
 }
 
+TEST(FailureFrom, NetworkFaultsAreTransientAndSayVkIsUnreachableWithTheCause) {
+  using Kind = TransportError::Kind;
+  const struct {
+    Kind kind;
+    std::string_view code;
+  } faults[] = {{Kind::resolve, "vk_network_error"}, {Kind::connect, "vk_network_error"},
+                {Kind::tls, "vk_network_error"},     {Kind::io, "vk_network_error"},
+                {Kind::timeout, "vk_timeout"}};
+  for (const auto& fault : faults) {
+    const VkFailure f = failure_from(TransportError{fault.kind, "connect to api.vk.ru failed: Connection refused"});
+    EXPECT_EQ(f.action, retry_backoff) << to_string(fault.kind);
+    EXPECT_EQ(f.code, fault.code);
+    EXPECT_EQ(f.message, "VK unreachable: connect to api.vk.ru failed: Connection refused");
+  }
+}
+
+TEST(FailureFrom, AnUnusableUrlFailsAndAnOversizedAnswerAsksForASmallerBatch) {
+  const VkFailure url = failure_from(TransportError{TransportError::Kind::bad_url, "URL has no host"});
+  EXPECT_EQ(url.action, fail);
+  EXPECT_EQ(url.code, "vk_bad_url");
+  EXPECT_EQ(url.message, "the VK API URL is unusable: URL has no host");
+  const VkFailure big = failure_from(TransportError{TransportError::Kind::too_large, "response too large"});
+  EXPECT_EQ(big.action, smaller_batch);
+  EXPECT_EQ(big.code, "vk_response_too_large");
+}
+
 }  // namespace
 }  // namespace vka::vk
