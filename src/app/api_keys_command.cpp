@@ -6,6 +6,7 @@
 
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
+#include "app/open_database.hpp"
 #include "store/error.hpp"
 
 namespace vka::app {
@@ -24,7 +25,7 @@ void ApiKeysCommand::add_to(CLI::App& command) {
 
 int ApiKeysCommand::run(const Config& config) const {
   try {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     store->migrate();
     if (create_->parsed()) {
       const auto hasher = api_key_hasher(load_master_key(config.data_dir));

@@ -12,6 +12,7 @@
 #include "app/config.hpp"
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
+#include "app/open_database.hpp"
 #include "app/serve.hpp"
 #include "app/vk_options.hpp"
 #include "app/vk_sim_command.hpp"
@@ -80,7 +81,7 @@ bool report_problems(const std::vector<std::string>& problems) {
 
 int migrate(const Config& config) {
   try {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     const auto applied = store->migrate();
     if (applied.empty()) std::puts("database is up to date");
     for (const auto& name : applied) std::printf("applied %s\n", name.c_str());

@@ -12,6 +12,7 @@
 #include "app/demo.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
+#include "app/open_database.hpp"
 #include "app/stop_signals.hpp"
 #include "http/server.hpp"
 #include "store/error.hpp"
@@ -24,9 +25,6 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   if (!config.admin_api_key) return std::nullopt;
   auto key = auth::BootstrapAdminKey::from_environment_value(*config.admin_api_key);
   if (!key) throw std::runtime_error(key.problem());
-  if (key->weak())
-    spdlog::warn("VKA_ADMIN_API_KEY is shorter than {} characters; a generated key is safer",
-                 auth::BootstrapAdminKey::recommended_min_length);
   return std::move(key).value();
 }
 
@@ -46,7 +44,7 @@ void create_first_admin_key(store::Store& store, const auth::ApiKeyHasher& hashe
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
 struct Service {
   explicit Service(const Config& config)
-      : store(store::open_store(config.database_url)),
+      : store(open_database(config.database_url)),
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
         authenticator(make_authenticator(config)),

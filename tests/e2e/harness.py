@@ -11,7 +11,7 @@ import time
 import urllib.parse
 
 BINARY = os.environ.get("VKA_BINARY", "vk-analytics")
-ADMIN_KEY = "e2e-admin-key-0123456789abcdef"
+ADMIN_KEY = "e2e-admin-key-0123456789abcdef-0123"
 
 
 def free_port():
@@ -127,7 +127,7 @@ class Simulator:
 
     def __init__(self, *args):
         self.port = free_port()
-        self.args = ["--listen", f"127.0.0.1:{self.port}", *args]
+        self.args = ["--listen", f"127.0.0.1:{self.port}", "--debug-routes", *args]
         self.process = None
 
     def start(self):
