@@ -11,16 +11,30 @@ namespace vka::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Known from the header alone, so that a request is admitted before its body is read.
+// probe: open and never limited (health checks, metrics).
+enum class Access { probe, open, credential };
+enum class Cost { cheap, expensive };  // expensive: its own limits and its own threads
+
+struct Endpoint {
+  Handler handler;
+  Access access = Access::open;
+  Cost cost = Cost::cheap;
+};
+
 struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
   std::size_t max_body_bytes = 0;  // 0: the server's default limit
+  Access access = Access::open;
+  Cost cost = Cost::cheap;
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes = 0);
+  void add(std::string method, std::string pattern, Endpoint endpoint, std::size_t max_body_bytes = 0);
   // The body limit of the route a request will reach (0 when it has none of its own or matches none).
   std::size_t max_body_bytes(std::string_view method, std::string_view path) const;
 
