@@ -1,51 +1,24 @@
 #include <gtest/gtest.h>
 
-#include <array>
-
 #include "api/authenticator.hpp"
 #include "error_matchers.hpp"
+#include "fake_api_keys.hpp"
 
 namespace vka::api {
 namespace {
 
 using testing::api_error_of;
+using testing::FakeApiKeyRepository;
 
-// Honours the ApiKeyRepository contract: revoked keys are not found.
-class FakeApiKeyRepository : public store::ApiKeyRepository {
- public:
-  void create(const store::ApiKey& key) override { keys.push_back(key); }
-  std::optional<store::ApiKey> find_by_hash(std::string_view key_hash) override {
-    ++lookups;
-    for (const auto& key : keys)
-      if (key.key_hash == key_hash && !key.revoked_at) return key;
-    return std::nullopt;
-  }
-  std::vector<store::ApiKey> list() override { return keys; }
-  bool revoke(std::string_view id, domain::Timestamp at) override {
-    for (auto& key : keys)
-      if (key.id == id && !key.revoked_at) return key.revoked_at = at, true;
-    return false;
-  }
-
-  std::vector<store::ApiKey> keys;
-  int lookups = 0;
-};
-
-auth::SecretKey pepper() {
-  std::array<unsigned char, auth::SecretKey::size> bytes{};
-  bytes.fill(7);
-  return auth::SecretKey{bytes};
-}
-
-constexpr std::string_view bootstrap_value = "bootstrap-admin-key-0123456789";
+constexpr std::string_view bootstrap_value = "bootstrap-admin-key-0123456789-abcd";
 
 class AuthenticatorTest : public ::testing::Test {
  protected:
   AuthenticatorTest()
-      : authenticator(keys, auth::ApiKeyHasher{pepper()},
+      : authenticator(keys, auth::ApiKeyHasher{testing::test_pepper()},
                       auth::BootstrapAdminKey::from_environment_value(bootstrap_value).value(),
                       auth::ViewerScope::all_tasks) {
-    const auth::ApiKeyHasher hasher{pepper()};
+    const auth::ApiKeyHasher hasher{testing::test_pepper()};
     keys.create({"key_analyst", "CI robot", store::ApiKeyRole::analyst, hasher.hash(analyst_key), {}, {}});
     keys.create({"key_viewer", "Dashboard", store::ApiKeyRole::viewer, hasher.hash(viewer_key), {}, {}});
   }
@@ -122,7 +95,8 @@ TEST_F(AuthenticatorTest, GarbageNeverReachesTheStore) {
 }
 
 TEST_F(AuthenticatorTest, WithoutBootstrapKeyOnlyStoredKeysWork) {
-  const Authenticator no_bootstrap{keys, auth::ApiKeyHasher{pepper()}, std::nullopt, auth::ViewerScope::shared_only};
+  const Authenticator no_bootstrap{keys, auth::ApiKeyHasher{testing::test_pepper()}, std::nullopt,
+                                   auth::ViewerScope::shared_only};
   http::Request request;
   request.headers.add("Authorization", "Bearer " + std::string{bootstrap_value});
   EXPECT_EQ(api_error_of([&] { no_bootstrap.authenticate(request); }).status(), 401);
