@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "api/authenticator.hpp"
+#include "api/request_gate.hpp"
 #include "api/routes.hpp"
 #include "app/analyzer_setup.hpp"
 #include "app/collector_setup.hpp"
@@ -48,11 +49,15 @@ struct Service {
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
         authenticator(make_authenticator(config)),
+        gate(authenticator, {.requests_per_minute = config.rate_limit,
+                             .expensive_per_credential = config.expensive_concurrency,
+                             .failed_auth_per_address = config.failed_auth_limit}),
         vk_tokens(store->vk_tokens(), master_key),
         analyzer(make_analyzer(config.lexicon_files)),
-        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens},
+        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens, api::AnalyticsCache{},
+                 event_stream_limits(config)},
         router(make_router(services)),
-        pipeline(router, metrics, {config.cors_origins}),
+        pipeline(router, metrics, {config.cors_origins, &gate}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, vk_tokens, metrics)) {}
 
@@ -60,6 +65,10 @@ struct Service {
     auto hasher = api_key_hasher(master_key);
     create_first_admin_key(*store, hasher, config);
     return {store->api_keys(), std::move(hasher), bootstrap_admin(config), auth::ViewerScope::all_tasks};
+  }
+
+  static api::EventStreamLimits event_stream_limits(const Config& config) {
+    return {.per_credential = config.event_streams_per_credential, .total = config.event_streams_total};
   }
 
   static http::Router make_router(api::Services& services) {
@@ -72,9 +81,15 @@ struct Service {
     const auto listen = *parse_listen(config.listen);
     return {.host = listen.host,
             .port = listen.port,
+            .expensive_threads = config.expensive_threads,
+            .max_connections = config.max_connections,
             .max_body_bytes = config.max_body_bytes,
+            .header_timeout = std::chrono::seconds{config.header_timeout_seconds},
             .read_timeout = std::chrono::seconds{config.read_timeout_seconds},
-            .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds}};
+            .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds},
+            .min_body_bytes_per_second = config.min_body_bytes_per_second,
+            .tls_cert_file = config.tls_cert_file,
+            .tls_key_file = config.tls_key_file};
   }
 
   std::unique_ptr<store::Store> store;
@@ -83,6 +98,7 @@ struct Service {
   http::Metrics metrics;
   std::atomic<bool> shutting_down{false};
   api::Authenticator authenticator;
+  api::RequestGate gate;
   api::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
   api::Services services;
@@ -113,10 +129,18 @@ int serve(const Config& given) {
     return exit_usage;
   }
   if (service->workers) service->workers->start();
-  spdlog::info("listening on http://{}:{} with {} collection workers", Service::server_options(config).host,
-               service->server.port(), config.workers);
+  spdlog::info("listening on {}://{}:{} with {} collection workers", config.tls_cert_file.empty() ? "http" : "https",
+               Service::server_options(config).host, service->server.port(), config.workers);
 
-  const int signal = signals.wait();
+  int signal = signals.wait();
+  for (; signal == SIGHUP; signal = signals.wait()) {
+    try {
+      service->server.reload_tls();
+      if (!config.tls_cert_file.empty()) spdlog::info("received SIGHUP, reloaded the TLS certificate and key");
+    } catch (const std::runtime_error& error) {
+      spdlog::error("received SIGHUP, kept the current TLS certificate: {}", error.what());
+    }
+  }
   spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
   service->shutting_down = true;
   service->server.shutdown(std::chrono::seconds{config.shutdown_seconds});
