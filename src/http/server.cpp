@@ -185,8 +185,8 @@ bool Server::Impl::make_room(bool out_of_descriptors) {
   return false;
 }
 
-// Out of descriptors (EMFILE, ENFILE) or memory, accepting again at once would only spin: wait,
-// longer each time, and say so at most once a minute.
+// Out of descriptors (EMFILE, ENFILE) or memory, accepting again at once would only spin: free a
+// few descriptors, wait (longer each time), and say so at most once a minute.
 awaitable<void> Server::Impl::back_off_after(const boost::system::error_code& error, std::chrono::milliseconds& delay) {
   ++accept_failures_unreported;
   const auto now = std::chrono::steady_clock::now();
@@ -195,7 +195,8 @@ awaitable<void> Server::Impl::back_off_after(const boost::system::error_code& er
     accept_failures_unreported = 0;
     last_accept_warning = now;
   }
-  make_room(true);
+  for (int closed = 0; closed < 8 && make_room(true); ++closed) {
+  }
   asio::steady_timer timer{acceptor.get_executor(), delay};
   co_await timer.async_wait(tuple_awaitable);
   delay = std::min(delay * 2, std::chrono::milliseconds{1000});

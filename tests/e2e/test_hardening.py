@@ -94,6 +94,25 @@ class ConnectionFloodTest(unittest.TestCase):
         self.assertLess(os.path.getsize(server.stderr_path), 64 * 1024, "the log must stay small")
         self.assertNotIn("accept failed", server.stderr())
 
+    def test_out_of_descriptors_the_server_backs_off_and_says_so_once(self):
+        # A cap above what ulimit allows: accept itself fails with EMFILE.
+        server = Server(extra_env={"VKA_MAX_CONNECTIONS": "5000", "VKA_HEADER_TIMEOUT_SECONDS": "120"},
+                        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))).start()
+        try:
+            for _ in range(1500):
+                sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: flood\r\n")
+                self.flood.append(sock)
+            conn = server.connection(timeout=30)
+            conn.request("GET", "/healthz")
+            self.assertEqual(conn.getresponse().status, 200)
+            conn.close()
+        finally:
+            server.stop()
+        self.assertLess(os.path.getsize(server.stderr_path), 64 * 1024, "the log must stay small")
+        warnings = [line for line in server.stderr().splitlines() if "accept failed" in line]
+        self.assertIn(len(warnings), (1, 2), warnings)  # at most one a minute
+
     @staticmethod
     def healthz(server):
         # Well within a second in a Release build; the margin is for sanitizer builds on a busy machine.
