@@ -24,16 +24,17 @@ RequestGate::RequestGate(const Authenticator& authenticator, Limits limits)
   }
 }
 
-// A request with an invalid or revoked credential counts against its address; once the address
-// has too many, its credentials are not even checked until the count has decayed.
+// A request with an invalid or revoked key counts against its address; once the address has too
+// many, its keys are not even checked until the count has decayed. A request without a key is not
+// a failure (whatever else the authenticator accepts, such as a session, is its business).
 auth::Principal RequestGate::authenticate(const http::Request& request) const {
-  if (!request.headers.get("Authorization")) throw http::unauthorized();
-  if (const auto backoff = failed_auth_->peek(request.remote_address); !backoff.allowed)
+  const bool presents_key = request.headers.get("Authorization").has_value();
+  if (const auto backoff = failed_auth_->peek(request.remote_address); presents_key && !backoff.allowed)
     throw http::rate_limited("Too many requests with an invalid credential from this address; retry later.", backoff);
   try {
     return authenticator_.authenticate(request);
   } catch (const http::ApiError&) {
-    failed_auth_->take(request.remote_address);
+    if (presents_key) failed_auth_->take(request.remote_address);
     throw;
   }
 }
