@@ -119,7 +119,8 @@ def main():
     harness.BINARY = args.binary
     sim = harness.Simulator("--seed", str(args.seed), "--communities", str(args.communities), "--posts",
                             str(args.posts), "--comments-mean", str(args.comments_mean), "--long-thread-replies",
-                            str(args.long_thread_replies), "--rps", str(args.rps), "--log-level", "warn").start()
+                            str(args.long_thread_replies), "--rps", str(args.rps), "--log-level", "warn",
+                            "--token", TOKEN).start()
     server = None
     try:
         truth = sim.truth()  # also generates every comment, so generation is not timed below

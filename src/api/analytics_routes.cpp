@@ -114,7 +114,7 @@ http::Response task_analytics(Services& services, http::Request& request, const 
 }  // namespace
 
 void add_analytics_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/tasks/{id}/analytics", authenticated(services, task_analytics));
+  router.add("GET", "/api/v1/tasks/{id}/analytics", authenticated(services, task_analytics, http::Cost::expensive));
 }
 
 }  // namespace vka::api

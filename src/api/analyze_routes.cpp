@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "api/analysis_json.hpp"
+#include "api/authenticated.hpp"
 #include "api/json_input.hpp"
 #include "api/routes.hpp"
 #include "http/envelope.hpp"
@@ -36,19 +37,17 @@ std::vector<std::string_view> read_texts(const boost::json::object& body) {
   return result;
 }
 
+http::Response analyze(Services& services, http::Request& request, const auth::Principal&) {
+  const auto body = read_json_object(request, {"texts"});
+  boost::json::array results;
+  for (const auto text : read_texts(body)) results.push_back(analysis_to_json(services.analyzer.analyze(text)));
+  return http::envelope(request, 200, std::move(results));
+}
+
 }  // namespace
 
 void add_analyze_routes(http::Router& router, Services& services) {
-  router.add(
-      "POST", "/api/v1/analyze",
-      [&services](http::Request& request) {
-        services.authenticator.authenticate(request);
-        const auto body = read_json_object(request, {"texts"});
-        boost::json::array results;
-        for (const auto text : read_texts(body)) results.push_back(analysis_to_json(services.analyzer.analyze(text)));
-        return http::envelope(request, 200, std::move(results));
-      },
-      max_analyze_body_bytes);
+  router.add("POST", "/api/v1/analyze", authenticated(services, analyze, http::Cost::expensive), max_analyze_body_bytes);
 }
 
 }  // namespace vka::api

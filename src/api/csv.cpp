@@ -2,12 +2,20 @@
 
 namespace vka::api {
 
+bool would_evaluate(std::string_view field) {
+  if (field.empty() || std::string_view{"=+-@\t\r"}.find(field.front()) == std::string_view::npos) return false;
+  return field.find_first_not_of("0123456789+-._") != std::string_view::npos;
+}
+
 void append_csv_field(std::string& out, std::string_view field) {
+  const bool neutralize = would_evaluate(field);
   if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (neutralize) out += '\'';
     out += field;
     return;
   }
   out += '"';
+  if (neutralize) out += '\'';
   for (const char c : field) {
     if (c == '"') out += '"';
     out += c;

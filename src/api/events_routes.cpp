@@ -8,26 +8,43 @@
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
 #include "http/api_error.hpp"
+#include "http/rate_limiter.hpp"
 
 namespace vka::api {
 
 namespace {
 
 constexpr auto heartbeat_every = std::chrono::seconds{15};
+constexpr auto recheck_credential_every = std::chrono::seconds{5};
 constexpr int events_per_chunk = 200;
 
 // Server-Sent Events of one task: every stored domain event after `after_seq`, with its seq as
-// the event id, then new ones as they are written; ends once the task finished and all its
-// events were sent.
+// the event id, then new ones as they are written (read through the shared EventFeed); ends once
+// the task finished and all its events were sent, or once the caller's credential is no longer
+// valid (a revoked key).
 class TaskEventStream final : public http::BodyStream {
  public:
-  TaskEventStream(Services& services, std::string task_id, std::int64_t after_seq)
-      : services_(services), task_id_(std::move(task_id)), last_seq_(after_seq) {}
+  TaskEventStream(Services& services, const http::Request& request, std::string task_id, std::int64_t after_seq,
+                  std::shared_ptr<void> slot)
+      : services_(services),
+        task_id_(std::move(task_id)),
+        last_seq_(after_seq),
+        slot_(std::move(slot)),
+        watch_(services.event_feed.watch(task_id_, after_seq)) {
+    for (const auto& [name, value] : request.headers.fields())
+      if (http::iequals(name, "Authorization") || http::iequals(name, "Cookie")) credential_.headers.add(name, value);
+    credential_.remote_address = request.remote_address;
+  }
 
   std::optional<std::string> next_chunk() override {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_check_ >= recheck_credential_every) {
+      last_check_ = now;
+      if (!still_authenticated()) return std::nullopt;
+    }
     std::string chunk = std::exchange(preamble_, "");
-    const auto events = services_.store.events().list(task_id_, last_seq_, events_per_chunk);
-    for (const auto& event : events) {
+    const auto update = services_.event_feed.read(task_id_, last_seq_, events_per_chunk);
+    for (const auto& event : update.events) {
       boost::json::object data{{"task_id", event.task_id},
                                {"seq", event.seq},
                                {"type", event.type},
@@ -36,12 +53,11 @@ class TaskEventStream final : public http::BodyStream {
       chunk += fmt::format("id: {}\nevent: {}\ndata: {}\n\n", event.seq, event.type, boost::json::serialize(data));
       last_seq_ = event.seq;
     }
-    const auto now = std::chrono::steady_clock::now();
     if (!chunk.empty()) {
       last_write_ = now;
       return chunk;
     }
-    if (events.empty() && finished()) return std::nullopt;
+    if (update.finished) return std::nullopt;
     if (now - last_write_ >= heartbeat_every) {
       last_write_ = now;
       return std::string{": heartbeat\n\n"};
@@ -50,16 +66,24 @@ class TaskEventStream final : public http::BodyStream {
   }
 
  private:
-  bool finished() const {
-    const auto task = services_.store.tasks().get(task_id_);
-    return !task || domain::is_terminal(task->status);
+  bool still_authenticated() const {
+    try {
+      services_.authenticator.authenticate(credential_);
+      return true;
+    } catch (const http::ApiError&) {
+      return false;
+    }
   }
 
   Services& services_;
   std::string task_id_;
   std::int64_t last_seq_;
+  std::shared_ptr<void> slot_;   // this stream's place under the caps
+  std::shared_ptr<void> watch_;  // keeps the task followed by the feed
+  http::Request credential_;     // the headers that authenticated the stream
   std::string preamble_ = "retry: 2000\n\n";
   std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_check_ = std::chrono::steady_clock::now();
 };
 
 std::int64_t last_event_id(const http::Request& request) {
@@ -75,11 +99,21 @@ std::int64_t last_event_id(const http::Request& request) {
 
 http::Response task_events(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
+  const auto after_seq = last_event_id(request);
+  auto slot = services.event_feed.open_stream(principal.id);
+  if (!slot) {
+    const auto& limits = services.event_feed.limits();
+    throw http::rate_limited(fmt::format("Too many event streams are open (at most {} per credential, {} in all); "
+                                         "close one first.",
+                                         limits.per_credential, limits.total),
+                             {.allowed = false, .limit = limits.per_credential, .remaining = 0,
+                              .reset = std::chrono::seconds{5}, .retry_after = std::chrono::seconds{5}});
+  }
   http::Response response;
   response.headers.set("Content-Type", "text/event-stream; charset=utf-8");
   response.headers.set("Cache-Control", "no-store");
   response.headers.set("X-Accel-Buffering", "no");
-  response.stream = std::make_shared<TaskEventStream>(services, task.id, last_event_id(request));
+  response.stream = std::make_shared<TaskEventStream>(services, request, task.id, after_seq, std::move(slot));
   return response;
 }
 

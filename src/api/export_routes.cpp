@@ -107,7 +107,7 @@ http::Response export_rows(Services& services, http::Request& request, const aut
 }  // namespace
 
 void add_export_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/tasks/{id}/export", authenticated(services, export_rows));
+  router.add("GET", "/api/v1/tasks/{id}/export", authenticated(services, export_rows, http::Cost::expensive));
 }
 
 }  // namespace vka::api

@@ -5,6 +5,7 @@
 #include "analysis/analyzer.hpp"
 #include "api/analytics_cache.hpp"
 #include "api/authenticator.hpp"
+#include "api/event_feed.hpp"
 #include "auth/vk_token_vault.hpp"
 #include "http/metrics.hpp"
 #include "store/store.hpp"
@@ -19,6 +20,8 @@ struct Services {
   const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
   auth::VkTokenVault& vk_tokens;
   AnalyticsCache analytics_cache{};
+  EventStreamLimits event_stream_limits{};
+  EventFeed event_feed{store, event_stream_limits};
 };
 
 }  // namespace vka::api

@@ -8,6 +8,7 @@
 #include "api/audit_trail.hpp"
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
+#include "app/open_database.hpp"
 
 namespace vka::app {
 
@@ -26,7 +27,7 @@ void ApiKeysCommand::add_to(CLI::App& command) {
 
 int ApiKeysCommand::run(const Config& config) const {
   return run_command("vk-analytics", [&] {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     store->migrate();
     if (create_->parsed()) {
       std::optional<std::string> owner_id;

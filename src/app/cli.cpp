@@ -15,6 +15,7 @@
 #include "app/config.hpp"
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
+#include "app/open_database.hpp"
 #include "app/serve.hpp"
 #include "app/users_command.hpp"
 #include "app/vk_options.hpp"
@@ -50,10 +51,49 @@ void add_analysis_options(CLI::App& command, Config& config) {
       ->check(CLI::ExistingFile);
 }
 
+// What one client may cost the server (docs/operations.md).
+void add_limit_options(CLI::App& command, Config& config) {
+  command.add_option("--max-connections", config.max_connections, "open connections at most (0 = from ulimit -n)")
+      ->envname("VKA_MAX_CONNECTIONS")
+      ->capture_default_str();
+  command.add_option("--header-timeout-seconds", config.header_timeout_seconds,
+                     "how long a new connection may take to send its request header")
+      ->envname("VKA_HEADER_TIMEOUT_SECONDS")
+      ->capture_default_str();
+  command.add_option("--min-body-bytes-per-second", config.min_body_bytes_per_second,
+                     "slowest average body upload accepted once the read timeout has passed")
+      ->envname("VKA_MIN_BODY_BYTES_PER_SECOND")
+      ->capture_default_str();
+  command.add_option("--rate-limit", config.rate_limit, "requests per minute per credential and per address (0 = off)")
+      ->envname("VKA_RATE_LIMIT")
+      ->capture_default_str();
+  command.add_option("--expensive-concurrency", config.expensive_concurrency,
+                     "concurrent analyze, export and analytics requests per credential")
+      ->envname("VKA_EXPENSIVE_CONCURRENCY")
+      ->capture_default_str();
+  command.add_option("--expensive-threads", config.expensive_threads, "threads for analyze, export and analytics")
+      ->envname("VKA_EXPENSIVE_THREADS")
+      ->capture_default_str();
+  command.add_option("--failed-auth-limit", config.failed_auth_limit,
+                     "requests with an invalid credential per address within 5 minutes before 429")
+      ->envname("VKA_FAILED_AUTH_LIMIT")
+      ->capture_default_str();
+  command.add_option("--event-streams-per-credential", config.event_streams_per_credential,
+                     "open task event streams per credential")
+      ->envname("VKA_EVENT_STREAMS_PER_CREDENTIAL")
+      ->capture_default_str();
+  command.add_option("--event-streams-total", config.event_streams_total, "open task event streams in all")
+      ->envname("VKA_EVENT_STREAMS_TOTAL")
+      ->capture_default_str();
+}
+
 void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
   add_analysis_options(command, config);
   command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
+  command.add_option("--tls-cert", config.tls_cert_file, "PEM certificate chain: serve HTTPS (reread on SIGHUP)")
+      ->envname("VKA_TLS_CERT_FILE");
+  command.add_option("--tls-key", config.tls_key_file, "PEM private key of --tls-cert")->envname("VKA_TLS_KEY_FILE");
   add_vk_options(command, config);
   command.add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
       ->envname("VKA_ADMIN_API_KEY");
@@ -87,6 +127,7 @@ void add_serve_options(CLI::App& command, Config& config) {
                      "viewers read every task (true) or only those shared with them (false)")
       ->envname("VKA_VIEWERS_SEE_ALL")
       ->capture_default_str();
+  add_limit_options(command, config);
 }
 
 // Problems are printed one per line; the exit code says "configuration".
@@ -97,7 +138,7 @@ bool report_problems(const std::vector<std::string>& problems) {
 
 int migrate(const Config& config) {
   return run_command("vk-analytics", [&] {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     const auto applied = store->migrate();
     if (applied.empty()) std::puts("database is up to date");
     for (const auto& name : applied) std::printf("applied %s\n", name.c_str());
@@ -108,7 +149,7 @@ int migrate(const Config& config) {
 // Recomputes the analytics read models of one task, or of every task, from the stored comments.
 int rebuild_analytics(const Config& config, const std::optional<std::string>& task_id) {
   return run_command("vk-analytics", [&] {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     store->migrate();
     std::vector<std::string> task_ids;
     if (task_id) {

@@ -3,11 +3,15 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <ext/stdio_filebuf.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "app/analyzer_setup.hpp"
@@ -17,6 +21,7 @@
 #include "app/collector_setup.hpp"
 #include "app/exit_codes.hpp"
 #include "app/logging.hpp"
+#include "app/open_database.hpp"
 #include "app/stop_signals.hpp"
 #include "app/vk_options.hpp"
 
@@ -89,17 +94,25 @@ std::optional<std::int64_t> write_output(store::ResultsRepository& results, cons
     }
     return written;
   }
-  const std::string partial = path + ".partial";
-  std::ofstream file{partial, std::ios::binary | std::ios::trunc};
-  if (!file) {
-    say(fmt::format("--output: cannot create '{}'", partial));
+  // Created exclusively under an unpredictable name: nothing planted beside the target (a symlink)
+  // is followed.
+  std::string partial = path + ".XXXXXX";
+  const int fd = ::mkstemp(partial.data());
+  if (fd < 0) {
+    say(fmt::format("--output: cannot create a file beside '{}': {}", path, std::strerror(errno)));
     return std::nullopt;
   }
+  const mode_t umask = ::umask(0);
+  ::umask(umask);
+  ::fchmod(fd, 0666 & ~umask);  // what a plain create gives; mkstemp makes 0600
+  __gnu_cxx::stdio_filebuf<char> buffer{fd, std::ios::out | std::ios::binary};
+  std::ostream file{&buffer};
   const auto written = write_rows(results, task_id, rows, format, file);
-  file.close();
+  file.flush();
+  const bool complete = file && buffer.close() != nullptr;
   std::error_code error;
-  if (file) std::filesystem::rename(partial, path, error);
-  if (!file || error) {
+  if (complete) std::filesystem::rename(partial, path, error);
+  if (!complete || error) {
     say(fmt::format("--output: could not write '{}'{}", path, error ? ": " + error.message() : ""));
     std::filesystem::remove(partial, error);
     return std::nullopt;
@@ -168,7 +181,7 @@ int CollectCommand::run() {
   const StopSignals signals;  // before the workers' threads exist
   const auto started = std::chrono::steady_clock::now();
   return run_command("vk-analytics collect", [&] {
-    auto store = store::open_store(config_.database_url);
+    auto store = open_database(config_.database_url);
     store->migrate();
     const auto analyzer = make_analyzer({});
     const auto chosen = find_or_create_task(*store, std::move(params));

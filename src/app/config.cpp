@@ -118,6 +118,8 @@ std::vector<std::string> validate(const Config& config) {
     note(fmt::format("VKA_LISTEN: '{}' is not HOST:PORT with an IP address (or localhost) and a port 0..65535",
                      config.listen));
   add_vk_problems(config, problems);
+  if (config.tls_cert_file.empty() != config.tls_key_file.empty())
+    note("VKA_TLS_CERT_FILE and VKA_TLS_KEY_FILE: give both for HTTPS, or neither");
   if (config.admin_api_key && (config.admin_api_key->empty() || has_space_or_control(*config.admin_api_key)))
     note("VKA_ADMIN_API_KEY: must be a non-empty key without spaces");
   if (config.workers < 0 || config.workers > 256) note("--workers: must be between 0 and 256");
@@ -131,6 +133,17 @@ std::vector<std::string> validate(const Config& config) {
   if (config.session_idle_hours < 1 || config.session_idle_hours > 24 * 366)
     note("VKA_SESSION_IDLE_HOURS: must be between 1 and 8784");
   if (config.session_max_days < 1 || config.session_max_days > 366) note("VKA_SESSION_MAX_DAYS: must be between 1 and 366");
+  if (config.max_connections != 0 && config.max_connections < 16) note("--max-connections: must be 0 (automatic) or at least 16");
+  if (config.header_timeout_seconds < 1 || config.header_timeout_seconds > 3600)
+    note("--header-timeout-seconds: must be between 1 and 3600");
+  if (config.rate_limit < 0) note("--rate-limit: must be 0 (off) or a number of requests per minute");
+  if (config.expensive_concurrency < 1 || config.expensive_concurrency > 1000)
+    note("--expensive-concurrency: must be between 1 and 1000");
+  if (config.expensive_threads < 1 || config.expensive_threads > 256) note("--expensive-threads: must be between 1 and 256");
+  if (config.failed_auth_limit < 1) note("--failed-auth-limit: must be at least 1");
+  if (config.event_streams_per_credential < 1) note("--event-streams-per-credential: must be at least 1");
+  if (config.event_streams_total < config.event_streams_per_credential)
+    note("--event-streams-total: must be at least --event-streams-per-credential");
   return problems;
 }
 

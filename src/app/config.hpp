@@ -10,6 +10,8 @@ namespace vka::app {
 struct Config {
   std::string database_url = "sqlite://./vk-analytics.db";
   std::string listen = "127.0.0.1:8080";
+  std::string tls_cert_file;  // with tls_key_file: HTTPS (PEM files, reread on SIGHUP)
+  std::string tls_key_file;
   std::string vk_api_url = "https://api.vk.ru/method";
   std::string vk_api_version = "5.199";
   std::optional<std::string> vk_token;
@@ -29,6 +31,16 @@ struct Config {
   int session_idle_hours = 12;  // a session unused this long ends
   int session_max_days = 7;     // a session ends this long after sign-in, however used
   bool viewers_see_all = false;  // viewers read every task, not only those shared with them
+  // Limits (docs/operations.md); 0 connections means sized from RLIMIT_NOFILE.
+  std::size_t max_connections = 0;
+  int header_timeout_seconds = 10;  // a new connection's first header, or any started header
+  std::size_t min_body_bytes_per_second = 16 * 1024;  // after read_timeout_seconds
+  long rate_limit = 6000;  // requests per minute per credential and per address; 0 = off
+  int expensive_concurrency = 2;  // concurrent analyze, export and analytics requests per credential
+  int expensive_threads = 2;
+  long failed_auth_limit = 100;  // invalid credentials per address within 5 minutes
+  int event_streams_per_credential = 5;
+  int event_streams_total = 200;
 };
 
 struct ListenAddress {

@@ -2,9 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <csignal>
 #include <cstdio>
 
 #include "api/authenticator.hpp"
+#include "api/request_gate.hpp"
 #include "api/routes.hpp"
 #include "app/analyzer_setup.hpp"
 #include "app/collector_setup.hpp"
@@ -12,6 +14,7 @@
 #include "app/exit_codes.hpp"
 #include "app/first_admin.hpp"
 #include "app/keys_setup.hpp"
+#include "app/open_database.hpp"
 #include "app/stop_signals.hpp"
 #include "http/server.hpp"
 
@@ -23,35 +26,40 @@ std::optional<auth::BootstrapAdminKey> bootstrap_admin(const Config& config) {
   if (!config.admin_api_key) return std::nullopt;
   auto key = auth::BootstrapAdminKey::from_environment_value(*config.admin_api_key);
   if (!key) throw UsageError(key.error());
-  if (key->weak())
-    spdlog::warn("VKA_ADMIN_API_KEY is shorter than {} characters; a generated key is safer",
-                 auth::BootstrapAdminKey::recommended_min_length);
   return std::move(key).value();
 }
 
 api::SessionSettings session_settings(const Config& config) {
   return {.idle = std::chrono::hours{config.session_idle_hours},
           .max_age = std::chrono::hours{24 * config.session_max_days},
-          .secure_cookie = false};  // this server speaks plain HTTP; a TLS listener sets it
+          .secure_cookie = !config.tls_cert_file.empty()};  // Secure whenever this server speaks HTTPS
 }
 
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
 struct Service {
   explicit Service(const Config& config)
-      : store(store::open_store(config.database_url)),
+      : store(open_database(config.database_url)),
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
         first_admin_password(create_first_admin(*store, config.admin_api_key.has_value())),
         sessions(*store, master_key, session_settings(config)),
         authenticator(*store, api_key_hasher(master_key), sessions, bootstrap_admin(config),
                       config.viewers_see_all ? auth::ViewerScope::all_tasks : auth::ViewerScope::shared_only),
+        gate(authenticator, {.requests_per_minute = config.rate_limit,
+                             .expensive_per_credential = config.expensive_concurrency,
+                             .failed_auth_per_address = config.failed_auth_limit}),
         vk_tokens(store->vk_tokens(), master_key),
         analyzer(make_analyzer(config.lexicon_files, config.stopword_files)),
-        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens},
+        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens, api::AnalyticsCache{},
+                 event_stream_limits(config)},
         router(make_router(services)),
-        pipeline(router, metrics, {config.cors_origins}),
+        pipeline(router, metrics, {config.cors_origins, &gate}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, vk_tokens, metrics)) {}
+
+  static api::EventStreamLimits event_stream_limits(const Config& config) {
+    return {.per_credential = config.event_streams_per_credential, .total = config.event_streams_total};
+  }
 
   static http::Router make_router(api::Services& services) {
     http::Router router;
@@ -63,9 +71,15 @@ struct Service {
     const auto listen = *parse_listen(config.listen);
     return {.host = listen.host,
             .port = listen.port,
+            .expensive_threads = config.expensive_threads,
+            .max_connections = config.max_connections,
             .max_body_bytes = config.max_body_bytes,
+            .header_timeout = std::chrono::seconds{config.header_timeout_seconds},
             .read_timeout = std::chrono::seconds{config.read_timeout_seconds},
-            .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds}};
+            .idle_timeout = std::chrono::seconds{config.idle_timeout_seconds},
+            .min_body_bytes_per_second = config.min_body_bytes_per_second,
+            .tls_cert_file = config.tls_cert_file,
+            .tls_key_file = config.tls_key_file};
   }
 
   std::unique_ptr<store::Store> store;
@@ -76,6 +90,7 @@ struct Service {
   std::atomic<bool> shutting_down{false};
   api::Sessions sessions;
   api::Authenticator authenticator;
+  api::RequestGate gate;
   auth::VkTokenVault vk_tokens;
   analysis::Analyzer analyzer;
   api::Services services;
@@ -108,10 +123,19 @@ int serve(const Config& given) {
     start_listening(service.server);
     if (service.workers) service.workers->start();
     const auto host = Service::server_options(config).host;
-    spdlog::info("listening on http://{}:{} with {} collection workers", host, service.server.port(), config.workers);
+    spdlog::info("listening on {}://{}:{} with {} collection workers", config.tls_cert_file.empty() ? "http" : "https",
+                 host, service.server.port(), config.workers);
     if (service.first_admin_password) announce_first_admin(*service.first_admin_password, host, service.server.port());
 
-    const int signal = signals.wait();
+    int signal = signals.wait();
+    for (; signal == SIGHUP; signal = signals.wait()) {
+      try {
+        service.server.reload_tls();
+        if (!config.tls_cert_file.empty()) spdlog::info("received SIGHUP, reloaded the TLS certificate and key");
+      } catch (const std::runtime_error& error) {
+        spdlog::error("received SIGHUP, kept the current TLS certificate: {}", error.what());
+      }
+    }
     spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
     service.shutting_down = true;
     service.server.shutdown(std::chrono::seconds{config.shutdown_seconds});

@@ -1,5 +1,6 @@
 #pragma once
-// SIGINT and SIGTERM, received synchronously by the thread that waits for them.
+// SIGINT, SIGTERM and SIGHUP, received synchronously by the thread that waits for them. `serve`
+// takes SIGHUP as "reload the TLS files"; every other command stops on it.
 #include <csignal>
 #include <chrono>
 #include <optional>
@@ -8,7 +9,7 @@ namespace vka::app {
 
 class StopSignals {
  public:
-  // Blocks both signals in this thread and in every thread started after it, so that only wait()
+  // Blocks the signals in this thread and in every thread started after it, so that only wait()
   // and wait_for() see them: construct it before starting any thread.
   StopSignals();
 
@@ -21,6 +22,6 @@ class StopSignals {
   sigset_t signals_;
 };
 
-const char* signal_name(int signal);  // "SIGINT" or "SIGTERM"
+const char* signal_name(int signal);  // "SIGINT", "SIGTERM" or "SIGHUP"
 
 }  // namespace vka::app

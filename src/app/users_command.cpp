@@ -7,6 +7,7 @@
 #include "api/accounts.hpp"
 #include "api/audit_trail.hpp"
 #include "app/exit_codes.hpp"
+#include "app/open_database.hpp"
 #include "app/password_prompt.hpp"
 #include "auth/password.hpp"
 #include "auth/password_policy.hpp"
@@ -67,7 +68,7 @@ void UsersCommand::add_to(CLI::App& command) {
 
 int UsersCommand::run(const Config& config) const {
   return run_command("vk-analytics", [&] {
-    auto store = store::open_store(config.database_url);
+    auto store = open_database(config.database_url);
     store->migrate();
     if (create_->parsed()) {
       const auto username = username_of(username_);

@@ -51,13 +51,14 @@ domain::Result<BootstrapAdminKey> BootstrapAdminKey::from_environment_value(std:
   if (value.empty()) return domain::unexpected("VKA_ADMIN_API_KEY is empty");
   if (!std::all_of(value.begin(), value.end(), [](char c) { return c > 0x20 && c < 0x7F; }))
     return domain::unexpected("VKA_ADMIN_API_KEY must be printable ASCII without spaces");
+  if (value.size() < min_length)
+    return domain::unexpected("VKA_ADMIN_API_KEY must be at least " + std::to_string(min_length) +
+                   " characters; `vk-analytics api-keys create` makes a strong key instead");
   return BootstrapAdminKey(value);
 }
 
 BootstrapAdminKey::BootstrapAdminKey(std::string_view key)
-    : digest_key_(SecretKey::random()),
-      digest_(keyed_hash_hex(key, digest_key_)),
-      weak_(key.size() < recommended_min_length) {}
+    : digest_key_(SecretKey::random()), digest_(keyed_hash_hex(key, digest_key_)) {}
 
 bool BootstrapAdminKey::matches(std::string_view presented) const {
   return constant_time_equal(keyed_hash_hex(presented, digest_key_), digest_);

@@ -43,14 +43,12 @@ class ApiKeyHasher {
 // and compares in constant time.
 class BootstrapAdminKey {
  public:
-  // The contract accepts the operator's exact value, so a shorter one only earns a warning.
-  static constexpr std::size_t recommended_min_length = 16;
+  // Shorter values are guessable enough to be refused at start.
+  static constexpr std::size_t min_length = 32;
 
-  // Fails for empty values and whitespace or non-ASCII; the problem names the variable but never
-  // echoes the value.
+  // Fails for values shorter than min_length, whitespace or non-ASCII; the problem names the
+  // variable but never echoes the value.
   static domain::Result<BootstrapAdminKey> from_environment_value(std::string_view value);
-
-  bool weak() const { return weak_; }
 
   bool matches(std::string_view presented) const;
 
@@ -58,7 +56,6 @@ class BootstrapAdminKey {
   explicit BootstrapAdminKey(std::string_view key);
   SecretKey digest_key_;  // random per process
   std::string digest_;
-  bool weak_ = false;
 };
 
 }  // namespace vka::auth

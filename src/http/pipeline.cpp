@@ -38,6 +38,27 @@ void compress(const Request& request, Response& response) {
   response.headers.set("Content-Encoding", std::string{to_string(encoding)});
 }
 
+// Labels and log fields take the method from a closed set: the raw one is whatever a client sent.
+std::string_view method_label(std::string_view method) {
+  for (const std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+    if (method == known) return known;
+  return "other";
+}
+
+// Headers every answer carries; a credential's answers are never stored by caches, and a page
+// that sets no policy of its own gets a strict one.
+void apply_security_headers(const Request& request, Response& response) {
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("Referrer-Policy", "no-referrer");
+  const auto content_type = response.headers.get("Content-Type");
+  if (content_type && content_type->starts_with("text/html") && !response.headers.get("Content-Security-Policy"))
+    response.headers.set("Content-Security-Policy",
+                         "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                         "frame-ancestors 'none'");
+  if ((request.headers.get("Authorization") || request.headers.get("Cookie")) && !response.headers.get("Cache-Control"))
+    response.headers.set("Cache-Control", "no-store");
+}
+
 void identify(Request& request) {
   const auto incoming = request.headers.get("X-Request-Id");
   request.request_id = incoming && is_valid_request_id(*incoming) ? std::string{*incoming} : new_request_id();
@@ -68,6 +89,23 @@ Response Pipeline::handle(Request& request) const {
   return response;
 }
 
+Admission Pipeline::admit(Request& request) const {
+  if (request.method == "OPTIONS" && request.headers.get("Access-Control-Request-Method")) return {};
+  const auto match = router_.match(request);
+  if (!match.route) return {.refusal = handle(request)};  // 404 or 405: the body is never needed
+  Admission admission{.cost = match.route->cost};
+  if (!options_.gate) return admission;
+  try {
+    admission.hold = options_.gate->admit(request, *match.route);
+  } catch (const ApiError& error) {
+    admission.refusal = reject(request, error);
+  } catch (const std::exception& error) {
+    spdlog::error("admission of {} {} failed: {}", method_label(request.method), request.route, error.what());
+    admission.refusal = reject(request, ApiError{500, "internal", "Something went wrong on our side."});
+  }
+  return admission;
+}
+
 Response Pipeline::reject(Request& request, const ApiError& error) const {
   identify(request);
   auto response = error_envelope(request, error);
@@ -86,8 +124,9 @@ Response Pipeline::dispatch(Request& request) const {
   }
   const auto match = router_.match(request);
   if (!match.route) {
-    if (match.allowed_methods.empty()) throw not_found("No route matches " + request.path + ".");
-    ApiError error{405, "method_not_allowed", "Method " + request.method + " is not allowed here."};
+    // Neither path nor method is echoed: error messages never repeat request text.
+    if (match.allowed_methods.empty()) throw not_found("No route matches this path.");
+    ApiError error{405, "method_not_allowed", "This method is not allowed here; Allow lists the ones that are."};
     auto allowed = match.allowed_methods;
     if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end()) allowed.push_back("HEAD");
     error.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
@@ -109,14 +148,19 @@ void Pipeline::apply_cors(const Request& request, Response& response) const {
   // hand a response made for one origin (or none) to another.
   response.headers.add("Vary", "Origin");
   if (!origin_allowed(request)) return;
-  response.headers.set("Access-Control-Allow-Origin", std::string{*request.headers.get("Origin")});
-  response.headers.set("Access-Control-Allow-Credentials", "true");
+  // "*" lets any page read public answers, but never with the caller's credentials.
+  const auto origin = *request.headers.get("Origin");
+  const bool listed = std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) !=
+                      options_.cors_origins.end();
+  response.headers.set("Access-Control-Allow-Origin", listed ? std::string{origin} : std::string{"*"});
+  if (listed) response.headers.set("Access-Control-Allow-Credentials", "true");
   response.headers.set("Access-Control-Expose-Headers", "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
 }
 
 void Pipeline::finish(const Request& request, Response& response) const {
   const auto trace = continue_trace(request.headers.get("traceparent"));
   apply_cors(request, response);
+  apply_security_headers(request, response);
   response.headers.set("X-Request-Id", request.request_id);
   response.headers.set("traceparent", trace.header());
   if ((request.method == "GET" || request.method == "HEAD") && response.status == 200 && !response.stream) {
@@ -143,15 +187,15 @@ void Pipeline::record(const Request& request, int status, std::size_t bytes,
                       std::chrono::steady_clock::duration took) const {
   const double seconds = std::chrono::duration<double>(took).count();
   const std::string route = request.route.empty() ? "unmatched" : request.route;
-  metrics_.increment("vka_http_requests_total",
-                     {{"route", route}, {"method", request.method}, {"status", std::to_string(status)}});
+  const std::string method{method_label(request.method)};
+  metrics_.increment("vka_http_requests_total", {{"route", route}, {"method", method}, {"status", std::to_string(status)}});
   metrics_.observe("vka_http_request_duration_seconds", {{"route", route}}, seconds);
   // Route pattern, never the raw target: paths and query strings may carry secrets.
   const boost::json::object line{{"ts", domain::format_rfc3339_millis(std::chrono::system_clock::now())},
                                  {"level", "info"},
                                  {"msg", "request"},
                                  {"request_id", request.request_id},
-                                 {"method", request.method},
+                                 {"method", method},
                                  {"route", route},
                                  {"status", status},
                                  {"bytes", bytes},

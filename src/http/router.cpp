@@ -43,8 +43,13 @@ bool fits(std::string_view pattern, std::string_view path, std::map<std::string,
 }  // namespace
 
 void Router::add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes) {
+  add(std::move(method), std::move(pattern), Endpoint{std::move(handler)}, max_body_bytes);
+}
+
+void Router::add(std::string method, std::string pattern, Endpoint endpoint, std::size_t max_body_bytes) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/'");
-  routes_.push_back({std::move(method), std::move(pattern), std::move(handler), max_body_bytes});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(endpoint.handler), max_body_bytes,
+                     endpoint.access, endpoint.cost});
 }
 
 void Router::set_fallback(std::string label, Handler handler) {

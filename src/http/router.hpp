@@ -12,16 +12,30 @@ namespace vka::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Known from the header alone, so that a request is admitted before its body is read.
+// probe: open and never limited (health checks, metrics).
+enum class Access { probe, open, credential };
+enum class Cost { cheap, expensive };  // expensive: its own limits and its own threads
+
+struct Endpoint {
+  Handler handler;
+  Access access = Access::open;
+  Cost cost = Cost::cheap;
+};
+
 struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
   std::size_t max_body_bytes = 0;  // 0: the server's default limit
+  Access access = Access::open;
+  Cost cost = Cost::cheap;
 };
 
 class Router {
  public:
   void add(std::string method, std::string pattern, Handler handler, std::size_t max_body_bytes = 0);
+  void add(std::string method, std::string pattern, Endpoint endpoint, std::size_t max_body_bytes = 0);
   // Where GET and HEAD requests that no route's pattern fits go (the dashboard's files); `label`
   // stands for the path in logs and metrics.
   void set_fallback(std::string label, Handler handler);

@@ -16,10 +16,11 @@ http::Response json_body(std::string body) {
 
 }  // namespace
 
-void add_routes(http::Router& router, VkService& service) {
+void add_routes(http::Router& router, VkService& service, bool debug_routes) {
   const auto method = [&service](http::Request& request) { return service.handle_method(request); };
   router.add("GET", "/method/{name}", method);
   router.add("POST", "/method/{name}", method);
+  if (!debug_routes) return;
   router.add("GET", "/_sim/stats",
              [&service](http::Request&) { return json_body(boost::json::serialize(service.stats())); });
   router.add("POST", "/_sim/stats/reset", [&service](http::Request&) {

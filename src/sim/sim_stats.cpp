@@ -51,8 +51,7 @@ void SimStats::rate_violation(std::string_view name) {
 
 json::object SimStats::to_json() const {
   json::object tokens;
-  // Simulator tokens are test fixtures chosen by the caller (the simulator never sees a real VK
-  // token), and tests need them to attribute pacing.
+  // Named by VkService::stats_label: fixtures by value, any other token by a fingerprint.
   for (const auto& [name, t] : tokens_)
     tokens[name] = json::object{{"requests", t.requests},
                                 {"max_requests_per_second", t.busiest.max()},

@@ -10,8 +10,11 @@
 namespace vka::sim {
 
 struct Simulator::Impl {
-  explicit Impl(SimOptions options) : service(std::move(options)) { add_routes(router, service); }
+  explicit Impl(SimOptions options) : debug_routes(options.debug_routes), service(std::move(options)) {
+    add_routes(router, service, debug_routes);
+  }
 
+  bool debug_routes;
   VkService service;
   http::Router router;
   http::Metrics metrics;

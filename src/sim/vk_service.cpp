@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
@@ -126,6 +127,14 @@ std::optional<VkService::TokenKind> VkService::token_kind(std::string_view token
   return std::nullopt;
 }
 
+std::string VkService::stats_label(std::string_view token) const {
+  const auto listed = [&](const std::vector<std::string>& list) {
+    return std::find(list.begin(), list.end(), token) != list.end();
+  };
+  if (listed(options_.tokens) || listed(options_.service_tokens)) return std::string{token};
+  return fmt::format("unlisted-{:016x}", std::hash<std::string_view>{}(token));
+}
+
 http::Response VkService::handle_method(const http::Request& request) {
   const std::string method{request.path_param("name")};
   const auto incoming = read_incoming(request);
@@ -147,12 +156,13 @@ http::Response VkService::handle_method(const http::Request& request) {
   std::uint64_t number = 0;
   {
     std::lock_guard lock{mutex_};
-    stats_.arrival(incoming.token, arrival);
+    const auto label = stats_label(incoming.token);
+    stats_.arrival(label, arrival);
     auto& state =
         tokens_.try_emplace(incoming.token, TokenState{{static_cast<std::size_t>(options_.rps), std::chrono::seconds{1}}})
             .first->second;
     if (!state.limiter.admit(arrival)) {
-      stats_.rate_violation(incoming.token);
+      stats_.rate_violation(label);
       stats_.request(method, "error_6");
       return json_response(
           json::serialize(error_envelope(VkError{6, "Too many requests per second"}, method, incoming.params)));

@@ -53,6 +53,9 @@ class VkService {
   mutable std::string truth_body_;
 
   std::optional<TokenKind> token_kind(std::string_view token) const;
+  // How /_sim/stats names a token: tokens declared in the options by their value (test fixtures),
+  // any other (a real token someone stored) by a fingerprint, so that it is never echoed.
+  std::string stats_label(std::string_view token) const;
   boost::json::object call(std::string_view method, const Params& params, std::string_view token, TokenKind kind);
   boost::json::value call_inner(std::string_view method, const Params& params, std::string_view token);
   boost::json::object execute(const Params& params, std::string_view token);

@@ -11,7 +11,7 @@ import time
 import urllib.parse
 
 BINARY = os.environ.get("VKA_BINARY", "vk-analytics")
-ADMIN_KEY = "e2e-admin-key-0123456789abcdef"
+ADMIN_KEY = "e2e-admin-key-0123456789abcdef-0123"
 
 
 def free_port():
@@ -36,8 +36,11 @@ class Response:
 class Server:
     """One `vk-analytics serve` process with its own database and data directory."""
 
-    def __init__(self, extra_env=None, args=(), admin_key=ADMIN_KEY):
+    def __init__(self, extra_env=None, args=(), admin_key=ADMIN_KEY, preexec_fn=None, tls_context=None):
+        """preexec_fn runs in the child before exec (resource limits); tls_context: talk HTTPS."""
         self.dir = tempfile.mkdtemp(prefix="vka-e2e-")
+        self.preexec_fn = preexec_fn
+        self.tls_context = tls_context
         self.port = free_port()
         self.admin_key = admin_key
         self.env = dict(os.environ)
@@ -57,8 +60,8 @@ class Server:
 
     def start(self, wait=True):
         with open(self.stdout_path, "wb") as out, open(self.stderr_path, "wb") as err:
-            self.process = subprocess.Popen([BINARY, "serve", *self.args], env=self.env,
-                                            stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+            self.process = subprocess.Popen([BINARY, "serve", *self.args], env=self.env, stdin=subprocess.DEVNULL,
+                                            stdout=out, stderr=err, preexec_fn=self.preexec_fn)
         if wait:
             self.wait_ready()
         return self
@@ -95,6 +98,8 @@ class Server:
         return subprocess.run([BINARY, *args], env=self.env, capture_output=True, text=True, timeout=60)
 
     def connection(self, timeout=10):
+        if self.tls_context:
+            return http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.tls_context)
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
 
     def request(self, method, path, body=None, headers=None, auth=True, key=None, conn=None):
@@ -127,7 +132,7 @@ class Simulator:
 
     def __init__(self, *args):
         self.port = free_port()
-        self.args = ["--listen", f"127.0.0.1:{self.port}", *args]
+        self.args = ["--listen", f"127.0.0.1:{self.port}", "--debug-routes", *args]
         self.process = None
 
     def start(self):

@@ -99,6 +99,22 @@ class CollectCommandTest(unittest.TestCase):
             self.assertEqual(row["likes"], str(want["likes"]))
             self.assertEqual(row["keywords"], " ".join(want["keywords"]))
 
+    def test_output_is_written_through_a_fresh_file_never_a_planted_one(self):
+        output = f"{self.dir}/planted.csv"
+        victim = f"{self.dir}/victim.txt"
+        with open(victim, "w", encoding="utf-8") as f:
+            f.write("untouched")
+        os.symlink(victim, output + ".partial")  # where the previous version wrote
+        run = self.again("--format", "csv", "--output", output)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        with open(victim, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "untouched")
+        self.assertFalse(os.path.islink(output))
+        self.assertGreater(os.path.getsize(output), 0)
+        leftovers = [name for name in os.listdir(self.dir)
+                     if name.startswith("planted.csv.") and name != "planted.csv.partial"]
+        self.assertEqual(leftovers, [])
+
     def test_posts_as_ndjson(self):
         run = self.again("--what", "posts")
         self.assertEqual(run.returncode, 0, run.stderr)

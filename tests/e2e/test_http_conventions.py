@@ -185,14 +185,16 @@ class ConventionsTest(unittest.TestCase):
 
 class TimeoutsTest(unittest.TestCase):
     def test_a_silent_client_is_disconnected(self):
-        server = Server(extra_env={"VKA_IDLE_TIMEOUT_SECONDS": "1", "VKA_READ_TIMEOUT_SECONDS": "1"}).start()
+        server = Server(extra_env={"VKA_IDLE_TIMEOUT_SECONDS": "1", "VKA_READ_TIMEOUT_SECONDS": "1",
+                                   "VKA_HEADER_TIMEOUT_SECONDS": "1"}).start()
         try:
             with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
                 started = time.time()
                 self.assertEqual(sock.recv(1), b"")
                 self.assertLess(time.time() - started, 5)
             with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-                sock.sendall(b"POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+                sock.sendall(f"POST /api/v1/tasks HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {server.admin_key}\r\n"
+                             "Content-Length: 100\r\n\r\n{".encode())
                 started = time.time()
                 while sock.recv(65536):
                     pass

@@ -55,6 +55,7 @@ class SimulatorHttp : public ::testing::Test {
     options.dataset.comments_mean = 10;
     options.dataset.long_thread_replies = 110;
     options.tokens = {"t1", "t2"};
+    options.debug_routes = true;
     simulator = std::make_unique<Simulator>(options);
     simulator->start("127.0.0.1", 0);
     port = simulator->port();

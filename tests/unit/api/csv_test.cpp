@@ -26,6 +26,24 @@ TEST(CsvField, QuotesFieldsWithSeparatorsQuotesOrLineBreaks) {
   EXPECT_EQ(field("\""), "\"\"\"\"");
 }
 
+TEST(CsvField, CellsASpreadsheetWouldEvaluateStartWithAnApostrophe) {
+  EXPECT_EQ(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(field("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+  EXPECT_EQ(field("-2+3+cmd"), "'-2+3+cmd");
+  EXPECT_EQ(field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(field("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(field("\r=1+1"), "\"'\r=1+1\"");
+  EXPECT_EQ(field("a=1"), "a=1");
+}
+
+TEST(CsvField, NumbersAndPostIdsStayExact) {
+  EXPECT_EQ(field("-1"), "-1");
+  EXPECT_EQ(field("-0.25"), "-0.25");
+  EXPECT_EQ(field("+7"), "+7");
+  EXPECT_EQ(field("-1_123"), "-1_123");
+  EXPECT_EQ(field("-"), "-");
+}
+
 TEST(CsvRow, JoinsWithCommasAndEndsWithCrlf) {
   std::string out;
   append_csv_row(out, {"id", "text, with comma", ""});

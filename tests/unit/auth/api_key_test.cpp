@@ -68,28 +68,28 @@ TEST(ApiKeyHasher, VerifiesOnlyTheRightKey) {
 }
 
 TEST(BootstrapAdminKey, MatchesExactlyTheConfiguredValue) {
-  const auto bootstrap = BootstrapAdminKey::from_environment_value("correct-horse-battery-staple");
+  const auto bootstrap = BootstrapAdminKey::from_environment_value("correct-horse-battery-staple-0001");
   ASSERT_TRUE(bootstrap.has_value()) << bootstrap.error();
-  EXPECT_TRUE(bootstrap->matches("correct-horse-battery-staple"));
+  EXPECT_TRUE(bootstrap->matches("correct-horse-battery-staple-0001"));
   EXPECT_FALSE(bootstrap->matches("correct-horse-battery-stapl"));
-  EXPECT_FALSE(bootstrap->matches("correct-horse-battery-staple "));
+  EXPECT_FALSE(bootstrap->matches("correct-horse-battery-staple-0001 "));
   EXPECT_FALSE(bootstrap->matches("Correct-horse-battery-staple"));
   EXPECT_FALSE(bootstrap->matches(""));
 }
 
-TEST(BootstrapAdminKey, AcceptsShortValuesButCallsThemWeak) {
-  const auto short_key = BootstrapAdminKey::from_environment_value("hunter2");
-  ASSERT_TRUE(short_key.has_value());
-  EXPECT_TRUE(short_key->weak());
-  EXPECT_TRUE(short_key->matches("hunter2"));
-  EXPECT_FALSE(BootstrapAdminKey::from_environment_value("correct-horse-battery-staple")->weak());
+TEST(BootstrapAdminKey, RefusesValuesShorterThan32CharactersWithoutEchoingThem) {
+  const auto short_key = BootstrapAdminKey::from_environment_value("hunter2-hunter2-hunter2-hunter2");
+  ASSERT_FALSE(short_key.has_value());
+  EXPECT_NE(short_key.error().find("at least 32"), std::string::npos);
+  EXPECT_EQ(short_key.error().find("hunter2"), std::string::npos);
+  EXPECT_TRUE(BootstrapAdminKey::from_environment_value(std::string(32, 'k')).has_value());
 }
 
 TEST(BootstrapAdminKey, RejectsMalformedValuesWithoutEchoingThem) {
   const auto empty = BootstrapAdminKey::from_environment_value("");
   ASSERT_FALSE(empty.has_value());
   EXPECT_NE(empty.error().find("VKA_ADMIN_API_KEY"), std::string::npos);
-  const auto spaced = BootstrapAdminKey::from_environment_value("secret with spaces inside");
+  const auto spaced = BootstrapAdminKey::from_environment_value("secret with spaces inside the key value");
   ASSERT_FALSE(spaced.has_value());
   EXPECT_EQ(spaced.error().find("secret with"), std::string::npos);
 }

@@ -80,13 +80,24 @@ class PipelineTest : public ::testing::Test {
     return call("GET", std::move(path), std::move(headers));
   }
 
-  Response call(std::string method, std::string path, std::vector<std::pair<std::string, std::string>> headers = {}) {
+  static Request request_for(std::string method, std::string path,
+                             std::vector<std::pair<std::string, std::string>> headers) {
     Request request;
     request.method = std::move(method);
     request.path = path;
     request.target = std::move(path);
     for (auto& [name, value] : headers) request.headers.add(name, std::move(value));
+    return request;
+  }
+
+  Response call(std::string method, std::string path, std::vector<std::pair<std::string, std::string>> headers = {}) {
+    auto request = request_for(std::move(method), std::move(path), std::move(headers));
     return pipeline().handle(request);
+  }
+
+  Admission admit(std::string method, std::string path, std::vector<std::pair<std::string, std::string>> headers = {}) {
+    auto request = request_for(std::move(method), std::move(path), std::move(headers));
+    return pipeline().admit(request);
   }
 
   Pipeline pipeline() { return Pipeline{router, metrics, options}; }
@@ -328,10 +339,36 @@ TEST_F(PipelineTest, NoConfiguredOriginsMeansNoCors) {
   EXPECT_FALSE(response.headers.get("Vary"));
 }
 
-TEST_F(PipelineTest, WildcardOriginEchoesTheCaller) {
+TEST_F(PipelineTest, WildcardOriginNeverComesWithCredentials) {
   options.cors_origins = {"*"};
-  EXPECT_EQ(get("/text", {{"Origin", "https://any.example"}}).headers.get("Access-Control-Allow-Origin"),
-            "https://any.example");
+  const auto response = get("/text", {{"Origin", "https://any.example"}});
+  EXPECT_EQ(response.headers.get("Access-Control-Allow-Origin"), "*");
+  EXPECT_FALSE(response.headers.get("Access-Control-Allow-Credentials"));
+}
+
+TEST_F(PipelineTest, EveryAnswerForbidsSniffingAndReferrers) {
+  for (const auto& response : {get("/text"), get("/missing-thing")}) {
+    EXPECT_EQ(response.headers.get("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(response.headers.get("Referrer-Policy"), "no-referrer");
+  }
+}
+
+TEST_F(PipelineTest, HtmlWithoutAPolicyGetsAStrictOne) {
+  EXPECT_FALSE(get("/text").headers.get("Content-Security-Policy"));
+  router.add("GET", "/page", [](Request&) { return body_response("text/html; charset=utf-8", "<p>hi</p>"); });
+  EXPECT_THAT(std::string{get("/page").headers.get("Content-Security-Policy").value_or("")},
+              HasSubstr("default-src 'self'"));
+}
+
+TEST_F(PipelineTest, AnswersToACredentialAreNotStored) {
+  EXPECT_EQ(get("/text", {{"Authorization", "Bearer k"}}).headers.get("Cache-Control"), "no-store");
+  EXPECT_FALSE(get("/text").headers.get("Cache-Control"));
+}
+
+TEST_F(PipelineTest, NotFoundDoesNotEchoThePath) {
+  const auto response = get("/<script>alert(1)</script>");
+  EXPECT_EQ(response.status, 404);
+  EXPECT_THAT(response.body, Not(HasSubstr("script")));
 }
 
 TEST_F(PipelineTest, ErrorsToAnAllowedOriginCarryCorsHeadersToo) {
@@ -409,6 +446,9 @@ TEST_F(PipelineTest, RecordCountsRequestsByRoutePatternAndStatus) {
   unmatched.method = "GET";
   unmatched.path = "/x";
   p.record(unmatched, 404, 0, std::chrono::milliseconds{1});
+  Request invented;
+  invented.method = std::string(12'000, 'X');
+  p.record(invented, 400, 0, std::chrono::milliseconds{1});
   const auto text = metrics.render();
   EXPECT_THAT(text,
               HasSubstr("vka_http_requests_total{route=\"/api/v1/tasks/{id}\",method=\"GET\",status=\"200\"} 2\n"));
@@ -416,6 +456,40 @@ TEST_F(PipelineTest, RecordCountsRequestsByRoutePatternAndStatus) {
   EXPECT_THAT(text, HasSubstr("vka_http_request_duration_seconds_bucket{route=\"/api/v1/tasks/{id}\",le=\"0.005\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("vka_http_request_duration_seconds_count{route=\"/api/v1/tasks/{id}\"} 2\n"));
   EXPECT_THAT(text, Not(HasSubstr("secret-looking-id")));
+  EXPECT_THAT(text, HasSubstr("vka_http_requests_total{route=\"unmatched\",method=\"other\",status=\"400\"} 1\n"));
+  EXPECT_THAT(text, Not(HasSubstr("XXXX")));
+}
+
+// Refuses requests without a "Key" header, and counts what it admitted.
+class KeyGate final : public Gate {
+ public:
+  std::shared_ptr<void> admit(const Request& request, const Route& route) const override {
+    if (route.access == Access::credential && !request.headers.get("Key")) throw unauthorized();
+    ++admitted;
+    return std::make_shared<int>(1);
+  }
+  mutable int admitted = 0;
+};
+
+TEST_F(PipelineTest, AdmissionAnswersUnknownRoutesAndRefusalsOnTheHeaderAlone) {
+  KeyGate gate;
+  options.gate = &gate;
+  router.add("POST", "/guarded", Endpoint{[](Request&) { return body_response("text/plain", "in"); },
+                                          Access::credential, Cost::expensive});
+  const auto unknown = admit("POST", "/nowhere");
+  ASSERT_TRUE(unknown.refusal);
+  EXPECT_EQ(unknown.refusal->status, 404);
+  EXPECT_EQ(admit("PUT", "/guarded").refusal->status, 405);
+  const auto refused = admit("POST", "/guarded");
+  ASSERT_TRUE(refused.refusal);
+  EXPECT_EQ(refused.refusal->status, 401);
+  EXPECT_EQ(refused.refusal->headers.get("X-Content-Type-Options"), "nosniff");
+  const auto admitted = admit("POST", "/guarded", {{"Key", "k"}});
+  EXPECT_FALSE(admitted.refusal);
+  EXPECT_TRUE(admitted.hold);
+  EXPECT_EQ(admitted.cost, Cost::expensive);
+  EXPECT_FALSE(admit("OPTIONS", "/guarded", {{"Access-Control-Request-Method", "POST"}}).refusal);
+  EXPECT_EQ(gate.admitted, 1);
 }
 
 }  // namespace

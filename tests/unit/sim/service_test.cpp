@@ -308,6 +308,7 @@ TEST_F(ServiceTest, ExecuteReturnsFalseAndErrorsForFailingInnerCalls) {
 TEST_F(ServiceTest, RateLimitPerTokenOverASlidingSecond) {
   auto o = options();
   o.rps = 3;
+  o.tokens = {"a", "b"};
   auto s = make(o);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(call(*s, "execute", "code=return 1;", "a").at("response"), 1);
   EXPECT_EQ(error_code(call(*s, "execute", "code=return 1;", "a")), 6);

@@ -1,0 +1,14 @@
+#pragma once
+// Opens the store of VKA_DATABASE_URL; a SQLite database (with its -wal and -shm files, which SQLite
+// creates with the database's mode) is readable by its owner only: it holds collected data, key
+// hashes and sealed VK tokens.
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace vka::app {
+
+std::unique_ptr<store::Store> open_database(const std::string& database_url);
+
+}  // namespace vka::app
