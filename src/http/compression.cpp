@@ -13,17 +13,11 @@ namespace vka::http {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // q-value of one Accept-Encoding member ("gzip;q=0.5" → 0.5); malformed → 0.
 double quality(std::string_view params) {
-  params = trim(params);
+  params = trim_blanks(params);
   if (!iequals(params.substr(0, 2), "q=")) return 1.0;
-  const auto value = trim(params.substr(2));
+  const auto value = trim_blanks(params.substr(2));
   double result = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), result);
   return error == std::errc{} && end == value.data() + value.size() && result >= 0 && result <= 1 ? result : 0.0;
@@ -63,7 +57,7 @@ Encoding negotiate_encoding(std::optional<std::string_view> accept_encoding) {
     const auto member = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     const auto semicolon = member.find(';');
-    const auto name = trim(member.substr(0, semicolon));
+    const auto name = trim_blanks(member.substr(0, semicolon));
     const double q = semicolon == std::string_view::npos ? 1.0 : quality(member.substr(semicolon + 1));
     if (iequals(name, "gzip") || iequals(name, "x-gzip")) gzip_q = q, gzip_named = true;
     else if (iequals(name, "br")) br_q = q, br_named = true;

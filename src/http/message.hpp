@@ -27,6 +27,8 @@ class Headers {
 };
 
 bool iequals(std::string_view a, std::string_view b);
+// Without the spaces and tabs around it (header values, header parameters).
+std::string_view trim_blanks(std::string_view text);
 
 struct Request {
   std::string method;  // upper case, e.g. "GET"

@@ -6,21 +6,15 @@ namespace vka::http {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // The value of `name` among "; name=value" parameters (quoted or not).
 std::optional<std::string> parameter(std::string_view params, std::string_view name) {
   while (!params.empty()) {
     const auto semicolon = params.find(';');
-    auto item = trim(params.substr(0, semicolon));
+    auto item = trim_blanks(params.substr(0, semicolon));
     params = semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
     const auto equals = item.find('=');
-    if (equals == std::string_view::npos || !iequals(trim(item.substr(0, equals)), name)) continue;
-    auto value = trim(item.substr(equals + 1));
+    if (equals == std::string_view::npos || !iequals(trim_blanks(item.substr(0, equals)), name)) continue;
+    auto value = trim_blanks(item.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       std::string unquoted;
       for (std::size_t i = 1; i + 1 < value.size(); ++i) {
@@ -44,11 +38,11 @@ std::string read_part_headers(std::string_view headers, FormPart& part) {
     headers = end == std::string_view::npos ? std::string_view{} : headers.substr(end + 2);
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) return "a part header has no colon";
-    const auto name = trim(line.substr(0, colon));
-    const auto value = trim(line.substr(colon + 1));
+    const auto name = trim_blanks(line.substr(0, colon));
+    const auto value = trim_blanks(line.substr(colon + 1));
     if (iequals(name, "Content-Disposition")) {
       const auto semicolon = value.find(';');
-      if (!iequals(trim(value.substr(0, semicolon)), "form-data")) return "a part is not form-data";
+      if (!iequals(trim_blanks(value.substr(0, semicolon)), "form-data")) return "a part is not form-data";
       if (semicolon == std::string_view::npos) return "a part has no field name";
       auto field = parameter(value.substr(semicolon + 1), "name");
       if (!field || field->empty()) return "a part has no field name";
@@ -66,7 +60,7 @@ std::string read_part_headers(std::string_view headers, FormPart& part) {
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
   const auto semicolon = content_type.find(';');
-  if (!iequals(trim(content_type.substr(0, semicolon)), "multipart/form-data") || semicolon == std::string_view::npos)
+  if (!iequals(trim_blanks(content_type.substr(0, semicolon)), "multipart/form-data") || semicolon == std::string_view::npos)
     return std::nullopt;
   auto boundary = parameter(content_type.substr(semicolon + 1), "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 70) return std::nullopt;

@@ -36,6 +36,15 @@ void add_hour(Analytics& out, std::int64_t hour, std::int64_t comments) {
     out.by_hour_of_week[static_cast<std::size_t>(hour)] = comments;
 }
 
+// Rows of (community id, comments, sentiment counts…).
+void add_community_comments(auto& rows, std::map<std::int64_t, CommunitySummary>& by_id) {
+  while (rows.next()) {
+    CommunitySummary& s = by_id[rows.int64(0)];
+    s.comments = rows.int64(1);
+    s.sentiment = read_sentiment(rows, 2);
+  }
+}
+
 void add_community_names(auto& c, std::map<std::int64_t, CommunitySummary>& by_id, Analytics& out) {
   for (auto& [id, summary] : by_id) {
     summary.community_id = id;
@@ -117,11 +126,7 @@ void read_modelled(auto& c, const CommentFilter& f, int top_authors, int top_pos
                             "SELECT -owner_id, SUM(comments), " + std::string(summed_sentiment) +
                                 " FROM task_owner_totals" + scope("", f) + " AND owner_id < 0 GROUP BY owner_id",
                             f);
-    while (rows.next()) {
-      CommunitySummary& s = by_id[rows.int64(0)];
-      s.comments = rows.int64(1);
-      s.sentiment = read_sentiment(rows, 2);
-    }
+    add_community_comments(rows, by_id);
   }
   add_community_names(c, by_id, out);
   auto rows = query_scope(c,
@@ -209,11 +214,7 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
                                                                   std::string(sentiment_counts_sql),
                                                               f, " AND c.owner_id < 0 GROUP BY c.owner_id"),
                                         f);
-    while (rows.next()) {
-      CommunitySummary& s = by_id[rows.int64(0)];
-      s.comments = rows.int64(1);
-      s.sentiment = read_sentiment(rows, 2);
-    }
+    add_community_comments(rows, by_id);
   }
   add_community_names(c, by_id, out);
   {
