@@ -79,8 +79,8 @@ struct Fixture {
       p.id = post;
       p.date = domain::from_unix(1700000000 + post * 600);
       p.comments_count = comments_per_post;
-      store->collection().write_posts(lease, {.task_id = task_id, .posts = {p}, .event = event("post.collected"),
-                                              .at = domain::now()});
+      store->collection().write_posts(
+          lease, {.task_id = task_id, .posts = {p}, .event = event("post.collected"), .at = domain::now()});
       for (int first = 0; first < comments_per_post && comments < total; first += page_size) {
         store::CommentsPageWrite write{.task_id = task_id, .owner_id = owner, .post_id = post};
         for (int i = 0; i < page_size && comments < total; ++i, ++comments) {
@@ -88,8 +88,8 @@ struct Fixture {
           c.owner_id = owner;
           c.post_id = post;
           c.id = next_comment++;
-          c.from_id = 1 + static_cast<std::int64_t>(std::pow(std::uniform_real_distribution<double>(0, 1)(random), 2) *
-                                                     200000);
+          c.from_id =
+              1 + static_cast<std::int64_t>(std::pow(std::uniform_real_distribution<double>(0, 1)(random), 2) * 200000);
           c.date = domain::from_unix(1700000000 + post * 600 + (first + i) * 37);
           c.text = "комментарий";
           c.keywords = {keyword(random), keyword(random), keyword(random)};

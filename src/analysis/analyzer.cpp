@@ -23,8 +23,9 @@ TextAnalysis Analyzer::analyze(std::string_view text) const {
   const std::vector<std::string> stems = supported ? stem_tokens(tokens) : word_forms(tokens);
   const SentimentScore sentiment = supported ? score_sentiment(tokens, stems, *lexicon_) : unscored;
   const std::vector<bool> content = content_words(tokens, *user_stopwords_);
-  TextAnalysis result{sentiment.label, sentiment.score, sentiment.confidence, supported, {}, {},
-                      extract_phrases(tokens, content), language};
+  TextAnalysis result{
+      sentiment.label, sentiment.score, sentiment.confidence, supported, {}, {}, extract_phrases(tokens, content),
+      language};
   for (auto& keyword : extract_keywords(tokens, stems, content, ReferenceFrequencies::builtin())) {
     result.keywords.push_back(std::move(keyword.word));
     result.keyword_scores.push_back(keyword.keyness);

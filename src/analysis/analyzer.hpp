@@ -16,12 +16,12 @@ namespace vka::analysis {
 
 struct TextAnalysis {
   Sentiment sentiment;
-  double sentiment_score;             // in [-1, 1]
-  double confidence;                  // in [0, 1]; 0 when the language is not supported
-  bool sentiment_supported;           // false for Ukrainian and Belarusian: sentiment not read
-  std::vector<std::string> keywords;  // up to keywords_per_text, most informative first
+  double sentiment_score;              // in [-1, 1]
+  double confidence;                   // in [0, 1]; 0 when the language is not supported
+  bool sentiment_supported;            // false for Ukrainian and Belarusian: sentiment not read
+  std::vector<std::string> keywords;   // up to keywords_per_text, most informative first
   std::vector<double> keyword_scores;  // keyword_scores[i]: keyness of keywords[i] (docs/analysis.md)
-  std::vector<std::string> phrases;   // candidate collocations of 2-3 content words, in text order
+  std::vector<std::string> phrases;    // candidate collocations of 2-3 content words, in text order
   Language language;
 };
 

@@ -122,8 +122,8 @@ std::vector<KeywordCount> KeywordStats::top(std::size_t n, const KeywordStats& w
   std::vector<KeywordCount> counts;
   for (const auto& [stem, term] : terms_) {
     const auto in_whole = whole.terms_.find(stem);
-    const std::int64_t rest = std::max<std::int64_t>(
-        (in_whole == whole.terms_.end() ? 0 : in_whole->second.documents) - term.documents, 0);
+    const std::int64_t rest =
+        std::max<std::int64_t>((in_whole == whole.terms_.end() ? 0 : in_whole->second.documents) - term.documents, 0);
     // Only terms more frequent here than in the rest set this subset apart.
     if (term.documents * rest_documents <= rest * documents_) continue;
     counts.push_back(KeywordCount{display_form(term), term.documents,

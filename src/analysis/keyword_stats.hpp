@@ -13,9 +13,9 @@
 namespace vka::analysis {
 
 struct KeywordCount {
-  std::string term;     // the form seen most often (alphabetically first on a tie)
-  std::int64_t count;   // documents that mention it
-  double score;         // G² against the background, or the share of documents without one
+  std::string term;    // the form seen most often (alphabetically first on a tie)
+  std::int64_t count;  // documents that mention it
+  double score;        // G² against the background, or the share of documents without one
 };
 
 class KeywordStats {

@@ -24,9 +24,11 @@ struct Candidate {
   std::vector<std::pair<std::string, std::size_t>> forms;  // in order of first appearance
 
   const std::string& best_form() const {
-    return std::max_element(forms.begin(), forms.end(), [](const auto& a, const auto& b) {
-             return a.second < b.second;  // max_element keeps the first of equals
-           })->first;
+    return std::max_element(forms.begin(), forms.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.second < b.second;  // max_element keeps the first of equals
+                            })
+        ->first;
   }
 };
 

@@ -9,15 +9,15 @@ namespace vka::analysis {
 
 namespace {
 
-constexpr std::array all_languages{Language::ru, Language::uk, Language::be, Language::en, Language::mixed,
-                                   Language::other};
+constexpr std::array all_languages{Language::ru, Language::uk,    Language::be,
+                                   Language::en, Language::mixed, Language::other};
 
 // Frequent words spelled with Russian letters only, which Russian does not have.
-constexpr std::array<std::string_view, 16> ukrainian_words{
-    "що", "це", "дякую", "дуже", "якщо", "тільки", "щось", "чому", "треба", "добре", "гарно", "або", "також",
-    "зараз", "який", "яка"};
-constexpr std::array<std::string_view, 10> belarusian_words{"яны",  "гэта", "дзякуй", "вельмі", "калі",
-                                                             "таксама", "цяпер", "есць", "няма", "трэба"};
+constexpr std::array<std::string_view, 16> ukrainian_words{"що",    "це",    "дякую", "дуже",  "якщо",  "тільки",
+                                                           "щось",  "чому",  "треба", "добре", "гарно", "або",
+                                                           "також", "зараз", "який",  "яка"};
+constexpr std::array<std::string_view, 10> belarusian_words{"яны",     "гэта",  "дзякуй", "вельмі", "калі",
+                                                            "таксама", "цяпер", "есць",   "няма",   "трэба"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& words, std::string_view word) {
@@ -28,9 +28,9 @@ struct LetterCounts {
   std::size_t letters = 0;
   std::size_t cyrillic = 0;
   std::size_t latin = 0;
-  std::size_t ukrainian_only = 0;   // ї є ґ
-  std::size_t belarusian_only = 0;  // ў
-  std::size_t dotted_i = 0;         // і: Ukrainian and Belarusian
+  std::size_t ukrainian_only = 0;      // ї є ґ
+  std::size_t belarusian_only = 0;     // ў
+  std::size_t dotted_i = 0;            // і: Ukrainian and Belarusian
   std::size_t russian_belarusian = 0;  // ы э: Russian and Belarusian, not Ukrainian
   std::size_t ukrainian_word_hits = 0;
   std::size_t belarusian_word_hits = 0;

@@ -136,7 +136,8 @@ class LexiconParser {
         tab == std::string_view::npos ? std::nullopt : std::optional(trim(line.substr(tab + 1)));
 
     if (section_ == Section::negators || section_ == Section::contrast) {
-      if (value_text) return error(number, concat({"entries of this section take no value, found '", *value_text, "'"}));
+      if (value_text)
+        return error(number, concat({"entries of this section take no value, found '", *value_text, "'"}));
       return add_words(number, term, section_ == Section::negators ? TermRole::negator : TermRole::contrast, 0.0);
     }
     if (!value_text) return error(number, "expected '<term><TAB><number>', found no tab");

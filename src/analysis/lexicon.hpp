@@ -76,7 +76,7 @@ class Lexicon {
     TermEntry entry;
   };
   std::vector<MaskForm> mask_forms_;  // forms_ decoded once per merge, for find_masked
-  void build_indexes();  // prefix_heads_, phrase_heads_ and mask_forms_, after each merge
+  void build_indexes();               // prefix_heads_, phrase_heads_ and mask_forms_, after each merge
   Map<double> symbols_;
   std::size_t max_phrase_words_ = 1;
 };

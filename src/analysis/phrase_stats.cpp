@@ -50,9 +50,9 @@ std::vector<PhraseCount> PhraseStats::top(std::size_t n, std::int64_t min_docume
     const std::int64_t without_first = documents_ - first_documents;
     const std::int64_t last_without_first = std::max<std::int64_t>(last_documents - together, 0);
     if (without_first > 0 && together * without_first <= last_without_first * first_documents) continue;
-    result.push_back(PhraseCount{phrase, together,
-                                 log_likelihood_ratio(together, first_documents, last_without_first,
-                                                      std::max<std::int64_t>(without_first, 1))});
+    result.push_back(PhraseCount{
+        phrase, together,
+        log_likelihood_ratio(together, first_documents, last_without_first, std::max<std::int64_t>(without_first, 1))});
   }
   std::sort(result.begin(), result.end(), [](const PhraseCount& a, const PhraseCount& b) {
     if (a.score != b.score) return a.score > b.score;

@@ -10,9 +10,9 @@
 namespace vka::analysis {
 
 struct PhraseCount {
-  std::string phrase;   // as written (normalized), e.g. «горячая вода»
-  std::int64_t count;   // documents that contain it
-  double score;         // G² of its first word against the rest of it
+  std::string phrase;  // as written (normalized), e.g. «горячая вода»
+  std::int64_t count;  // documents that contain it
+  double score;        // G² of its first word against the rest of it
 };
 
 class PhraseStats {

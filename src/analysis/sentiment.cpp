@@ -25,23 +25,23 @@ std::optional<Sentiment> parse_sentiment(std::string_view text) {
 
 namespace {
 
-constexpr std::size_t negation_scope_words = 3;   // words after a negator that it flips
-constexpr std::size_t modifier_scope_words = 2;   // words after an intensifier that it still reaches
-constexpr double negation_factor = -0.7;          // "не плохо" is mildly good, not as good as "хорошо"
+constexpr std::size_t negation_scope_words = 3;  // words after a negator that it flips
+constexpr std::size_t modifier_scope_words = 2;  // words after an intensifier that it still reaches
+constexpr double negation_factor = -0.7;         // "не плохо" is mildly good, not as good as "хорошо"
 constexpr double negated_positive_factor = -0.9;  // "не понравилось" is nearly as bad as "плохо" (asymmetry)
 constexpr double negated_intensifier_valence = -1.0;  // a bare "не очень" / "not really"
 constexpr double before_contrast_factor = 0.5;
 constexpr double after_contrast_factor = 1.5;
-constexpr double shouting_factor = 1.3;           // a sentiment word written in capitals
+constexpr double shouting_factor = 1.3;  // a sentiment word written in capitals
 constexpr std::size_t min_shouted_letters = 3;
-constexpr double exclamation_boost = 0.3;         // per '!', in the direction of the text's sentiment
+constexpr double exclamation_boost = 0.3;  // per '!', in the direction of the text's sentiment
 constexpr std::size_t max_exclamations = 4;
-constexpr double question_boost = 0.18;           // per '?' of a "??" run (up to 3), in the text's direction
+constexpr double question_boost = 0.18;  // per '?' of a "??" run (up to 3), in the text's direction
 constexpr std::size_t max_questions = 3;
-constexpr double indignation_valence = -1.0;      // "?!" or "!?": an indignant question
-constexpr double masked_swear_valence = -1.5;     // "х**ня" spelling no word of the lexicon
-constexpr double repeated_mouth_boost = 0.15;     // per extra ')' or '(' in ")))", up to 4
-constexpr double normalization_alpha = 15.0;      // score = s / sqrt(s² + α), as in VADER
+constexpr double indignation_valence = -1.0;   // "?!" or "!?": an indignant question
+constexpr double masked_swear_valence = -1.5;  // "х**ня" spelling no word of the lexicon
+constexpr double repeated_mouth_boost = 0.15;  // per extra ')' or '(' in ")))", up to 4
+constexpr double normalization_alpha = 15.0;   // score = s / sqrt(s² + α), as in VADER
 
 bool is_clause_break(std::string_view punctuation) {
   return punctuation.find_first_of(".,!?;:") != std::string_view::npos ||
@@ -156,7 +156,8 @@ class Scorer {
     }
     if (!valence) return;
     if (token.kind == TokenKind::emoticon) {
-      const auto mouths = std::count_if(token.raw.begin(), token.raw.end(), [](char c) { return c == ')' || c == '('; });
+      const auto mouths =
+          std::count_if(token.raw.begin(), token.raw.end(), [](char c) { return c == ')' || c == '('; });
       const auto extra = std::min<std::ptrdiff_t>(std::max<std::ptrdiff_t>(mouths - 1, 0), 4);
       *valence *= 1.0 + repeated_mouth_boost * static_cast<double>(extra);
     }

@@ -6,13 +6,13 @@
 namespace vka::analysis {
 
 enum class TokenKind {
-  word,         // letters (digits, inner hyphens, apostrophes and masking * allowed): "кто-то", "don't", "х**ня"
-  number,       // "42", "3.5", "12:30"
-  url,          // "https://vk.com/wall-1_2", "www.example.org", "vk.cc/abc"
-  mention,      // "[id1|Павел]", "[club42|Котики]", "@durov"
-  hashtag,      // "#котики"
-  emoji,        // one emoji sequence: "👍🏻", "👨‍👩‍👧", "🇷🇺", "❤️"
-  emoticon,     // ":)", ":-(", ")))", "(((", ":D", "xD", "<3"
+  word,      // letters (digits, inner hyphens, apostrophes and masking * allowed): "кто-то", "don't", "х**ня"
+  number,    // "42", "3.5", "12:30"
+  url,       // "https://vk.com/wall-1_2", "www.example.org", "vk.cc/abc"
+  mention,   // "[id1|Павел]", "[club42|Котики]", "@durov"
+  hashtag,   // "#котики"
+  emoji,     // one emoji sequence: "👍🏻", "👨‍👩‍👧", "🇷🇺", "❤️"
+  emoticon,  // ":)", ":-(", ")))", "(((", ":D", "xD", "<3"
   punctuation,  // a run of sentence punctuation: "!!!", "?!", ",", "…"
 };
 

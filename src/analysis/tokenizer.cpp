@@ -25,9 +25,9 @@ namespace {
 
 using namespace unicode;
 
-constexpr std::array<std::string_view, 24> top_level_domains{
-    "com", "ru", "net", "org", "me", "cc", "io", "su", "info", "be", "ly", "gl",
-    "to", "tv", "gg", "ua", "by", "kz", "app", "dev", "co", "uk", "de", "us"};
+constexpr std::array<std::string_view, 24> top_level_domains{"com",  "ru", "net", "org", "me", "cc", "io", "su",
+                                                             "info", "be", "ly",  "gl",  "to", "tv", "gg", "ua",
+                                                             "by",   "kz", "app", "dev", "co", "uk", "de", "us"};
 
 bool is_sentence_punctuation(char32_t cp) {
   return cp == '.' || cp == ',' || cp == '!' || cp == '?' || cp == ';' || cp == ':' || cp == 0x2026;
@@ -159,9 +159,9 @@ class Tokenizer {
   // Length of a bare host name such as "vk.com" at the start of `rest`, or 0 if there is none.
   static std::size_t domain_end(std::string_view rest) {
     std::size_t end = 0;
-    while (end < rest.size() && (is_ascii_letter(static_cast<unsigned char>(rest[end])) ||
-                                 is_digit(static_cast<unsigned char>(rest[end])) || rest[end] == '-' ||
-                                 rest[end] == '.'))
+    while (end < rest.size() &&
+           (is_ascii_letter(static_cast<unsigned char>(rest[end])) || is_digit(static_cast<unsigned char>(rest[end])) ||
+            rest[end] == '-' || rest[end] == '.'))
       ++end;
     while (end > 0 && rest[end - 1] == '.') --end;
     const std::string_view host = rest.substr(0, end);
@@ -372,8 +372,7 @@ class Tokenizer {
       }
       at = next;
     }
-    const bool laughing_x = word.size() >= 2 && word[0] == 'x' &&
-                            word.find_first_not_of('d', 1) == std::string::npos;
+    const bool laughing_x = word.size() >= 2 && word[0] == 'x' && word.find_first_not_of('d', 1) == std::string::npos;
     emit(laughing_x ? TokenKind::emoticon : TokenKind::word, laughing_x ? ":D" : std::move(word), at);
     return true;
   }

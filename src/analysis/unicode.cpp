@@ -79,26 +79,24 @@ std::u32string to_code_points(std::string_view text) {
 bool is_ascii_letter(char32_t cp) { return in(cp, 'a', 'z') || in(cp, 'A', 'Z'); }
 bool is_digit(char32_t cp) { return in(cp, '0', '9'); }
 
-bool is_latin_letter(char32_t cp) {
-  return is_ascii_letter(cp) || (in(cp, 0xC0, 0x24F) && cp != 0xD7 && cp != 0xF7);
-}
+bool is_latin_letter(char32_t cp) { return is_ascii_letter(cp) || (in(cp, 0xC0, 0x24F) && cp != 0xD7 && cp != 0xF7); }
 
 bool is_cyrillic_letter(char32_t cp) { return in(cp, 0x400, 0x481) || in(cp, 0x48A, 0x4FF); }
 
 bool is_russian_letter(char32_t cp) { return in(cp, 0x410, 0x44F) || cp == 0x401 || cp == 0x451; }
 
 bool is_other_letter(char32_t cp) {
-  return in(cp, 0x370, 0x3FF)      // Greek
-         || in(cp, 0x500, 0x52F)   // Cyrillic Supplement
-         || in(cp, 0x531, 0x58F)   // Armenian
-         || in(cp, 0x5D0, 0x5EA)   // Hebrew
-         || in(cp, 0x620, 0x64A)   // Arabic
-         || in(cp, 0x900, 0x97F)   // Devanagari
-         || in(cp, 0xE00, 0xE7F)   // Thai
-         || in(cp, 0x10A0, 0x10FF) // Georgian
-         || in(cp, 0x3040, 0x30FF) // Hiragana, Katakana
-         || in(cp, 0x4E00, 0x9FFF) // CJK
-         || in(cp, 0xAC00, 0xD7AF);// Hangul
+  return in(cp, 0x370, 0x3FF)        // Greek
+         || in(cp, 0x500, 0x52F)     // Cyrillic Supplement
+         || in(cp, 0x531, 0x58F)     // Armenian
+         || in(cp, 0x5D0, 0x5EA)     // Hebrew
+         || in(cp, 0x620, 0x64A)     // Arabic
+         || in(cp, 0x900, 0x97F)     // Devanagari
+         || in(cp, 0xE00, 0xE7F)     // Thai
+         || in(cp, 0x10A0, 0x10FF)   // Georgian
+         || in(cp, 0x3040, 0x30FF)   // Hiragana, Katakana
+         || in(cp, 0x4E00, 0x9FFF)   // CJK
+         || in(cp, 0xAC00, 0xD7AF);  // Hangul
 }
 
 bool is_letter(char32_t cp) { return is_latin_letter(cp) || is_cyrillic_letter(cp) || is_other_letter(cp); }

@@ -56,10 +56,10 @@ std::optional<std::string> read_label(const boost::json::object& body, std::stri
 
 std::optional<std::string> normalize_username(std::string_view text) {
   auto username = ascii_lower(text);
-  const bool valid = username.size() >= 3 && username.size() <= 64 &&
-                     std::all_of(username.begin(), username.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-                     });
+  const bool valid =
+      username.size() >= 3 && username.size() <= 64 && std::all_of(username.begin(), username.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      });
   if (!valid) return std::nullopt;
   return username;
 }

@@ -1,5 +1,5 @@
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
+#include <boost/json/array.hpp>
 
 #include "analysis/keyword_stats.hpp"
 #include "api/authenticated.hpp"
@@ -102,10 +102,11 @@ http::Response task_analytics(Services& services, http::Request& request, const 
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
   const auto comment_query = parse_comment_query(params, task.id, services.analyzer);
-  store::AnalyticsFilter filter{
-      .comments = {.task_id = task.id, .group_id = comment_query.filter.group_id, .post_id = comment_query.filter.post_id}};
-  const auto key = fmt::format("{}|{}|{}", task.id, filter.comments.group_id.value_or(0),
-                               filter.comments.post_id.value_or(0));
+  store::AnalyticsFilter filter{.comments = {.task_id = task.id,
+                                             .group_id = comment_query.filter.group_id,
+                                             .post_id = comment_query.filter.post_id}};
+  const auto key =
+      fmt::format("{}|{}|{}", task.id, filter.comments.group_id.value_or(0), filter.comments.post_id.value_or(0));
   auto data = services.analytics_cache.get(key, data_version(task),
                                            [&] { return compute_analytics(services.store.results(), filter); });
   return http::envelope(request, 200, std::move(data));

@@ -1,5 +1,5 @@
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
+#include <boost/json/array.hpp>
 
 #include "api/analysis_json.hpp"
 #include "api/authenticated.hpp"
@@ -47,7 +47,8 @@ http::Response analyze(Services& services, http::Request& request, const auth::P
 }  // namespace
 
 void add_analyze_routes(http::Router& router, Services& services) {
-  router.add("POST", "/api/v1/analyze", authenticated(services, analyze, http::Cost::expensive), max_analyze_body_bytes);
+  router.add("POST", "/api/v1/analyze", authenticated(services, analyze, http::Cost::expensive),
+             max_analyze_body_bytes);
 }
 
 }  // namespace vka::api

@@ -11,7 +11,6 @@
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
 #include "api/newest_first_cursor.hpp"
-#include "http/envelope.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
 #include "auth/permissions.hpp"
@@ -40,8 +39,8 @@ http::Response create_api_key(Services& services, http::Request& request, const 
     const auto input = parse_new_api_key(read_json_object(request, {"name", "role", "expires_at"}), now);
     const auto role = input.role.value_or(principal.role);
     if (role < principal.role)
-      throw http::forbidden("A key's role cannot be higher than your own (" + std::string{auth::to_string(principal.role)} +
-                            ").");
+      throw http::forbidden("A key's role cannot be higher than your own (" +
+                            std::string{auth::to_string(principal.role)} + ").");
     const auto key = auth::generate_api_key();
     const store::ApiKey stored{.id = domain::new_id(domain::IdKind::api_key),
                                .name = input.name,

@@ -5,7 +5,6 @@
 #include "api/authenticated.hpp"
 #include "api/json_input.hpp"
 #include "api/login_throttle.hpp"
-#include "http/envelope.hpp"
 #include "api/routes.hpp"
 #include "auth/api_key.hpp"
 #include "auth/password.hpp"
@@ -23,9 +22,7 @@ const std::string& decoy_hash() {
 }
 
 boost::json::object session_json(const store::User& user, const std::string& csrf_token, domain::Timestamp expires_at) {
-  return {{"user", user_to_json(user)},
-          {"csrf_token", csrf_token},
-          {"expires_at", domain::format_rfc3339(expires_at)}};
+  return {{"user", user_to_json(user)}, {"csrf_token", csrf_token}, {"expires_at", domain::format_rfc3339(expires_at)}};
 }
 
 void require_session(const auth::Principal& principal) {

@@ -74,12 +74,11 @@ auth::Principal Authenticator::by_session(const http::Request& request) const {
     const auto token = request.headers.get("X-CSRF-Token");
     if (!token || !sessions_.csrf_matches(request, *token)) throw csrf_failed();
   }
-  if (session->user.must_change_password &&
-      std::find(password_change_routes.begin(), password_change_routes.end(), request.route) ==
-          password_change_routes.end())
+  if (session->user.must_change_password && std::find(password_change_routes.begin(), password_change_routes.end(),
+                                                      request.route) == password_change_routes.end())
     throw http::forbidden("Change your password first (PATCH /api/v1/users/me/password).");
-  return {session->user.id, session->user.role, session->user.display_name,
-          auth::CredentialKind::session, session->id_hash};
+  return {session->user.id, session->user.role, session->user.display_name, auth::CredentialKind::session,
+          session->id_hash};
 }
 
 }  // namespace vka::api

@@ -51,10 +51,14 @@ const std::map<std::string_view, Asset, std::less<>>& assets() {
 
 std::string_view content_type(std::string_view path) {
   static constexpr std::pair<std::string_view, std::string_view> types[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".svg", "image/svg+xml"},
-      {".png", "image/png"},                 {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},              {".json", "application/json; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".json", "application/json; charset=utf-8"},
       {".txt", "text/plain; charset=utf-8"}};
   for (const auto& [extension, type] : types)
     if (path.ends_with(extension)) return type;
@@ -74,7 +78,9 @@ bool accepts_html(const http::Request& request) {
 // that a compressible body gets).
 void set_body(const http::Request& request, const Asset& asset, http::Response& response) {
   const auto encoding = http::negotiate_encoding(request.headers.get("Accept-Encoding"));
-  const auto compressed = encoding == http::Encoding::br ? asset.br : encoding == http::Encoding::gzip ? asset.gzip : "";
+  const auto compressed = encoding == http::Encoding::br     ? asset.br
+                          : encoding == http::Encoding::gzip ? asset.gzip
+                                                             : "";
   if (compressed.empty()) {
     response.body = std::string{asset.identity};
     return;
@@ -101,7 +107,8 @@ http::Response serve(http::Request& request) {
   response.headers.set("Content-Type", std::string{type});
   response.headers.set("X-Content-Type-Options", "nosniff");
   // Vite names every file under assets/ by its content hash: such a name never changes meaning.
-  response.headers.set("Cache-Control", name.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+  response.headers.set("Cache-Control",
+                       name.starts_with("assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   if (type.starts_with("text/html")) {
     response.headers.set("Content-Security-Policy", std::string{html_policy});
     response.headers.set("Referrer-Policy", "no-referrer");

@@ -1,6 +1,6 @@
+#include <fmt/format.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include <charconv>
 
@@ -106,8 +106,11 @@ http::Response task_events(Services& services, http::Request& request, const aut
     throw http::rate_limited(fmt::format("Too many event streams are open (at most {} per credential, {} in all); "
                                          "close one first.",
                                          limits.per_credential, limits.total),
-                             {.allowed = false, .limit = limits.per_credential, .remaining = 0,
-                              .reset = std::chrono::seconds{5}, .retry_after = std::chrono::seconds{5}});
+                             {.allowed = false,
+                              .limit = limits.per_credential,
+                              .remaining = 0,
+                              .reset = std::chrono::seconds{5},
+                              .retry_after = std::chrono::seconds{5}});
   }
   http::Response response;
   response.headers.set("Content-Type", "text/event-stream; charset=utf-8");

@@ -1,5 +1,5 @@
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+#include <boost/json/serialize.hpp>
 
 #include "api/authenticated.hpp"
 #include "api/csv.hpp"
@@ -20,7 +20,11 @@ template <typename Query, typename Fetch, typename Json, typename Fields>
 class ExportStream final : public http::BodyStream {
  public:
   ExportStream(Query query, ExportFormat format, std::string preamble, Fetch fetch, Json json, Fields fields)
-      : query_(std::move(query)), format_(format), pending_(std::move(preamble)), fetch_(fetch), json_(json),
+      : query_(std::move(query)),
+        format_(format),
+        pending_(std::move(preamble)),
+        fetch_(fetch),
+        json_(json),
         fields_(fields) {
     query_.limit = 500;
   }
@@ -31,8 +35,10 @@ class ExportStream final : public http::BodyStream {
     pending_.clear();
     const auto page = fetch_(query_);
     for (const auto& row : page.items) {
-      if (format_ == ExportFormat::csv) append_csv_row(chunk, fields_(row));
-      else chunk += boost::json::serialize(json_(row)) + "\n";
+      if (format_ == ExportFormat::csv)
+        append_csv_row(chunk, fields_(row));
+      else
+        chunk += boost::json::serialize(json_(row)) + "\n";
     }
     query_.after = page.next;
     finished_ = !page.next;
@@ -54,8 +60,8 @@ class ExportStream final : public http::BodyStream {
 template <typename Query, typename Fetch, typename Json, typename Fields>
 std::shared_ptr<http::BodyStream> make_export(Query query, ExportFormat format, std::string preamble, Fetch fetch,
                                               Json json, Fields fields) {
-  return std::make_shared<ExportStream<Query, Fetch, Json, Fields>>(std::move(query), format, std::move(preamble), fetch,
-                                                                    json, fields);
+  return std::make_shared<ExportStream<Query, Fetch, Json, Fields>>(std::move(query), format, std::move(preamble),
+                                                                    fetch, json, fields);
 }
 
 std::string csv_header(const std::vector<std::string>& columns, bool bom) {

@@ -2,8 +2,8 @@
 
 #include <openssl/evp.h>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "domain/time.hpp"
 #include "http/envelope.hpp"
@@ -14,9 +14,9 @@ namespace {
 
 // What makes two requests "the same": method, path, media type and body bytes.
 std::string request_fingerprint(const http::Request& request) {
-  const std::string material = fmt::format("{}\n{}\n{}\n", request.method, request.path,
-                                           request.headers.get("Content-Type").value_or("")) +
-                               request.body;
+  const std::string material =
+      fmt::format("{}\n{}\n{}\n", request.method, request.path, request.headers.get("Content-Type").value_or("")) +
+      request.body;
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   EVP_Digest(material.data(), material.size(), digest, &size, EVP_sha256(), nullptr);
@@ -58,10 +58,8 @@ http::Response run_idempotently(http::Request& request, std::string_view owner,
     case Outcome::mismatch:
       throw http::ApiError{422, "idempotency_key_reused",
                            "This Idempotency-Key was already used with a different request."};
-    case Outcome::replay:
-      return replay(begun.response);
-    case Outcome::started:
-      break;
+    case Outcome::replay: return replay(begun.response);
+    case Outcome::started: break;
   }
   http::Response response;
   try {

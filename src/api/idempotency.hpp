@@ -12,7 +12,8 @@ namespace vka::api {
 
 // Runs `handler` at most once per (owner, key). Without the header it simply runs it.
 // Responses of 5xx (and exceptions other than client errors) are not remembered, so a retry runs again.
-http::Response run_idempotently(http::Request& request, std::string_view owner, store::IdempotencyRepository& repository,
+http::Response run_idempotently(http::Request& request, std::string_view owner,
+                                store::IdempotencyRepository& repository,
                                 const std::function<http::Response()>& handler);
 
 bool is_valid_idempotency_key(std::string_view key);

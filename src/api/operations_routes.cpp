@@ -50,9 +50,9 @@ http::Response metrics(Services& services) {
 // Probes: never rate-limited, so that a flood from one address does not fail its health checks.
 void add_operations_routes(http::Router& router, Services& services) {
   router.add("GET", "/healthz", http::Endpoint{healthz, http::Access::probe});
-  router.add("GET", "/readyz",
-             http::Endpoint{[&services](http::Request& request) { return readyz(services, request); },
-                            http::Access::probe});
+  router.add(
+      "GET", "/readyz",
+      http::Endpoint{[&services](http::Request& request) { return readyz(services, request); }, http::Access::probe});
   services.metrics.describe_gauge("vka_jobs", "Collection jobs in the durable queue by state.");
   services.metrics.describe_gauge("vka_tasks", "Tasks by status.");
   services.metrics.describe_gauge("vka_tasks_waiting",

@@ -9,7 +9,8 @@ namespace {
 void take_or_refuse(http::RateLimiter* limiter, const std::string& key, std::string_view who) {
   if (!limiter) return;
   const auto decision = limiter->take(key);
-  if (!decision.allowed) throw http::rate_limited("Too many requests from this " + std::string{who} + "; retry later.", decision);
+  if (!decision.allowed)
+    throw http::rate_limited("Too many requests from this " + std::string{who} + "; retry later.", decision);
 }
 
 }  // namespace
@@ -49,9 +50,12 @@ std::shared_ptr<void> RequestGate::admit(const http::Request& request, const htt
   auto slot = expensive_->try_acquire(principal.id);
   if (!slot)
     throw http::rate_limited("This credential already has " + std::to_string(expensive_->limit()) +
-                           " expensive requests (analyze, export, analytics) running; retry when one is done.",
-                       {.allowed = false, .limit = expensive_->limit(), .remaining = 0,
-                        .reset = std::chrono::seconds{1}, .retry_after = std::chrono::seconds{1}});
+                                 " expensive requests (analyze, export, analytics) running; retry when one is done.",
+                             {.allowed = false,
+                              .limit = expensive_->limit(),
+                              .remaining = 0,
+                              .reset = std::chrono::seconds{1},
+                              .retry_after = std::chrono::seconds{1}});
   return slot;
 }
 

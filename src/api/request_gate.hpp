@@ -13,8 +13,8 @@
 namespace vka::api {
 
 struct Limits {
-  long requests_per_minute = 6000;  // per credential and per address; 0 turns request-rate limiting off
-  int expensive_per_credential = 2;  // concurrent analyze, export and analytics requests
+  long requests_per_minute = 6000;     // per credential and per address; 0 turns request-rate limiting off
+  int expensive_per_credential = 2;    // concurrent analyze, export and analytics requests
   long failed_auth_per_address = 100;  // invalid or revoked credentials within failed_auth_window
   std::chrono::seconds failed_auth_window{300};
 };

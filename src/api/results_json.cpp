@@ -1,7 +1,7 @@
 #include "api/results_json.hpp"
 
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
+#include <boost/json/array.hpp>
 
 #include "api/analysis_json.hpp"
 #include "domain/post_ref.hpp"
@@ -55,16 +55,17 @@ boost::json::object comment_to_json(const store::CommentRow& row) {
           {"text", comment.text},
           {"likes", comment.likes},
           {"deleted", comment.deleted},
-          {"sentiment", comment.sentiment ? boost::json::value(domain::to_string(*comment.sentiment))
-                                          : boost::json::value(nullptr)},
-          {"sentiment_score",
-           comment.sentiment_score ? boost::json::value(round_score(*comment.sentiment_score)) : boost::json::value(nullptr)},
+          {"sentiment",
+           comment.sentiment ? boost::json::value(domain::to_string(*comment.sentiment)) : boost::json::value(nullptr)},
+          {"sentiment_score", comment.sentiment_score ? boost::json::value(round_score(*comment.sentiment_score))
+                                                      : boost::json::value(nullptr)},
           {"keywords", std::move(keywords)}};
 }
 
 const std::vector<std::string>& post_csv_columns() {
-  static const std::vector<std::string> columns{"owner_id", "id",          "date", "text",     "likes", "reposts",
-                                                "views",    "comments_count", "comments_collected", "is_pinned", "url"};
+  static const std::vector<std::string> columns{
+      "owner_id",           "id",        "date", "text", "likes", "reposts", "views", "comments_count",
+      "comments_collected", "is_pinned", "url"};
   return columns;
 }
 
@@ -77,11 +78,16 @@ const std::vector<std::string>& comment_csv_columns() {
 
 std::vector<std::string> post_csv_fields(const store::PostRow& row) {
   const auto& post = row.post;
-  return {std::to_string(post.owner_id),      std::to_string(post.id),
-          domain::format_rfc3339(post.date),  post.text,
-          std::to_string(post.likes),         std::to_string(post.reposts),
-          optional_text(post.views),          std::to_string(post.comments_count),
-          std::to_string(row.comments_collected), post.is_pinned ? "true" : "false",
+  return {std::to_string(post.owner_id),
+          std::to_string(post.id),
+          domain::format_rfc3339(post.date),
+          post.text,
+          std::to_string(post.likes),
+          std::to_string(post.reposts),
+          optional_text(post.views),
+          std::to_string(post.comments_count),
+          std::to_string(row.comments_collected),
+          post.is_pinned ? "true" : "false",
           domain::post_url({post.owner_id, post.id})};
 }
 

@@ -1,7 +1,7 @@
 #include "api/results_query.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+#include <charconv>
 
 #include "http/api_error.hpp"
 
@@ -15,8 +15,9 @@ std::optional<std::int64_t> optional_id(const QueryParams& query, std::string_vi
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (error != std::errc{} || end != text->data() + text->size() || value == 0 || (!allow_negative && value < 0))
-    throw http::validation_failed(fmt::format("{} must be a VK id.", name),
-                                  {{std::string{name}, allow_negative ? "must be a non-zero integer" : "must be a positive integer"}});
+    throw http::validation_failed(
+        fmt::format("{} must be a VK id.", name),
+        {{std::string{name}, allow_negative ? "must be a non-zero integer" : "must be a positive integer"}});
   return value;
 }
 
@@ -67,11 +68,16 @@ store::PostQuery parse_post_query(const QueryParams& query, std::string task_id)
   parsed.task_id = std::move(task_id);
   parsed.group_id = group_id(query);
   const auto sort = query.get("sort").value_or("-date");
-  if (sort == "date") parsed.sort = store::PostSortKey::date, parsed.descending = false;
-  else if (sort == "-date") parsed.sort = store::PostSortKey::date, parsed.descending = true;
-  else if (sort == "comments") parsed.sort = store::PostSortKey::comments, parsed.descending = true;
-  else if (sort == "likes") parsed.sort = store::PostSortKey::likes, parsed.descending = true;
-  else bad_sort("date, -date, comments, likes");
+  if (sort == "date")
+    parsed.sort = store::PostSortKey::date, parsed.descending = false;
+  else if (sort == "-date")
+    parsed.sort = store::PostSortKey::date, parsed.descending = true;
+  else if (sort == "comments")
+    parsed.sort = store::PostSortKey::comments, parsed.descending = true;
+  else if (sort == "likes")
+    parsed.sort = store::PostSortKey::likes, parsed.descending = true;
+  else
+    bad_sort("date, -date, comments, likes");
   parsed.limit = query.limit();
   parsed.after = row_key(query, post_scope(parsed));
   return parsed;
@@ -94,10 +100,14 @@ store::CommentQuery parse_comment_query(const QueryParams& query, std::string ta
   filter.until = optional_time(query, "until");
   if (const auto q = query.get("q")) filter.stems = analyzer.search_terms(*q);
   const auto sort = query.get("sort").value_or("-date");
-  if (sort == "date") parsed.sort = store::CommentSortKey::date, parsed.descending = false;
-  else if (sort == "-date") parsed.sort = store::CommentSortKey::date, parsed.descending = true;
-  else if (sort == "likes") parsed.sort = store::CommentSortKey::likes, parsed.descending = true;
-  else bad_sort("date, -date, likes");
+  if (sort == "date")
+    parsed.sort = store::CommentSortKey::date, parsed.descending = false;
+  else if (sort == "-date")
+    parsed.sort = store::CommentSortKey::date, parsed.descending = true;
+  else if (sort == "likes")
+    parsed.sort = store::CommentSortKey::likes, parsed.descending = true;
+  else
+    bad_sort("date, -date, likes");
   parsed.limit = query.limit();
   parsed.after = row_key(query, comment_scope(parsed));
   return parsed;

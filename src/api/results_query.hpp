@@ -13,7 +13,8 @@ namespace vka::api {
 store::PostQuery parse_post_query(const QueryParams& query, std::string task_id);
 // ?group_id=&post_id=&author_id=&sentiment=&q=&since=&until=&sort=date|-date|likes&cursor=&limit=
 // q becomes search stems through the analyzer, so word forms match.
-store::CommentQuery parse_comment_query(const QueryParams& query, std::string task_id, const analysis::Analyzer& analyzer);
+store::CommentQuery parse_comment_query(const QueryParams& query, std::string task_id,
+                                        const analysis::Analyzer& analyzer);
 
 // True when q was given but holds no searchable word: nothing can match.
 bool has_unsearchable_q(const QueryParams& query, const store::CommentQuery& parsed);

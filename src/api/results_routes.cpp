@@ -23,8 +23,9 @@ http::Response list_posts(Services& services, http::Request& request, const auth
   const auto page = services.store.results().posts(query);
   boost::json::array items;
   for (const auto& row : page.items) items.push_back(post_to_json(row));
-  return http::envelope(request, 200, std::move(items),
-                        page_meta(query.limit, page.next ? std::optional{post_cursor(query, *page.next)} : std::nullopt));
+  return http::envelope(
+      request, 200, std::move(items),
+      page_meta(query.limit, page.next ? std::optional{post_cursor(query, *page.next)} : std::nullopt));
 }
 
 http::Response list_comments(Services& services, http::Request& request, const auth::Principal& principal) {

@@ -3,7 +3,6 @@
 
 #include "api/audit_trail.hpp"
 #include "api/authenticated.hpp"
-#include "http/envelope.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
 #include "auth/permissions.hpp"
@@ -16,7 +15,8 @@ namespace {
 // 404 when the caller cannot see the task, 403 when they may see it but not share it.
 domain::Task shareable_task(Services& services, const http::Request& request, const auth::Principal& principal) {
   auto task = visible_task(services, principal, request.path_param("id"));
-  if (!auth::can_share_task(principal, task.owner)) throw http::forbidden("Only the task's owner or an admin shares it.");
+  if (!auth::can_share_task(principal, task.owner))
+    throw http::forbidden("Only the task's owner or an admin shares it.");
   return task;
 }
 
@@ -35,7 +35,8 @@ http::Response delete_share(Services& services, http::Request& request, const au
   const auto task = shareable_task(services, request, principal);
   const auto user_id = std::string{request.path_param("user_id")};
   services.store.write_together([&] {
-    if (!services.store.shares().remove(task.id, user_id)) throw http::not_found("The task is not shared with this user.");
+    if (!services.store.shares().remove(task.id, user_id))
+      throw http::not_found("The task is not shared with this user.");
     record_audit(services.store, request, principal, "share.deleted", task.id + "/" + user_id);
   });
   return http::no_content();

@@ -9,8 +9,8 @@ domain::Task visible_task(Services& services, const auth::Principal& principal, 
   auto task = services.store.tasks().get(id);
   if (!task) throw http::not_found("No task with this id.");
   auth::TaskAccess access{task->owner};
-  access.shared_with_principal =
-      principal.role != domain::Role::admin && task->owner != principal.id && services.store.shares().contains(id, principal.id);
+  access.shared_with_principal = principal.role != domain::Role::admin && task->owner != principal.id &&
+                                 services.store.shares().contains(id, principal.id);
   if (!auth::can_see_task(principal, access, services.authenticator.viewer_scope()))
     throw http::not_found("No task with this id.");
   return std::move(*task);

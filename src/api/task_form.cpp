@@ -1,7 +1,7 @@
 #include "api/task_form.hpp"
 
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
+#include <boost/json/array.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -39,8 +39,9 @@ void read_groups_file(std::string_view data, TaskForm& form) {
     const auto line = trim(data.substr(0, end));
     data = end == std::string_view::npos ? std::string_view{} : data.substr(end + 1);
     if (++line_number > max_groups_file_lines)
-      throw http::validation_failed("groups_file has too many lines.",
-                                    {{"groups_file", fmt::format("must have at most {} lines", max_groups_file_lines)}});
+      throw http::validation_failed(
+          "groups_file has too many lines.",
+          {{"groups_file", fmt::format("must have at most {} lines", max_groups_file_lines)}});
     if (line.empty() || line.front() == '#') continue;
     groups.emplace_back(first_column(line));
     form.group_lines.push_back(line_number);
@@ -85,8 +86,8 @@ TaskForm read_task_form(const http::Request& request) {
   const auto boundary = http::multipart_boundary(request.headers.get("Content-Type").value_or(""));
   const auto parsed = http::parse_multipart(request.body, *boundary);
   if (!parsed.error.empty()) throw http::validation_failed("The form is malformed: " + parsed.error + ".");
-  static constexpr std::string_view known[] = {"groups_file", "name",  "posts",      "posts_per_group",
-                                               "since",       "until", "threads",    "vk_token_id"};
+  static constexpr std::string_view known[] = {"groups_file", "name",  "posts",   "posts_per_group",
+                                               "since",       "until", "threads", "vk_token_id"};
   TaskForm form;
   std::vector<http::ErrorDetail> problems;
   std::vector<std::string> seen;

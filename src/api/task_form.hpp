@@ -14,7 +14,7 @@ inline constexpr std::size_t max_groups_file_lines = 10000;
 bool is_multipart(const http::Request& request);
 
 struct TaskForm {
-  boost::json::object body;  // as the JSON body would say it
+  boost::json::object body;              // as the JSON body would say it
   std::vector<std::size_t> group_lines;  // the file line of each item of body["groups"]
 };
 

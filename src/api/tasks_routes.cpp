@@ -1,5 +1,5 @@
-#include <boost/json/array.hpp>
 #include <fmt/format.h>
+#include <boost/json/array.hpp>
 
 #include "api/audit_trail.hpp"
 #include "api/authenticated.hpp"
@@ -31,9 +31,8 @@ void require_task_creator(const auth::Principal& principal) {
 domain::TaskParams read_task_params(const http::Request& request) {
   if (is_multipart(request)) {
     const auto form = read_task_form(request);
-    return parse_task_params(form.body, [&](std::size_t index) {
-      return fmt::format("groups_file:{}", form.group_lines.at(index));
-    });
+    return parse_task_params(
+        form.body, [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); });
   }
   return parse_task_params(read_json_object(
       request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
@@ -72,8 +71,9 @@ http::Response list_tasks(Services& services, http::Request& request, const auth
   if (const auto status = query.get("status"); status && !status->empty()) {
     list_query.status = domain::parse_task_status(*status);
     if (!list_query.status)
-      throw http::validation_failed("Unknown status.", {{"status", "must be one of queued, running, paused, "
-                                                                   "completed, completed_with_errors, failed, canceled"}});
+      throw http::validation_failed("Unknown status.", {{"status",
+                                                         "must be one of queued, running, paused, "
+                                                         "completed, completed_with_errors, failed, canceled"}});
   }
   if (!sees_every_task(services, principal)) {
     list_query.owner = principal.id;

@@ -8,7 +8,6 @@
 #include "api/authenticated.hpp"
 #include "api/idempotency.hpp"
 #include "api/json_input.hpp"
-#include "http/envelope.hpp"
 #include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
@@ -36,8 +35,8 @@ store::User existing_user(Services& services, std::string_view id) {
 http::Response create_user(Services& services, http::Request& request, const auth::Principal& principal) {
   require_user_manager(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    const auto input = parse_new_user(read_json_object(
-        request, {"username", "password", "role", "display_name", "must_change_password"}));
+    const auto input = parse_new_user(
+        read_json_object(request, {"username", "password", "role", "display_name", "must_change_password"}));
     const auto user = make_user(input, domain::now());
     try {
       services.store.write_together([&] {

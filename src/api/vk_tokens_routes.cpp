@@ -56,7 +56,8 @@ http::Response list_vk_tokens(Services& services, http::Request& request, const 
   for (const auto& token : page.items) items.push_back(vk_token_to_json(token));
   std::optional<NewestFirstPosition> next;
   if (page.next) next = NewestFirstPosition{page.next->created_at, page.next->id};
-  boost::json::object meta{{"limit", list_query.limit}, {"next_cursor", next_cursor_json(vk_tokens_cursor_scope, next)}};
+  boost::json::object meta{{"limit", list_query.limit},
+                           {"next_cursor", next_cursor_json(vk_tokens_cursor_scope, next)}};
   return http::envelope(request, 200, std::move(items), std::move(meta));
 }
 

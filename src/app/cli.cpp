@@ -1,8 +1,8 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <optional>
@@ -41,7 +41,8 @@ void add_storage_options(CLI::App& command, Config& config) {
 }
 
 void add_analysis_options(CLI::App& command, Config& config) {
-  command.add_option("--lexicon", config.lexicon_files, "sentiment lexicon file merged over the built-in one (repeatable)")
+  command
+      .add_option("--lexicon", config.lexicon_files, "sentiment lexicon file merged over the built-in one (repeatable)")
       ->envname("VKA_LEXICON_FILES")
       ->delimiter(',')
       ->check(CLI::ExistingFile);
@@ -56,30 +57,35 @@ void add_limit_options(CLI::App& command, Config& config) {
   command.add_option("--max-connections", config.max_connections, "open connections at most (0 = from ulimit -n)")
       ->envname("VKA_MAX_CONNECTIONS")
       ->capture_default_str();
-  command.add_option("--header-timeout-seconds", config.header_timeout_seconds,
-                     "how long a new connection may take to send its request header")
+  command
+      .add_option("--header-timeout-seconds", config.header_timeout_seconds,
+                  "how long a new connection may take to send its request header")
       ->envname("VKA_HEADER_TIMEOUT_SECONDS")
       ->capture_default_str();
-  command.add_option("--min-body-bytes-per-second", config.min_body_bytes_per_second,
-                     "slowest average body upload accepted once the read timeout has passed")
+  command
+      .add_option("--min-body-bytes-per-second", config.min_body_bytes_per_second,
+                  "slowest average body upload accepted once the read timeout has passed")
       ->envname("VKA_MIN_BODY_BYTES_PER_SECOND")
       ->capture_default_str();
   command.add_option("--rate-limit", config.rate_limit, "requests per minute per credential and per address (0 = off)")
       ->envname("VKA_RATE_LIMIT")
       ->capture_default_str();
-  command.add_option("--expensive-concurrency", config.expensive_concurrency,
-                     "concurrent analyze, export and analytics requests per credential")
+  command
+      .add_option("--expensive-concurrency", config.expensive_concurrency,
+                  "concurrent analyze, export and analytics requests per credential")
       ->envname("VKA_EXPENSIVE_CONCURRENCY")
       ->capture_default_str();
   command.add_option("--expensive-threads", config.expensive_threads, "threads for analyze, export and analytics")
       ->envname("VKA_EXPENSIVE_THREADS")
       ->capture_default_str();
-  command.add_option("--failed-auth-limit", config.failed_auth_limit,
-                     "requests with an invalid credential per address within 5 minutes before 429")
+  command
+      .add_option("--failed-auth-limit", config.failed_auth_limit,
+                  "requests with an invalid credential per address within 5 minutes before 429")
       ->envname("VKA_FAILED_AUTH_LIMIT")
       ->capture_default_str();
-  command.add_option("--event-streams-per-credential", config.event_streams_per_credential,
-                     "open task event streams per credential")
+  command
+      .add_option("--event-streams-per-credential", config.event_streams_per_credential,
+                  "open task event streams per credential")
       ->envname("VKA_EVENT_STREAMS_PER_CREDENTIAL")
       ->capture_default_str();
   command.add_option("--event-streams-total", config.event_streams_total, "open task event streams in all")
@@ -90,28 +96,36 @@ void add_limit_options(CLI::App& command, Config& config) {
 void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
   add_analysis_options(command, config);
-  command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")->envname("VKA_LISTEN")->capture_default_str();
+  command.add_option("--listen", config.listen, "HOST:PORT of the HTTP server")
+      ->envname("VKA_LISTEN")
+      ->capture_default_str();
   command.add_option("--tls-cert", config.tls_cert_file, "PEM certificate chain: serve HTTPS (reread on SIGHUP)")
       ->envname("VKA_TLS_CERT_FILE");
   command.add_option("--tls-key", config.tls_key_file, "PEM private key of --tls-cert")->envname("VKA_TLS_KEY_FILE");
   add_vk_options(command, config);
-  command.add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
+  command
+      .add_option("--admin-api-key", config.admin_api_key, "bootstrap admin API key (prefer the environment variable)")
       ->envname("VKA_ADMIN_API_KEY");
   command.add_option("--cors-origin", config.cors_origins, "browser origin allowed to call the API (repeatable)")
       ->envname("VKA_CORS_ORIGINS")
       ->delimiter(',');
-  command.add_flag("--demo", config.demo, "also run the built-in VK simulator, collect from it, and create a sample task");
+  command.add_flag("--demo", config.demo,
+                   "also run the built-in VK simulator, collect from it, and create a sample task");
   command.add_option("--workers", config.workers, "collection workers in this process (0 = API only)")
       ->envname("VKA_WORKERS")
       ->capture_default_str();
-  command.add_option("--shutdown-seconds", config.shutdown_seconds, "how long in-flight requests may finish on SIGTERM")
+  command
+      .add_option("--shutdown-seconds", config.shutdown_seconds, "how long in-flight requests may finish on SIGTERM")
       ->envname("VKA_SHUTDOWN_SECONDS")
       ->capture_default_str();
-  command.add_option("--read-timeout-seconds", config.read_timeout_seconds,
-                     "how long a client may take to send one request or read a response")
+  command
+      .add_option("--read-timeout-seconds", config.read_timeout_seconds,
+                  "how long a client may take to send one request or read a response")
       ->envname("VKA_READ_TIMEOUT_SECONDS")
       ->capture_default_str();
-  command.add_option("--idle-timeout-seconds", config.idle_timeout_seconds, "how long an idle keep-alive connection stays open")
+  command
+      .add_option("--idle-timeout-seconds", config.idle_timeout_seconds,
+                  "how long an idle keep-alive connection stays open")
       ->envname("VKA_IDLE_TIMEOUT_SECONDS")
       ->capture_default_str();
   command.add_option("--max-body-bytes", config.max_body_bytes, "largest request body accepted")
@@ -123,8 +137,9 @@ void add_serve_options(CLI::App& command, Config& config) {
   command.add_option("--session-max-days", config.session_max_days, "a browser session ends this long after sign-in")
       ->envname("VKA_SESSION_MAX_DAYS")
       ->capture_default_str();
-  command.add_option("--viewers-see-all", config.viewers_see_all,
-                     "viewers read every task (true) or only those shared with them (false)")
+  command
+      .add_option("--viewers-see-all", config.viewers_see_all,
+                  "viewers read every task (true) or only those shared with them (false)")
       ->envname("VKA_VIEWERS_SEE_ALL")
       ->capture_default_str();
   add_limit_options(command, config);
@@ -208,7 +223,8 @@ int run_cli(int argc, char** argv) {
       cli.add_subcommand("analyze", "analyse texts: one per line on stdin, one JSON verdict per line on stdout");
   add_analysis_options(*analyze_command, config);
 
-  auto* worker_command = cli.add_subcommand("worker", "run collection workers only (no HTTP), beside `serve --workers 0`");
+  auto* worker_command =
+      cli.add_subcommand("worker", "run collection workers only (no HTTP), beside `serve --workers 0`");
   add_storage_options(*worker_command, config);
   add_analysis_options(*worker_command, config);
   add_vk_options(*worker_command, config);

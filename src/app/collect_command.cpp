@@ -1,10 +1,10 @@
 #include "app/collect_command.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <ext/stdio_filebuf.h>
 
@@ -83,8 +83,8 @@ void print_summary(const domain::Task& task, std::chrono::steady_clock::duration
 
 // To stdout ("-"), or to a file that appears only once complete (written beside it, then renamed).
 // Returns the rows written, or nullopt after saying what went wrong.
-std::optional<std::int64_t> write_output(store::ResultsRepository& results, const std::string& task_id,
-                                         OutputRows rows, OutputFormat format, const std::string& path) {
+std::optional<std::int64_t> write_output(store::ResultsRepository& results, const std::string& task_id, OutputRows rows,
+                                         OutputFormat format, const std::string& path) {
   if (path == "-") {
     const auto written = write_rows(results, task_id, rows, format, std::cout);
     std::cout.flush();
@@ -136,7 +136,7 @@ std::vector<std::string> check_output(const std::string& path) {
 
 int exit_code_for(domain::TaskStatus status) {
   return status == domain::TaskStatus::completed || status == domain::TaskStatus::completed_with_errors ? exit_ok
-                                                                                                         : exit_failure;
+                                                                                                        : exit_failure;
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ struct CollectRequest {
 };
 
 struct CollectParams {
-  domain::TaskParams params;        // meaningful only when problems is empty
+  domain::TaskParams params;          // meaningful only when problems is empty
   std::vector<std::string> problems;  // one line each, naming the argument or flag
 };
 

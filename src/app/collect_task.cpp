@@ -50,15 +50,12 @@ CollectTask find_or_create_task(store::Store& store, domain::TaskParams params) 
   if (auto existing = newest_with_params(tasks, params)) {
     switch (existing->status) {
       case domain::TaskStatus::completed:
-      case domain::TaskStatus::completed_with_errors:
-        return {std::move(*existing), TaskOrigin::finished};
+      case domain::TaskStatus::completed_with_errors: return {std::move(*existing), TaskOrigin::finished};
       case domain::TaskStatus::queued:
       case domain::TaskStatus::running:
       case domain::TaskStatus::paused:
-      case domain::TaskStatus::failed:
-        return {resume_if_stopped(tasks, std::move(*existing)), TaskOrigin::resumed};
-      case domain::TaskStatus::canceled:
-        break;
+      case domain::TaskStatus::failed: return {resume_if_stopped(tasks, std::move(*existing)), TaskOrigin::resumed};
+      case domain::TaskStatus::canceled: break;
     }
   }
   return {api::create_task(store, std::move(params), std::string{collect_owner}), TaskOrigin::created};

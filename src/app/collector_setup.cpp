@@ -54,7 +54,8 @@ std::unique_ptr<jobs::WorkerPool> make_workers(const Config& config, store::Stor
                                                const analysis::Analyzer& analyzer, const auth::VkTokenVault& vault,
                                                http::Metrics& metrics) {
   if (config.workers == 0) return nullptr;
-  metrics.describe_counter("vka_comments_ingested_total", "Comments (replies included) stored for the first time per task.");
+  metrics.describe_counter("vka_comments_ingested_total",
+                           "Comments (replies included) stored for the first time per task.");
   metrics.describe_counter("vka_posts_ingested_total", "Posts stored for the first time per task.");
   return make_collection_workers(config, config.workers, store, analyzer, &vault,
                                  std::make_shared<MetricsObserver>(metrics),

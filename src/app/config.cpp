@@ -1,10 +1,10 @@
 #include "app/config.hpp"
 
-#include <boost/asio/ip/address.hpp>
-#include <boost/url/parse.hpp>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <boost/asio/ip/address.hpp>
+#include <boost/url/parse.hpp>
 
 #include <charconv>
 #include <filesystem>
@@ -47,7 +47,8 @@ void add_vk_problems(const Config& config, std::vector<std::string>& problems) {
   note(check_vk_api_url(config.vk_api_url));
   if (config.vk_api_version.empty() || has_space_or_control(config.vk_api_version))
     note("VKA_VK_API_VERSION: must be a version such as 5.199");
-  if (!(config.vk_rps > 0 && config.vk_rps <= 100)) note("VKA_VK_RPS: must be a number of requests per second in (0, 100]");
+  if (!(config.vk_rps > 0 && config.vk_rps <= 100))
+    note("VKA_VK_RPS: must be a number of requests per second in (0, 100]");
   if (config.vk_token && (config.vk_token->empty() || has_space_or_control(*config.vk_token)))
     note("VKA_VK_TOKEN: must be a non-empty token without spaces");
 }
@@ -132,14 +133,17 @@ std::vector<std::string> validate(const Config& config) {
   if (config.max_body_bytes < 1024) note("--max-body-bytes: must be at least 1024");
   if (config.session_idle_hours < 1 || config.session_idle_hours > 24 * 366)
     note("VKA_SESSION_IDLE_HOURS: must be between 1 and 8784");
-  if (config.session_max_days < 1 || config.session_max_days > 366) note("VKA_SESSION_MAX_DAYS: must be between 1 and 366");
-  if (config.max_connections != 0 && config.max_connections < 16) note("--max-connections: must be 0 (automatic) or at least 16");
+  if (config.session_max_days < 1 || config.session_max_days > 366)
+    note("VKA_SESSION_MAX_DAYS: must be between 1 and 366");
+  if (config.max_connections != 0 && config.max_connections < 16)
+    note("--max-connections: must be 0 (automatic) or at least 16");
   if (config.header_timeout_seconds < 1 || config.header_timeout_seconds > 3600)
     note("--header-timeout-seconds: must be between 1 and 3600");
   if (config.rate_limit < 0) note("--rate-limit: must be 0 (off) or a number of requests per minute");
   if (config.expensive_concurrency < 1 || config.expensive_concurrency > 1000)
     note("--expensive-concurrency: must be between 1 and 1000");
-  if (config.expensive_threads < 1 || config.expensive_threads > 256) note("--expensive-threads: must be between 1 and 256");
+  if (config.expensive_threads < 1 || config.expensive_threads > 256)
+    note("--expensive-threads: must be between 1 and 256");
   if (config.failed_auth_limit < 1) note("--failed-auth-limit: must be at least 1");
   if (config.event_streams_per_credential < 1) note("--event-streams-per-credential: must be at least 1");
   if (config.event_streams_total < config.event_streams_per_credential)

@@ -19,7 +19,7 @@ struct Config {
   std::optional<std::string> admin_api_key;
   std::string data_dir = "./vk-analytics-data";
   std::vector<std::string> cors_origins;
-  std::vector<std::string> lexicon_files;  // user sentiment lexicons merged over the built-in one
+  std::vector<std::string> lexicon_files;   // user sentiment lexicons merged over the built-in one
   std::vector<std::string> stopword_files;  // user stop lists: words kept out of keywords and phrases
   std::string log_level = "info";
   int workers = 2;
@@ -28,14 +28,14 @@ struct Config {
   int read_timeout_seconds = 30;  // to receive one whole request, or to write a response
   int idle_timeout_seconds = 60;  // keep-alive connection without a request
   std::size_t max_body_bytes = 2 * 1024 * 1024;
-  int session_idle_hours = 12;  // a session unused this long ends
-  int session_max_days = 7;     // a session ends this long after sign-in, however used
+  int session_idle_hours = 12;   // a session unused this long ends
+  int session_max_days = 7;      // a session ends this long after sign-in, however used
   bool viewers_see_all = false;  // viewers read every task, not only those shared with them
   // Limits (docs/operations.md); 0 connections means sized from RLIMIT_NOFILE.
   std::size_t max_connections = 0;
-  int header_timeout_seconds = 10;  // a new connection's first header, or any started header
+  int header_timeout_seconds = 10;                    // a new connection's first header, or any started header
   std::size_t min_body_bytes_per_second = 16 * 1024;  // after read_timeout_seconds
-  long rate_limit = 6000;  // requests per minute per credential and per address; 0 = off
+  long rate_limit = 6000;                             // requests per minute per credential and per address; 0 = off
   int expensive_concurrency = 2;  // concurrent analyze, export and analytics requests per credential
   int expensive_threads = 2;
   long failed_auth_limit = 100;  // invalid credentials per address within 5 minutes

@@ -32,8 +32,10 @@ void create_demo_task(store::Store& store, sim::Simulator& simulator) {
   const auto& communities = simulator.service().dataset().communities();
   for (std::size_t i = 0; i < communities.size(); ++i) {
     // Half by screen name, half by id: both kinds of reference get resolved.
-    if (i % 2) params.groups.push_back(domain::GroupRef{communities[i].id});
-    else params.groups.push_back(domain::GroupRef{communities[i].screen_name});
+    if (i % 2)
+      params.groups.push_back(domain::GroupRef{communities[i].id});
+    else
+      params.groups.push_back(domain::GroupRef{communities[i].screen_name});
   }
   const auto task = api::create_task(store, std::move(params), std::string{demo_owner});
   spdlog::info("demo: created task {} (every admin key can see it)", task.id);

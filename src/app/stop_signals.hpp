@@ -1,8 +1,8 @@
 #pragma once
 // SIGINT, SIGTERM and SIGHUP, received synchronously by the thread that waits for them. `serve`
 // takes SIGHUP as "reload the TLS files"; every other command stops on it.
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <optional>
 
 namespace vka::app {

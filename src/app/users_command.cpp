@@ -61,7 +61,8 @@ void UsersCommand::add_to(CLI::App& command) {
   set_role_->add_option("role", role_, "admin, analyst or viewer")->required()->check(roles);
   disable_ = command.add_subcommand("disable", "disable a user, ending their sessions and API keys");
   disable_->add_option("username", username_)->required();
-  reset_password_ = command.add_subcommand("reset-password", "set a new password (read without echo) and end the user's sessions");
+  reset_password_ =
+      command.add_subcommand("reset-password", "set a new password (read without echo) and end the user's sessions");
   reset_password_->add_option("username", username_)->required();
   reset_password_->add_flag("--must-change-password", must_change_password_, "ask for a new password at next sign-in");
 }

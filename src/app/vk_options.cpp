@@ -5,7 +5,9 @@
 namespace vka::app {
 
 void add_vk_options(CLI::App& command, Config& config) {
-  command.add_option("--vk-api-url", config.vk_api_url, "VK API base URL")->envname("VKA_VK_API_URL")->capture_default_str();
+  command.add_option("--vk-api-url", config.vk_api_url, "VK API base URL")
+      ->envname("VKA_VK_API_URL")
+      ->capture_default_str();
   command.add_option("--vk-api-version", config.vk_api_version, "VK API version (v)")
       ->envname("VKA_VK_API_VERSION")
       ->capture_default_str();

@@ -53,7 +53,7 @@ domain::Result<BootstrapAdminKey> BootstrapAdminKey::from_environment_value(std:
     return domain::unexpected("VKA_ADMIN_API_KEY must be printable ASCII without spaces");
   if (value.size() < min_length)
     return domain::unexpected("VKA_ADMIN_API_KEY must be at least " + std::to_string(min_length) +
-                   " characters; `vk-analytics api-keys create` makes a strong key instead");
+                              " characters; `vk-analytics api-keys create` makes a strong key instead");
   return BootstrapAdminKey(value);
 }
 

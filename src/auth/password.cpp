@@ -22,12 +22,12 @@ std::string hash_password(std::string_view password, const Argon2Params& params)
   ensure_sodium();
   std::array<unsigned char, salt_bytes> salt{};
   randombytes_buf(salt.data(), salt.size());
-  const auto encoded_size = argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism, salt_bytes,
-                                              hash_bytes, Argon2_id);
+  const auto encoded_size =
+      argon2_encodedlen(params.time_cost, params.memory_kib, params.parallelism, salt_bytes, hash_bytes, Argon2_id);
   std::string encoded(encoded_size, '\0');
-  const int status = argon2id_hash_encoded(params.time_cost, params.memory_kib, params.parallelism, password.data(),
-                                           password.size(), salt.data(), salt.size(), hash_bytes, encoded.data(),
-                                           encoded.size());
+  const int status =
+      argon2id_hash_encoded(params.time_cost, params.memory_kib, params.parallelism, password.data(), password.size(),
+                            salt.data(), salt.size(), hash_bytes, encoded.data(), encoded.size());
   if (status != ARGON2_OK)
     throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(status));
   encoded.resize(encoded.find('\0'));
@@ -47,7 +47,8 @@ bool needs_rehash(std::string_view encoded, const Argon2Params& params) {
   int version = 0;
   char end = 0;
   if (std::sscanf(text.c_str(), "$argon2id$v=%d$m=%u,t=%u,p=%u%c", &version, &stored.memory_kib, &stored.time_cost,
-                  &stored.parallelism, &end) != 5 || end != '$')
+                  &stored.parallelism, &end) != 5 ||
+      end != '$')
     return true;
   return version != ARGON2_VERSION_NUMBER || stored != params;
 }

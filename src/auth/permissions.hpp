@@ -21,10 +21,10 @@ bool can_change_task(const Principal& who, std::string_view task_owner);  // pau
 bool can_create_tasks(const Principal& who);
 bool can_share_task(const Principal& who, std::string_view task_owner);  // add, remove or list its shares
 
-bool can_manage_vk_tokens(const Principal& who);  // add or list one's own
+bool can_manage_vk_tokens(const Principal& who);                            // add or list one's own
 bool can_use_vk_token(const Principal& who, std::string_view token_owner);  // also delete it
 
-bool can_manage_keys(const Principal& who);   // create or revoke API keys of anyone
+bool can_manage_keys(const Principal& who);  // create or revoke API keys of anyone
 bool can_manage_users(const Principal& who);
 bool can_read_audit(const Principal& who);
 

@@ -12,7 +12,9 @@ namespace vka::auth {
 static_assert(SecretKey::size == crypto_kdf_KEYBYTES && SecretKey::size == crypto_secretbox_KEYBYTES &&
               SecretKey::size == crypto_generichash_KEYBYTES);
 
-SecretKey::SecretKey(std::span<const unsigned char, size> bytes) { std::copy(bytes.begin(), bytes.end(), bytes_.begin()); }
+SecretKey::SecretKey(std::span<const unsigned char, size> bytes) {
+  std::copy(bytes.begin(), bytes.end(), bytes_.begin());
+}
 
 SecretKey SecretKey::random() {
   ensure_sodium();

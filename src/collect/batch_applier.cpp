@@ -29,8 +29,9 @@ std::optional<domain::TaskError> refusal(const vk::Group& group) {
   const std::string scope = community_scope(group.id);
   if (group.deactivated) {
     const bool banned = *group.deactivated == "banned";
-    return task_error(scope, banned ? "vk_content_blocked" : "vk_not_found",
-                      "the community is " + std::string(banned ? "banned" : "deleted") + " (" + *group.deactivated + ")");
+    return task_error(
+        scope, banned ? "vk_content_blocked" : "vk_not_found",
+        "the community is " + std::string(banned ? "banned" : "deleted") + " (" + *group.deactivated + ")");
   }
   if (group.is_closed == vk::GroupAccess::private_)
     return task_error(scope, "vk_group_access_denied", "the community is private");
@@ -82,9 +83,8 @@ struct BatchApplier::Visitor {
   void add_comment_lanes(const std::vector<domain::Post>& posts) {
     for (const domain::Post& post : posts) {
       auto& lanes = self.work_.comments;
-      const auto existing = find_lane(lanes, [&](const CommentsLane& l) {
-        return l.owner_id == post.owner_id && l.post_id == post.id;
-      });
+      const auto existing =
+          find_lane(lanes, [&](const CommentsLane& l) { return l.owner_id == post.owner_id && l.post_id == post.id; });
       if (existing == lanes.end()) lanes.push_back({post.owner_id, post.id, {}});
     }
   }
@@ -98,8 +98,9 @@ struct BatchApplier::Visitor {
     } else if (!*name || ((*name)->type != "group" && (*name)->type != "page" && (*name)->type != "event")) {
       ++report.progressed;
       const std::string what = *name ? "names a " + (*name)->type + ", not a community" : "is unknown to VK";
-      self.writer_.skip_community(0, store::LinkStatus::skipped,
-                                  task_error(screen_name_scope(call.name), "vk_not_found", "\"" + call.name + "\" " + what));
+      self.writer_.skip_community(
+          0, store::LinkStatus::skipped,
+          task_error(screen_name_scope(call.name), "vk_not_found", "\"" + call.name + "\" " + what));
     } else {
       ++report.progressed;
       const std::int64_t id = (*name)->object_id;
@@ -147,8 +148,9 @@ struct BatchApplier::Visitor {
     for (std::int64_t id : call.ids) {
       const auto group = std::find_if(groups->begin(), groups->end(), [&](const vk::Group& g) { return g.id == id; });
       if (group == groups->end()) {
-        self.writer_.skip_community(id, store::LinkStatus::skipped,
-                                    task_error(community_scope(id), "vk_not_found", "VK knows no community with this id"));
+        self.writer_.skip_community(
+            id, store::LinkStatus::skipped,
+            task_error(community_scope(id), "vk_not_found", "VK knows no community with this id"));
         continue;
       }
       found.emplace_back(to_community(*group), refusal(*group));
@@ -255,7 +257,8 @@ struct BatchApplier::Visitor {
   }
 
   void comments_refused(std::vector<CommentsLane>::iterator lane, const vk::VkFailure& f) {
-    self.writer_.skip_post(lane->owner_id, lane->post_id, status_for(f), task_error(post_scope(lane->owner_id, lane->post_id), f));
+    self.writer_.skip_post(lane->owner_id, lane->post_id, status_for(f),
+                           task_error(post_scope(lane->owner_id, lane->post_id), f));
     self.work_.comments.erase(lane);
   }
 

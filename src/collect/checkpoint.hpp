@@ -13,10 +13,10 @@ namespace vka::collect {
 
 // A community's wall: where the next wall.get page starts and how many posts were taken so far.
 struct WallCheckpoint {
-  std::int64_t offset = 0;                // next offset into the wall (newest first)
-  std::int64_t posts_seen = 0;            // posts taken, the pinned one included
-  std::optional<std::int64_t> count;      // the wall's count when `offset` was computed (drift detection)
-  std::vector<std::string> names;         // the task's screen names that resolved to this community
+  std::int64_t offset = 0;            // next offset into the wall (newest first)
+  std::int64_t posts_seen = 0;        // posts taken, the pinned one included
+  std::optional<std::int64_t> count;  // the wall's count when `offset` was computed (drift detection)
+  std::vector<std::string> names;     // the task's screen names that resolved to this community
   bool operator==(const WallCheckpoint&) const = default;
 };
 

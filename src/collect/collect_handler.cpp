@@ -16,10 +16,12 @@ struct Runtime {
 
 }  // namespace
 
-jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer, CollectorOptions options) {
+jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer,
+                                      CollectorOptions options) {
   auto runtime = std::make_shared<Runtime>(options.http);
   std::vector<TokenConfig> tokens;
-  for (std::string& token : options.tokens) tokens.push_back({vk::AccessToken(std::move(token)), options.requests_per_second});
+  for (std::string& token : options.tokens)
+    tokens.push_back({vk::AccessToken(std::move(token)), options.requests_per_second});
   GatewayOptions gateway = options.gateway;
   gateway.base_url = options.vk_api_url;
   gateway.version = options.vk_api_version;
@@ -28,11 +30,11 @@ jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analy
     return vk::Clock::duration(
         store.vk_sends().book(token_key, limit, std::chrono::duration_cast<std::chrono::microseconds>(window)));
   };
-  runtime->gateway = std::make_shared<VkGateway>(runtime->http, runtime->clock, std::move(tokens), gateway,
-                                                 options.observer);
+  runtime->gateway =
+      std::make_shared<VkGateway>(runtime->http, runtime->clock, std::move(tokens), gateway, options.observer);
   if (options.reveal_token) {
-    options.settings.task_token = [reveal = std::move(options.reveal_token),
-                                   rps = options.requests_per_second](std::string_view id) -> std::optional<TokenConfig> {
+    options.settings.task_token = [reveal = std::move(options.reveal_token), rps = options.requests_per_second](
+                                      std::string_view id) -> std::optional<TokenConfig> {
       auto secret = reveal(id);
       if (!secret) return std::nullopt;
       return TokenConfig{vk::AccessToken(std::move(*secret)), rps};

@@ -30,7 +30,8 @@ struct CollectorOptions {
 // The handler for job kind "collect". It owns what it needs (HTTP client, one pacer per token, the
 // gateway); every job it runs shares them, so each token's pacing holds across concurrent jobs, and each
 // send is booked in the store's send ledger, so it holds across processes and restarts too.
-jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer, CollectorOptions options);
+jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer,
+                                      CollectorOptions options);
 
 // The same over a gateway the caller built (tests, or several handlers sharing tokens).
 jobs::JobHandler make_collect_handler(store::Store& store, const analysis::Analyzer& analyzer,

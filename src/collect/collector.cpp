@@ -1,7 +1,7 @@
 #include "collect/collector.hpp"
 
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
+#include <boost/json.hpp>
 
 #include <random>
 
@@ -32,15 +32,16 @@ std::vector<store::PostState> all_posts(store::Store& store, const std::string& 
 }
 
 // Moves a running task to its end status; false when its status changed meanwhile.
-bool end_task(store::Store& store, const std::string& task_id, domain::TaskAction action, const std::string& event_type) {
+bool end_task(store::Store& store, const std::string& task_id, domain::TaskAction action,
+              const std::string& event_type) {
   const auto task = store.tasks().get(task_id);
   if (!task || task->status != domain::TaskStatus::running) return false;
   const auto to = domain::transition(task->status, action);
   if (!to) return false;
   const auto now = domain::now();
   json::object payload{{"status", domain::to_string(*to)}, {"progress", progress_to_json(task->progress, true)}};
-  const store::TaskTransition change{task->status, *to, now, std::nullopt, now,
-                                     store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
+  const store::TaskTransition change{
+      task->status, *to, now, std::nullopt, now, store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
   return store.tasks().transition(task_id, change).outcome == store::TransitionResult::Outcome::applied;
 }
 
@@ -73,9 +74,13 @@ jobs::JobResult Collector::run(jobs::JobContext& context) {
   if (!task) return jobs::JobResult::done();  // removed meanwhile
   if (task->status == domain::TaskStatus::queued) {
     const auto now = domain::now();
-    store::TaskTransition start{domain::TaskStatus::queued, domain::TaskStatus::running, now,
-                                task->started_at ? std::nullopt : std::optional(now), std::nullopt,
-                                store::NewEvent{"task.started", "{}"}, std::nullopt};
+    store::TaskTransition start{domain::TaskStatus::queued,
+                                domain::TaskStatus::running,
+                                now,
+                                task->started_at ? std::nullopt : std::optional(now),
+                                std::nullopt,
+                                store::NewEvent{"task.started", "{}"},
+                                std::nullopt};
     const auto started = store_.tasks().transition(*task_id, start);
     if (started.outcome == store::TransitionResult::Outcome::not_found) return jobs::JobResult::done();
     task = started.task;

@@ -84,10 +84,10 @@ store::WriteResult PageWriter::save_wall(std::int64_t community_id, const std::v
                                          bool done) {
   return write_wall(community_id, posts, std::move(authors), checkpoint, done,
                     [community_id, done](const domain::TaskProgress& counted) {
-                      return store::NewEvent{"post.collected",
-                                             json::serialize(json::object{{"community_id", community_id},
-                                                                          {"posts", counted.posts_found},
-                                                                          {"wall_done", done}})};
+                      return store::NewEvent{
+                          "post.collected",
+                          json::serialize(json::object{
+                              {"community_id", community_id}, {"posts", counted.posts_found}, {"wall_done", done}})};
                     });
 }
 
@@ -112,8 +112,7 @@ store::WriteResult PageWriter::save_named_posts(const std::vector<domain::Post>&
 }
 
 store::WriteResult PageWriter::save_comments(std::int64_t owner_id, std::int64_t post_id,
-                                             std::vector<domain::Comment> comments,
-                                             std::vector<domain::Author> authors,
+                                             std::vector<domain::Comment> comments, std::vector<domain::Author> authors,
                                              const CommentsCheckpoint& checkpoint) {
   store::CommentsPageWrite write;
   write.task_id = task_id_;
@@ -126,11 +125,10 @@ store::WriteResult PageWriter::save_comments(std::int64_t owner_id, std::int64_t
   write.counters = take_counters();
   const bool done = write.post_done;
   write.event = [owner_id, post_id, done](const domain::TaskProgress& counted) {
-    return store::NewEvent{"comments.ingested",
-                           json::serialize(json::object{{"owner_id", owner_id},
-                                                        {"post_id", post_id},
-                                                        {"comments", counted.comments_collected},
-                                                        {"post_done", done}})};
+    return store::NewEvent{"comments.ingested", json::serialize(json::object{{"owner_id", owner_id},
+                                                                             {"post_id", post_id},
+                                                                             {"comments", counted.comments_collected},
+                                                                             {"post_done", done}})};
   };
   write.at = domain::now();
   return checked(store_.collection().write_comments(lease_, write));

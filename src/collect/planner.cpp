@@ -26,7 +26,8 @@ template <class T, class Emit>
 void chunked(const std::vector<T>& items, std::size_t chunk, BatchBuilder& batch, Emit&& emit) {
   for (std::size_t i = 0; i < items.size() && !batch.full(); i += chunk) {
     const auto end = std::min(items.size(), i + chunk);
-    emit(std::vector<T>(items.begin() + static_cast<std::ptrdiff_t>(i), items.begin() + static_cast<std::ptrdiff_t>(end)));
+    emit(std::vector<T>(items.begin() + static_cast<std::ptrdiff_t>(i),
+                        items.begin() + static_cast<std::ptrdiff_t>(end)));
   }
 }
 
@@ -52,8 +53,8 @@ void plan_comments(const CommentsLane& lane, bool follow_threads, BatchBuilder& 
     const int pages = std::min(top_pages_wanted(lane.checkpoint, batch.room()), batch.room());
     for (int p = 0; p < pages; ++p) {
       const std::int64_t offset = lane.checkpoint.offset + std::int64_t{p} * vk::kMaxPageCount;
-      batch.add(vk::wall_get_comments({lane.owner_id, lane.post_id, std::nullopt, std::nullopt, offset,
-                                       vk::kMaxPageCount, thread_items}),
+      batch.add(vk::wall_get_comments(
+                    {lane.owner_id, lane.post_id, std::nullopt, std::nullopt, offset, vk::kMaxPageCount, thread_items}),
                 TopCommentsCall{lane.owner_id, lane.post_id, offset});
     }
   }
@@ -62,8 +63,8 @@ void plan_comments(const CommentsLane& lane, bool follow_threads, BatchBuilder& 
     const int pages = std::min(branch_pages_wanted(thread, batch.room()), batch.room());
     for (int p = 0; p < pages; ++p) {
       const std::int64_t offset = thread.offset + std::int64_t{p} * vk::kMaxPageCount;
-      batch.add(vk::wall_get_comments({lane.owner_id, lane.post_id, thread.comment_id, std::nullopt, offset,
-                                       vk::kMaxPageCount, 0}),
+      batch.add(vk::wall_get_comments(
+                    {lane.owner_id, lane.post_id, thread.comment_id, std::nullopt, offset, vk::kMaxPageCount, 0}),
                 BranchCall{lane.owner_id, lane.post_id, thread.comment_id, offset});
     }
   }

@@ -63,7 +63,7 @@ struct VkGateway::Token {
   std::unique_ptr<vk::VkClient> client;
   Execute execute = Execute::unknown;
   bool retired = false;
-  std::optional<vk::Clock::time_point> parked_until;                // every method (captcha)
+  std::optional<vk::Clock::time_point> parked_until;                 // every method (captcha)
   std::map<std::string, vk::Clock::time_point> method_parked_until;  // quota, or forever for a wrong token type
 };
 
@@ -236,8 +236,8 @@ bool VkGateway::settle(std::size_t token_index, const std::string& method, const
 }
 
 void VkGateway::dispatch(std::size_t token_index, std::span<const std::size_t> group,
-                         std::span<const vk::Request> calls, std::string_view task_key,
-                         std::optional<std::size_t> only, Round& round, BatchResult& result) {
+                         std::span<const vk::Request> calls, std::string_view task_key, std::optional<std::size_t> only,
+                         Round& round, BatchResult& result) {
   Token& token = token_at(token_index);
   const auto timed = [&](std::string_view method, auto&& call) {
     sent_at.reset();
@@ -349,8 +349,8 @@ BatchResult VkGateway::send(std::span<const vk::Request> calls, std::string_view
     }
     if (!breaker_.allow(clock_.now())) {
       std::lock_guard guard(mutex_);
-      fail_pending(last_breaker_failure_.value_or(
-          failure(ErrorAction::retry_backoff, "vk_unavailable", "VK unreachable: calls paused after repeated failures")));
+      fail_pending(last_breaker_failure_.value_or(failure(ErrorAction::retry_backoff, "vk_unavailable",
+                                                          "VK unreachable: calls paused after repeated failures")));
       break;
     }
     std::optional<std::size_t> chosen;

@@ -59,8 +59,8 @@ int wall_pages_wanted(const WallCheckpoint& at, const PostWindow& window, int ca
   // posts_per_group, up to a whole execute of wall.get calls past the end of a short wall.
   if (!at.count) return 1;
   // The pinned post may take a slot on the first page without counting as one of the newest.
-  const std::int64_t remaining = std::max<std::int64_t>(window.posts_per_group - at.posts_seen, 1) +
-                                 (at.offset == 0 ? 1 : 0);
+  const std::int64_t remaining =
+      std::max<std::int64_t>(window.posts_per_group - at.posts_seen, 1) + (at.offset == 0 ? 1 : 0);
   std::int64_t pages = pages_for(remaining);
   if (at.count) pages = std::min(pages, pages_for(*at.count - at.offset));
   return static_cast<int>(std::clamp<std::int64_t>(pages, 1, cap));

@@ -25,17 +25,17 @@ struct CommentsLane {
 };
 
 struct PendingWork {
-  std::vector<std::string> names;             // screen names to resolve
-  std::vector<std::int64_t> lookups;          // community ids for groups.getById, many per call
-  std::vector<std::int64_t> single_lookups;   // ids VK refused to look up together: one per call
+  std::vector<std::string> names;                             // screen names to resolve
+  std::vector<std::int64_t> lookups;                          // community ids for groups.getById, many per call
+  std::vector<std::int64_t> single_lookups;                   // ids VK refused to look up together: one per call
   std::map<std::int64_t, std::vector<std::string>> names_of;  // the screen names each looked-up id came from
-  std::vector<domain::PostRef> named_posts;   // posts the task names, for wall.getById, many per call
-  std::vector<domain::PostRef> single_posts;  // ... one per call
-  std::vector<WallLane> walls;                // communities whose wall is still being paged
-  std::vector<CommentsLane> comments;         // posts whose comments are still being paged
+  std::vector<domain::PostRef> named_posts;                   // posts the task names, for wall.getById, many per call
+  std::vector<domain::PostRef> single_posts;                  // ... one per call
+  std::vector<WallLane> walls;                                // communities whose wall is still being paged
+  std::vector<CommentsLane> comments;                         // posts whose comments are still being paged
   bool empty() const {
-    return names.empty() && lookups.empty() && single_lookups.empty() && named_posts.empty() &&
-           single_posts.empty() && walls.empty() && comments.empty();
+    return names.empty() && lookups.empty() && single_lookups.empty() && named_posts.empty() && single_posts.empty() &&
+           walls.empty() && comments.empty();
   }
 };
 

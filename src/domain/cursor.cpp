@@ -27,9 +27,7 @@ void put_varint(Bytes& out, std::uint64_t value) {
 std::uint64_t zigzag(std::int64_t v) {
   return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
 }
-std::int64_t unzigzag(std::uint64_t v) {
-  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
-}
+std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
 
 std::uint32_t checksum(std::string_view scope, std::span<const std::uint8_t> body) {
   const auto* scope_bytes = reinterpret_cast<const std::uint8_t*>(scope.data());
@@ -95,7 +93,8 @@ std::optional<CursorPosition> read_values(Reader& reader) {
   return position;
 }
 
-constexpr std::string_view garbled = "cursor is corrupted or belongs to another listing; pass meta.next_cursor back unchanged";
+constexpr std::string_view garbled =
+    "cursor is corrupted or belongs to another listing; pass meta.next_cursor back unchanged";
 }  // namespace
 
 std::string encode_cursor(std::string_view scope, const CursorPosition& position) {

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <optional>
-#include <type_traits>
 #include <set>
+#include <type_traits>
 #include <utility>
 
 #include "domain/post_ref.hpp"
@@ -41,9 +41,7 @@ std::optional<std::string_view> numbered(std::string_view name, std::string_view
   return digits;
 }
 
-bool is_screen_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
-}
+bool is_screen_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'; }
 
 // A page name (from a link, after '@', or bare), already lowercased.
 GroupResult from_page_name(std::string_view input, std::string_view name) {
@@ -57,13 +55,14 @@ GroupResult from_page_name(std::string_view input, std::string_view name) {
     return fail_for(input, "is a post, not a community; list it under posts");
 
   if (name.size() > max_screen_name_length)
-    return fail_for(input, fmt::format("is too long for a screen name (at most {} characters)",
-                                       max_screen_name_length));
+    return fail_for(input,
+                    fmt::format("is too long for a screen name (at most {} characters)", max_screen_name_length));
   bool has_letter = false;
   for (char c : name) {
     if (!is_screen_name_char(c))
-      return fail_for(input, "is not a community reference (screen names use only latin letters, "
-                             "digits, '_' and '.')");
+      return fail_for(input,
+                      "is not a community reference (screen names use only latin letters, "
+                      "digits, '_' and '.')");
     has_letter = has_letter || (c >= 'a' && c <= 'z');
   }
   if (!has_letter) return fail_for(input, "is not a community reference (a screen name needs a latin letter)");
@@ -92,7 +91,8 @@ GroupResult from_text(std::string_view input) {
   }
   if (text.starts_with('@')) {
     const auto name = lowercase_ascii(text.substr(1));
-    if (is_all_digits(name)) return fail_for(input, "is not a community reference (a screen name needs a latin letter)");
+    if (is_all_digits(name))
+      return fail_for(input, "is not a community reference (a screen name needs a latin letter)");
     return from_page_name(input, name);
   }
   const bool negative = text.starts_with('-');

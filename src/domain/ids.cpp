@@ -51,8 +51,8 @@ std::string format_id(IdKind kind, std::chrono::milliseconds unix_time, const Id
 }
 
 std::string new_id(IdKind kind) {
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now().time_since_epoch());
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
   return format_id(kind, now, random_bits());
 }
 

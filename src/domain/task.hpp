@@ -13,9 +13,12 @@
 namespace vka::domain {
 
 enum class TaskStatus { queued, running, paused, completed, completed_with_errors, failed, canceled };
-inline constexpr std::array all_task_statuses{TaskStatus::queued,    TaskStatus::running,
-                                              TaskStatus::paused,    TaskStatus::completed,
-                                              TaskStatus::completed_with_errors, TaskStatus::failed,
+inline constexpr std::array all_task_statuses{TaskStatus::queued,
+                                              TaskStatus::running,
+                                              TaskStatus::paused,
+                                              TaskStatus::completed,
+                                              TaskStatus::completed_with_errors,
+                                              TaskStatus::failed,
                                               TaskStatus::canceled};
 
 std::string_view to_string(TaskStatus status);

@@ -1,8 +1,8 @@
 #include "domain/time.hpp"
 
-#include <charconv>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <charconv>
 
 namespace vka::domain {
 

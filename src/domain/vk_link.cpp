@@ -7,8 +7,7 @@
 namespace vka::domain {
 
 namespace {
-constexpr std::array<std::string_view, 6> vk_hosts{"vk.com", "m.vk.com", "www.vk.com",
-                                                   "vk.ru",  "m.vk.ru",  "www.vk.ru"};
+constexpr std::array<std::string_view, 6> vk_hosts{"vk.com", "m.vk.com", "www.vk.com", "vk.ru", "m.vk.ru", "www.vk.ru"};
 
 bool is_vk_host(std::string_view host) {
   for (auto known : vk_hosts)

@@ -10,8 +10,8 @@
 namespace vka::domain {
 
 struct VkLink {
-  std::string page;                 // the single path segment, lowercased; "" for the site root
-  std::optional<std::string> w;     // the "w" query parameter (VK opens posts over a page with it)
+  std::string page;              // the single path segment, lowercased; "" for the site root
+  std::optional<std::string> w;  // the "w" query parameter (VK opens posts over a page with it)
 };
 
 // True when the text is meant as a URL (a scheme, or a VK host followed by a path or nothing),

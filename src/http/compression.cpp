@@ -59,9 +59,12 @@ Encoding negotiate_encoding(std::optional<std::string_view> accept_encoding) {
     const auto semicolon = member.find(';');
     const auto name = trim_blanks(member.substr(0, semicolon));
     const double q = semicolon == std::string_view::npos ? 1.0 : quality(member.substr(semicolon + 1));
-    if (iequals(name, "gzip") || iequals(name, "x-gzip")) gzip_q = q, gzip_named = true;
-    else if (iequals(name, "br")) br_q = q, br_named = true;
-    else if (name == "*") star_q = q;
+    if (iequals(name, "gzip") || iequals(name, "x-gzip"))
+      gzip_q = q, gzip_named = true;
+    else if (iequals(name, "br"))
+      br_q = q, br_named = true;
+    else if (name == "*")
+      star_q = q;
   }
   if (!gzip_named && star_q >= 0) gzip_q = star_q;
   if (!br_named && star_q >= 0) br_q = star_q;

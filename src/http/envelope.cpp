@@ -35,7 +35,8 @@ Response error_envelope(const Request& request, const ApiError& error) {
   boost::json::object body_error{{"code", error.code()}, {"message", error.what()}};
   if (!error.details().empty()) {
     boost::json::array details;
-    for (const auto& detail : error.details()) details.push_back({{"field", detail.field}, {"problem", detail.problem}});
+    for (const auto& detail : error.details())
+      details.push_back({{"field", detail.field}, {"problem", detail.problem}});
     body_error["details"] = std::move(details);
   }
   auto response = json_response(

@@ -27,7 +27,9 @@ void Headers::set(std::string_view name, std::string value) {
   fields_.emplace_back(std::string{name}, std::move(value));
 }
 
-void Headers::add(std::string_view name, std::string value) { fields_.emplace_back(std::string{name}, std::move(value)); }
+void Headers::add(std::string_view name, std::string value) {
+  fields_.emplace_back(std::string{name}, std::move(value));
+}
 
 void Headers::remove(std::string_view name) {
   std::erase_if(fields_, [&](const auto& field) { return iequals(field.first, name); });

@@ -89,7 +89,8 @@ std::string Metrics::render() const {
   std::string out;
   for (const auto& [name, fam] : families_) {
     out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, fam.help, name, fam.type);
-    for (const auto& [labels, value] : fam.values) out += fmt::format("{}{} {}\n", name, with_braces(labels), number(value));
+    for (const auto& [labels, value] : fam.values)
+      out += fmt::format("{}{} {}\n", name, with_braces(labels), number(value));
     for (const auto& [labels, histogram] : fam.histograms) {
       std::uint64_t cumulative = 0;
       for (std::size_t i = 0; i < fam.upper_bounds.size(); ++i) {

@@ -60,7 +60,8 @@ std::string read_part_headers(std::string_view headers, FormPart& part) {
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {
   const auto semicolon = content_type.find(';');
-  if (!iequals(trim_blanks(content_type.substr(0, semicolon)), "multipart/form-data") || semicolon == std::string_view::npos)
+  if (!iequals(trim_blanks(content_type.substr(0, semicolon)), "multipart/form-data") ||
+      semicolon == std::string_view::npos)
     return std::nullopt;
   auto boundary = parameter(content_type.substr(semicolon + 1), "boundary");
   if (!boundary || boundary->empty() || boundary->size() > 70) return std::nullopt;

@@ -1,11 +1,11 @@
 #include "http/pipeline.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "domain/time.hpp"
 #include "http/compression.hpp"
@@ -150,11 +150,12 @@ void Pipeline::apply_cors(const Request& request, Response& response) const {
   if (!origin_allowed(request)) return;
   // "*" lets any page read public answers, but never with the caller's credentials.
   const auto origin = *request.headers.get("Origin");
-  const bool listed = std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) !=
-                      options_.cors_origins.end();
+  const bool listed =
+      std::find(options_.cors_origins.begin(), options_.cors_origins.end(), origin) != options_.cors_origins.end();
   response.headers.set("Access-Control-Allow-Origin", listed ? std::string{origin} : std::string{"*"});
   if (listed) response.headers.set("Access-Control-Allow-Credentials", "true");
-  response.headers.set("Access-Control-Expose-Headers", "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
+  response.headers.set("Access-Control-Expose-Headers",
+                       "X-Request-Id, ETag, Location, Retry-After, Idempotent-Replayed");
 }
 
 void Pipeline::finish(const Request& request, Response& response) const {
@@ -188,7 +189,8 @@ void Pipeline::record(const Request& request, int status, std::size_t bytes,
   const double seconds = std::chrono::duration<double>(took).count();
   const std::string route = request.route.empty() ? "unmatched" : request.route;
   const std::string method{method_label(request.method)};
-  metrics_.increment("vka_http_requests_total", {{"route", route}, {"method", method}, {"status", std::to_string(status)}});
+  metrics_.increment("vka_http_requests_total",
+                     {{"route", route}, {"method", method}, {"status", std::to_string(status)}});
   metrics_.observe("vka_http_request_duration_seconds", {{"route", route}}, seconds);
   // Route pattern, never the raw target: paths and query strings may carry secrets.
   const boost::json::object line{{"ts", domain::format_rfc3339_millis(std::chrono::system_clock::now())},

@@ -46,7 +46,8 @@ RateDecision RateLimiter::decide(const Bucket& bucket, bool allowed) const {
           .limit = limit_,
           .remaining = static_cast<long>(std::floor(bucket.units)),
           .reset = seconds_for(static_cast<double>(limit_) - bucket.units),
-          .retry_after = allowed ? std::chrono::seconds{0} : std::max(std::chrono::seconds{1}, seconds_for(1 - bucket.units))};
+          .retry_after =
+              allowed ? std::chrono::seconds{0} : std::max(std::chrono::seconds{1}, seconds_for(1 - bucket.units))};
 }
 
 RateDecision RateLimiter::take(std::string_view key) {

@@ -15,8 +15,8 @@ namespace vka::http {
 struct RateDecision {
   bool allowed = true;
   long limit = 0;
-  long remaining = 0;                // whole units left after this decision
-  std::chrono::seconds reset{0};     // until the bucket is full again
+  long remaining = 0;                   // whole units left after this decision
+  std::chrono::seconds reset{0};        // until the bucket is full again
   std::chrono::seconds retry_after{0};  // until the next unit, when refused
 };
 

@@ -1,5 +1,7 @@
 #include "http/server.hpp"
 
+#include <spdlog/spdlog.h>
+#include <sys/resource.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ssl.hpp>
@@ -7,8 +9,6 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
-#include <spdlog/spdlog.h>
-#include <sys/resource.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -195,8 +195,7 @@ awaitable<void> Server::Impl::back_off_after(const boost::system::error_code& er
     accept_failures_unreported = 0;
     last_accept_warning = now;
   }
-  for (int closed = 0; closed < 8 && make_room(true); ++closed) {
-  }
+  for (int closed = 0; closed < 8 && make_room(true); ++closed) {}
   asio::steady_timer timer{acceptor.get_executor(), delay};
   co_await timer.async_wait(tuple_awaitable);
   delay = std::min(delay * 2, std::chrono::milliseconds{1000});
@@ -245,7 +244,8 @@ awaitable<void> Server::Impl::serve_stream(std::shared_ptr<Stream> owned, const 
     std::lock_guard lock{connections_mutex};
     const auto cancel = [weak = std::weak_ptr<Stream>{owned}] {
       if (auto stream = weak.lock())
-        asio::post(beast::get_lowest_layer(*stream).get_executor(), [stream] { beast::get_lowest_layer(*stream).cancel(); });
+        asio::post(beast::get_lowest_layer(*stream).get_executor(),
+                   [stream] { beast::get_lowest_layer(*stream).cancel(); });
     };
     self = connections.insert(connections.end(), Connection{cancel});
   }
@@ -257,8 +257,7 @@ awaitable<void> Server::Impl::serve_stream(std::shared_ptr<Stream> owned, const 
       auto [error] = co_await stream.async_handshake(asio::ssl::stream_base::server, tuple_awaitable);
       ready = !error;
     }
-    while (ready && !stopping && co_await serve_one(stream, buffer, self, remote)) {
-    }
+    while (ready && !stopping && co_await serve_one(stream, buffer, self, remote)) {}
   } catch (const std::exception& error) {
     spdlog::debug("connection from {} ended: {}", remote, error.what());
   }
@@ -287,8 +286,8 @@ awaitable<void> Server::Impl::serve_stream(std::shared_ptr<Stream> owned, const 
 
 // Serves one request; returns whether the connection may carry another.
 template <class Stream>
-awaitable<bool> Server::Impl::serve_one(Stream& stream, beast::flat_buffer& buffer, std::list<Connection>::iterator self,
-                                        const std::string& remote) {
+awaitable<bool> Server::Impl::serve_one(Stream& stream, beast::flat_buffer& buffer,
+                                        std::list<Connection>::iterator self, const std::string& remote) {
   auto& tcp_stream = beast::get_lowest_layer(stream);
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
@@ -316,7 +315,8 @@ awaitable<bool> Server::Impl::serve_one(Stream& stream, beast::flat_buffer& buff
     // A declared Content-Length over the limit is refused before the body is read.
     if (error == bhttp::error::header_limit) {
       Request request{.method = "GET", .remote_address = remote};
-      auto response = pipeline.reject(request, ApiError{431, "payload_too_large", "The request headers are too large."});
+      auto response =
+          pipeline.reject(request, ApiError{431, "payload_too_large", "The request headers are too large."});
       co_await write_response(stream, request, response, false, handlers);
     }
     co_return false;  // closed, timed out, canceled by shutdown, or garbage
@@ -359,13 +359,13 @@ awaitable<bool> Server::Impl::serve_one(Stream& stream, beast::flat_buffer& buff
   Response response;
   const bool keep_alive = !error && parser.get().keep_alive();
   if (error == bhttp::error::body_limit) {
-    response = pipeline.reject(request, payload_too_large("The request body exceeds " +
-                                                          std::to_string(body_limit) + " bytes."));
+    response = pipeline.reject(request,
+                               payload_too_large("The request body exceeds " + std::to_string(body_limit) + " bytes."));
   } else if (error) {
     co_return false;
   } else {
-    response =
-        co_await asio::co_spawn(pool, [&]() -> awaitable<Response> { co_return pipeline.handle(request); }, use_awaitable);
+    response = co_await asio::co_spawn(
+        pool, [&]() -> awaitable<Response> { co_return pipeline.handle(request); }, use_awaitable);
   }
   const bool again = keep_alive && !stopping;
   std::size_t sent = 0;
@@ -383,7 +383,7 @@ awaitable<bool> Server::Impl::serve_one(Stream& stream, beast::flat_buffer& buff
 // average, and no read may wait longer than the header timeout.
 template <class Stream>
 awaitable<boost::system::error_code> Server::Impl::read_body(Stream& stream, beast::flat_buffer& buffer,
-                                                            bhttp::request_parser<bhttp::string_body>& parser) {
+                                                             bhttp::request_parser<bhttp::string_body>& parser) {
   auto& tcp_stream = beast::get_lowest_layer(stream);
   const auto started = std::chrono::steady_clock::now();
   std::size_t received = 0;
@@ -467,9 +467,9 @@ void Server::start() {
   impl.acceptor.set_option(asio::socket_base::reuse_address(true));
   impl.acceptor.bind(endpoint, error);
   if (error)
-    throw std::runtime_error("cannot listen on " + impl.options.host + ":" + std::to_string(impl.options.port) + ": " +
-                             (error == asio::error::address_in_use ? std::string{"the port is already in use"}
-                                                                   : error.message()));
+    throw std::runtime_error(
+        "cannot listen on " + impl.options.host + ":" + std::to_string(impl.options.port) + ": " +
+        (error == asio::error::address_in_use ? std::string{"the port is already in use"} : error.message()));
   if (!impl.options.tls_cert_file.empty()) impl.tls = load_tls(impl.options.tls_cert_file, impl.options.tls_key_file);
   impl.acceptor.listen(asio::socket_base::max_listen_connections);
   asio::co_spawn(impl.io, impl.accept_loop(), asio::detached);
@@ -501,11 +501,12 @@ void Server::shutdown(std::chrono::milliseconds deadline) {
     // Idle keep-alive connections are waiting for a request that must not come: close them.
     for (auto& connection : impl.connections)
       if (connection.state != Impl::State::busy) connection.cancel();
-  } while (!impl.connections_changed.wait_until(lock, std::min(until, std::chrono::steady_clock::now() +
-                                                                          std::chrono::milliseconds{50}),
-                                                [&] { return impl.connections.empty(); }) &&
+  } while (!impl.connections_changed.wait_until(
+               lock, std::min(until, std::chrono::steady_clock::now() + std::chrono::milliseconds{50}),
+               [&] { return impl.connections.empty(); }) &&
            std::chrono::steady_clock::now() < until);
-  if (!impl.connections.empty()) spdlog::warn("{} connections still busy at the shutdown deadline", impl.connections.size());
+  if (!impl.connections.empty())
+    spdlog::warn("{} connections still busy at the shutdown deadline", impl.connections.size());
   lock.unlock();
   impl.io.stop();
   for (auto& thread : impl.threads) thread.join();

@@ -50,8 +50,8 @@ TraceContext continue_trace(std::optional<std::string_view> traceparent) {
   if (text.size() > 55 && (text.substr(0, 2) == "00" || text[55] != '-')) return context;
   const auto version = text.substr(0, 2), trace = text.substr(3, 32), parent = text.substr(36, 16),
              flags = text.substr(53, 2);
-  if (!is_lower_hex(version) || version == "ff" || !is_lower_hex(trace) || all_zero(trace) ||
-      !is_lower_hex(parent) || all_zero(parent) || !is_lower_hex(flags))
+  if (!is_lower_hex(version) || version == "ff" || !is_lower_hex(trace) || all_zero(trace) || !is_lower_hex(parent) ||
+      all_zero(parent) || !is_lower_hex(flags))
     return context;
   context.trace_id = std::string{trace};
   context.flags = std::string{flags};

@@ -11,9 +11,9 @@ bool is_valid_request_id(std::string_view id);
 std::string new_request_id();
 
 struct TraceContext {
-  std::string trace_id;   // 32 lowercase hex
-  std::string parent_id;  // 16 lowercase hex: the span of this request
-  std::string flags;      // 2 hex
+  std::string trace_id;        // 32 lowercase hex
+  std::string parent_id;       // 16 lowercase hex: the span of this request
+  std::string flags;           // 2 hex
   std::string header() const;  // "00-<trace>-<span>-<flags>"
 };
 

@@ -18,7 +18,7 @@ enum class JobOutcome {
 
 struct JobResult {
   JobOutcome outcome = JobOutcome::done;
-  std::string error;  // retry, failed and wait: kept as the job's last error, so it must hold no secret
+  std::string error;              // retry, failed and wait: kept as the job's last error, so it must hold no secret
   std::chrono::seconds delay{0};  // wait: how long
 
   static JobResult done() { return {JobOutcome::done, {}}; }

@@ -83,7 +83,7 @@ class WorkerPool {
   std::vector<std::unique_ptr<Slot>> slots_;
   std::vector<std::thread> workers_;
   std::thread heartbeat_thread_;
-  std::uint64_t jobs_queued_ = 0;                   // how often the store said so; guarded by mutex_
+  std::uint64_t jobs_queued_ = 0;                     // how often the store said so; guarded by mutex_
   std::unique_ptr<store::Subscription> queued_jobs_;  // from start() to stop()
 };
 

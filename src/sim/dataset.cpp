@@ -9,20 +9,19 @@ namespace vka::sim {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> readable_screen_names{
-    "sim_news", "sim_city", "sim_tech", "sim_cats", "sim_sport",
-    "sim_music", "sim_books", "sim_travel", "sim_food", "sim_cinema"};
-constexpr std::array<std::string_view, 10> community_names{
-    "Новости Симгорода",
-    "Подслушано; Симгород, \"официально\"",
-    "Техно-симулятор",
-    "Котики и коты 🐱",
-    "Спорт Симгорода",
-    "Music for everyone",
-    "Книжный клуб «Страница»",
-    "Travel & Adventures",
-    "Вкусная еда",
-    "Кино сегодня"};
+constexpr std::array<std::string_view, 10> readable_screen_names{"sim_news",  "sim_city",  "sim_tech",  "sim_cats",
+                                                                 "sim_sport", "sim_music", "sim_books", "sim_travel",
+                                                                 "sim_food",  "sim_cinema"};
+constexpr std::array<std::string_view, 10> community_names{"Новости Симгорода",
+                                                           "Подслушано; Симгород, \"официально\"",
+                                                           "Техно-симулятор",
+                                                           "Котики и коты 🐱",
+                                                           "Спорт Симгорода",
+                                                           "Music for everyone",
+                                                           "Книжный клуб «Страница»",
+                                                           "Travel & Adventures",
+                                                           "Вкусная еда",
+                                                           "Кино сегодня"};
 
 constexpr int kPrivateIndex = 1;
 constexpr int kBannedIndex = 2;
@@ -58,9 +57,7 @@ Shape comment_shape(std::uint64_t seed, const DatasetOptions& options, bool long
   return shape;
 }
 
-std::int64_t gap(Rng& rng, double mean_seconds) {
-  return 1 + static_cast<std::int64_t>(rng.exponential(mean_seconds));
-}
+std::int64_t gap(Rng& rng, double mean_seconds) { return 1 + static_cast<std::int64_t>(rng.exponential(mean_seconds)); }
 
 }  // namespace
 
@@ -110,8 +107,8 @@ void Dataset::generate_communities() {
     const bool readable = index < readable_screen_names.size() && i % 3 != 2;
     c.screen_name = readable ? std::string{readable_screen_names[index]}
                              : (c.type == "page" ? "public" : "club") + std::to_string(c.id);
-    c.name = index < community_names.size() ? std::string{community_names[index]}
-                                            : "Сообщество №" + std::to_string(i + 1);
+    c.name =
+        index < community_names.size() ? std::string{community_names[index]} : "Сообщество №" + std::to_string(i + 1);
     c.language = i % 5 == 4 ? Language::en : Language::ru;
     c.members_count = rng.heavy_tail(20'000, 1.5, 5'000'000);
     community_index_.emplace(c.id, communities_.size());
@@ -122,8 +119,8 @@ void Dataset::generate_communities() {
 
 void Dataset::generate_users() {
   Rng rng{mix(options_.seed, 0x75736572)};
-  const auto count = std::clamp<std::int64_t>(static_cast<std::int64_t>(options_.communities) * options_.posts / 2,
-                                              300, 100'000);
+  const auto count =
+      std::clamp<std::int64_t>(static_cast<std::int64_t>(options_.communities) * options_.posts / 2, 300, 100'000);
   std::unordered_set<std::int64_t> used;
   for (std::int64_t i = 0; i < count; ++i) {
     User u;
@@ -165,7 +162,8 @@ void Dataset::generate_walls() {
       if (rng.chance(0.8)) post.views = post.likes * rng.between(20, 60) + rng.between(0, 500);
       post.has_photo = rng.chance(0.4);
     }
-    const std::size_t pinned = posts < 4 ? posts - 1 : static_cast<std::size_t>(rng.between(3, std::min<std::int64_t>(8, options_.posts - 1)));
+    const std::size_t pinned =
+        posts < 4 ? posts - 1 : static_cast<std::size_t>(rng.between(3, std::min<std::int64_t>(8, options_.posts - 1)));
     by_date[pinned].is_pinned = true;
     // Ids grow with time and leave room for the comments, which share the wall's id sequence.
     std::int64_t next_id = rng.between(1'000, 50'000);
@@ -245,8 +243,8 @@ PostComments Dataset::generate_comments(const Post& post) const {
       reply_date += gap(rng, 300);
       std::size_t parent = root;
       if (drafts.size() > first_reply && rng.chance(0.4))
-        parent = static_cast<std::size_t>(rng.between(static_cast<std::int64_t>(first_reply),
-                                                      static_cast<std::int64_t>(drafts.size()) - 1));
+        parent = static_cast<std::size_t>(
+            rng.between(static_cast<std::int64_t>(first_reply), static_cast<std::int64_t>(drafts.size()) - 1));
       add(reply_date, parent, root);
     }
   }

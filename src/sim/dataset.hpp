@@ -27,7 +27,7 @@ struct Community {
   std::int64_t id = 0;  // positive group id; the wall's owner_id is -id
   std::string screen_name;
   std::string name;
-  std::string type;  // group, page or event
+  std::string type;   // group, page or event
   int is_closed = 0;  // 0 open, 1 closed, 2 private
   std::optional<std::string> deactivated;
   bool comments_closed = false;
@@ -63,10 +63,10 @@ struct Comment {
 };
 
 struct PostComments {
-  std::vector<Comment> items;  // ascending id, which is ascending date
-  std::vector<std::uint32_t> top_level;  // indices into items
+  std::vector<Comment> items;                                            // ascending id, which is ascending date
+  std::vector<std::uint32_t> top_level;                                  // indices into items
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> replies;  // thread root id → indices
-  std::int64_t visible_count = 0;  // not deleted: the post's comments.count
+  std::int64_t visible_count = 0;                                        // not deleted: the post's comments.count
 
   const Comment* find(std::int64_t id) const;
   std::span<const std::uint32_t> replies_of(std::int64_t root_id) const;

@@ -86,7 +86,7 @@ class Parser {
     const char c = code_[pos_];
     if (c == '[') return array(script, depth);
     if (c == '{') return object(script, depth);
-    if (code_.substr(pos_, 4) == "API." ) return call(script);
+    if (code_.substr(pos_, 4) == "API.") return call(script);
     return ScriptNode{.literal = scalar()};
   }
 
@@ -250,10 +250,14 @@ class Parser {
     for (int i = 0; i < 4; ++i) {
       const char c = code_[pos_++];
       value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("invalid \\u escape");
+      if (c >= '0' && c <= '9')
+        value |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        fail("invalid \\u escape");
     }
     return value;
   }
@@ -291,7 +295,10 @@ class Parser {
       if (pos_ >= code_.size()) fail("unterminated string");
       const char e = code_[pos_++];
       switch (e) {
-        case '"': case '\'': case '\\': case '/': out += e; break;
+        case '"':
+        case '\'':
+        case '\\':
+        case '/': out += e; break;
         case 'n': out += '\n'; break;
         case 'r': out += '\r'; break;
         case 't': out += '\t'; break;

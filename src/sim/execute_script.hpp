@@ -29,9 +29,9 @@ struct ScriptNode {
   enum class Kind { literal, array, object, call };
   Kind kind = Kind::literal;
   boost::json::value literal;
-  std::vector<ScriptNode> elements;                        // array
+  std::vector<ScriptNode> elements;                         // array
   std::vector<std::pair<std::string, ScriptNode>> members;  // object
-  std::size_t call = 0;                                    // index into Script::calls
+  std::size_t call = 0;                                     // index into Script::calls
 };
 
 struct Script {

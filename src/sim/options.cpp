@@ -66,7 +66,8 @@ std::vector<std::string> validate(const SimOptions& options) {
   if (!(options.fault_rate >= 0 && options.fault_rate <= 1)) problems.emplace_back("--fault-rate: must be 0..1");
   if (options.fault_rate > 0 && options.faults.empty())
     problems.emplace_back("--faults: at least one fault kind is needed when --fault-rate > 0");
-  if (options.stall.count() < 0 || options.stall.count() > 600'000) problems.emplace_back("--stall-ms: must be 0..600000");
+  if (options.stall.count() < 0 || options.stall.count() > 600'000)
+    problems.emplace_back("--stall-ms: must be 0..600000");
   for (const auto* list : {&options.tokens, &options.invalid_tokens, &options.service_tokens})
     for (const auto& token : *list)
       if (token.empty()) problems.emplace_back("tokens must not be empty");

@@ -18,23 +18,23 @@ std::optional<std::vector<Fault>> parse_faults(std::string_view list, std::strin
 
 struct DatasetOptions {
   std::uint64_t seed = 1;
-  int communities = 6;           // at least 4: one private, one banned, one with comments closed, one open
-  int posts = 30;                // per community
-  double comments_mean = 40;     // top-level comments per post, heavy-tailed
-  int long_thread_replies = 250; // replies on one comment of the dataset (forces comment_id paging)
+  int communities = 6;            // at least 4: one private, one banned, one with comments closed, one open
+  int posts = 30;                 // per community
+  double comments_mean = 40;      // top-level comments per post, heavy-tailed
+  int long_thread_replies = 250;  // replies on one comment of the dataset (forces comment_id paging)
 };
 
 struct SimOptions {
   DatasetOptions dataset;
-  int rps = 3;                                    // requests per token within any 1000 ms
+  int rps = 3;                                              // requests per token within any 1000 ms
   std::map<std::string, std::int64_t, std::less<>> quotas;  // method → calls per token before error 29
-  std::vector<std::string> tokens;                // accepted tokens; empty accepts any non-empty token
-  std::vector<std::string> invalid_tokens;        // error 5
-  std::vector<std::string> service_tokens;        // accepted, but execute answers error 28
-  double fault_rate = 0;                          // share of requests that fail, 0..1
+  std::vector<std::string> tokens;                          // accepted tokens; empty accepts any non-empty token
+  std::vector<std::string> invalid_tokens;                  // error 5
+  std::vector<std::string> service_tokens;                  // accepted, but execute answers error 28
+  double fault_rate = 0;                                    // share of requests that fail, 0..1
   std::vector<Fault> faults{Fault::http_5xx, Fault::error10, Fault::error9, Fault::truncated, Fault::stall};
   std::chrono::milliseconds stall{3000};
-  bool debug_routes = false;                      // serve /_sim/stats and /_sim/truth
+  bool debug_routes = false;  // serve /_sim/stats and /_sim/truth
 };
 
 // Problems with the options, one message per problem; empty when usable.

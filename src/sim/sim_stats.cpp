@@ -53,9 +53,8 @@ json::object SimStats::to_json() const {
   json::object tokens;
   // Named by VkService::stats_label: fixtures by value, any other token by a fingerprint.
   for (const auto& [name, t] : tokens_)
-    tokens[name] = json::object{{"requests", t.requests},
-                                {"max_requests_per_second", t.busiest.max()},
-                                {"rate_violations", t.rate_violations}};
+    tokens[name] = json::object{
+        {"requests", t.requests}, {"max_requests_per_second", t.busiest.max()}, {"rate_violations", t.rate_violations}};
   return json::object{{"requests", counts_json(requests_)},
                       {"inner_calls", counts_json(inner_calls_)},
                       {"rate_violations", rate_violations_},

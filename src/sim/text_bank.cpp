@@ -8,72 +8,61 @@ namespace {
 
 using Bank = std::array<std::string_view, 10>;
 
-constexpr Bank ru_positive{
-    "Спасибо за пост, очень полезно!",
-    "Отличная новость, давно ждали",
-    "Какая красота, просто восторг",
-    "Молодцы, так держать! Всё сделано здорово",
-    "Прекрасная идея, полностью поддерживаю",
-    "Люблю эту группу, всегда интересные материалы",
-    "Ура, наконец-то! Огромное спасибо организаторам",
-    "Очень понравилось, было весело и уютно",
-    "Лучший паблик, читаю каждый день с удовольствием",
-    "Замечательно написано, \"браво\" автору"};
-constexpr Bank ru_neutral{
-    "А во сколько начало?",
-    "Подскажите, где можно посмотреть расписание",
-    "Интересно, а что будет дальше",
-    "Вчера проходил мимо, там ремонт",
-    "Это в центре или на окраине?",
-    "Кто-нибудь знает, сколько стоит вход",
-    "Сохранил себе, посмотрю вечером",
-    "Напомните, какой адрес; телефон тоже нужен",
-    "Читаю новости с утра, пью чай",
-    "Сегодня обещают дождь, берите зонты"};
-constexpr Bank ru_negative{
-    "Ужасно, опять всё сломали",
-    "Отвратительный сервис, больше не приду",
-    "Это просто позор, стыдно читать",
-    "Очень разочарован, деньги на ветер",
-    "Плохая организация, очереди и хамство",
-    "Надоело, каждый раз одно и то же",
-    "Кошмар, как такое вообще можно допускать",
-    "Бесит эта реклама, отписываюсь",
-    "Грустно и обидно, всё испортили",
-    "Худшее решение за год, \"поздравляю\""};
-constexpr Bank en_positive{
-    "Thanks for sharing, this is great!",
-    "Love it, awesome work everyone",
-    "Beautiful photos, made my day",
-    "Excellent news, can't wait",
-    "Best community ever, always helpful",
-    "Well done, really impressed",
-    "This is wonderful, thank you so much",
-    "Great idea, I fully support it",
-    "Amazing event, we had so much fun",
-    "Brilliant post, \"bravo\" to the author"};
-constexpr Bank en_neutral{
-    "What time does it start?",
-    "Where can I find the schedule",
-    "Is this in the city centre or outside?",
-    "Saved it, will read later",
-    "Does anyone know the ticket price",
-    "I passed by yesterday, they are renovating",
-    "Please remind me of the address; phone too",
-    "Reading the news with my morning coffee",
-    "It is supposed to rain today",
-    "Which bus goes there, 12 or 34?"};
-constexpr Bank en_negative{
-    "Terrible, they broke everything again",
-    "Awful service, never coming back",
-    "This is a disgrace, shame on them",
-    "Very disappointed, waste of money",
-    "Horrible organisation, queues and rude staff",
-    "So annoying, the same problem every time",
-    "Worst decision this year, \"congratulations\"",
-    "I hate these ads, unsubscribing",
-    "Sad and upsetting, they ruined it",
-    "Broken again, this is unacceptable"};
+constexpr Bank ru_positive{"Спасибо за пост, очень полезно!",
+                           "Отличная новость, давно ждали",
+                           "Какая красота, просто восторг",
+                           "Молодцы, так держать! Всё сделано здорово",
+                           "Прекрасная идея, полностью поддерживаю",
+                           "Люблю эту группу, всегда интересные материалы",
+                           "Ура, наконец-то! Огромное спасибо организаторам",
+                           "Очень понравилось, было весело и уютно",
+                           "Лучший паблик, читаю каждый день с удовольствием",
+                           "Замечательно написано, \"браво\" автору"};
+constexpr Bank ru_neutral{"А во сколько начало?",
+                          "Подскажите, где можно посмотреть расписание",
+                          "Интересно, а что будет дальше",
+                          "Вчера проходил мимо, там ремонт",
+                          "Это в центре или на окраине?",
+                          "Кто-нибудь знает, сколько стоит вход",
+                          "Сохранил себе, посмотрю вечером",
+                          "Напомните, какой адрес; телефон тоже нужен",
+                          "Читаю новости с утра, пью чай",
+                          "Сегодня обещают дождь, берите зонты"};
+constexpr Bank ru_negative{"Ужасно, опять всё сломали",
+                           "Отвратительный сервис, больше не приду",
+                           "Это просто позор, стыдно читать",
+                           "Очень разочарован, деньги на ветер",
+                           "Плохая организация, очереди и хамство",
+                           "Надоело, каждый раз одно и то же",
+                           "Кошмар, как такое вообще можно допускать",
+                           "Бесит эта реклама, отписываюсь",
+                           "Грустно и обидно, всё испортили",
+                           "Худшее решение за год, \"поздравляю\""};
+constexpr Bank en_positive{"Thanks for sharing, this is great!",   "Love it, awesome work everyone",
+                           "Beautiful photos, made my day",        "Excellent news, can't wait",
+                           "Best community ever, always helpful",  "Well done, really impressed",
+                           "This is wonderful, thank you so much", "Great idea, I fully support it",
+                           "Amazing event, we had so much fun",    "Brilliant post, \"bravo\" to the author"};
+constexpr Bank en_neutral{"What time does it start?",
+                          "Where can I find the schedule",
+                          "Is this in the city centre or outside?",
+                          "Saved it, will read later",
+                          "Does anyone know the ticket price",
+                          "I passed by yesterday, they are renovating",
+                          "Please remind me of the address; phone too",
+                          "Reading the news with my morning coffee",
+                          "It is supposed to rain today",
+                          "Which bus goes there, 12 or 34?"};
+constexpr Bank en_negative{"Terrible, they broke everything again",
+                           "Awful service, never coming back",
+                           "This is a disgrace, shame on them",
+                           "Very disappointed, waste of money",
+                           "Horrible organisation, queues and rude staff",
+                           "So annoying, the same problem every time",
+                           "Worst decision this year, \"congratulations\"",
+                           "I hate these ads, unsubscribing",
+                           "Sad and upsetting, they ruined it",
+                           "Broken again, this is unacceptable"};
 
 constexpr std::array<std::string_view, 6> ru_posts{
     "Друзья, в субботу в парке пройдёт городской фестиваль. Вход свободный, начало в 12:00.",
@@ -95,15 +84,15 @@ constexpr std::array<std::string_view, 3> neutral_emoji{"🤔", "👀", "📅"};
 constexpr std::array<std::string_view, 3> negative_emoji{"😡", "👎", "😞"};
 
 constexpr std::array<std::string_view, 10> ru_first_male{"Александр", "Дмитрий", "Максим", "Сергей", "Андрей",
-                                                         "Алексей", "Иван", "Никита", "Михаил", "Егор"};
-constexpr std::array<std::string_view, 10> ru_first_female{"Анна", "Мария", "Елена", "Ольга", "Наталья",
-                                                           "Екатерина", "Дарья", "Юлия", "Татьяна", "Ксения"};
-constexpr std::array<std::string_view, 10> ru_last{"Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев",
+                                                         "Алексей",   "Иван",    "Никита", "Михаил", "Егор"};
+constexpr std::array<std::string_view, 10> ru_first_female{"Анна",      "Мария", "Елена", "Ольга",   "Наталья",
+                                                           "Екатерина", "Дарья", "Юлия",  "Татьяна", "Ксения"};
+constexpr std::array<std::string_view, 10> ru_last{"Иванов", "Смирнов", "Кузнецов", "Попов",   "Васильев",
                                                    "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров"};
-constexpr std::array<std::string_view, 10> en_first{"John", "Emma", "Oliver", "Sophia", "James",
-                                                    "Mia", "Daniel", "Grace", "Liam", "Chloe"};
-constexpr std::array<std::string_view, 10> en_last{"Smith", "O'Brien", "Johnson", "Brown", "Taylor",
-                                                   "Wilson", "Davies", "Evans", "Walker", "Wright"};
+constexpr std::array<std::string_view, 10> en_first{"John", "Emma",   "Oliver", "Sophia", "James",
+                                                    "Mia",  "Daniel", "Grace",  "Liam",   "Chloe"};
+constexpr std::array<std::string_view, 10> en_last{"Smith",  "O'Brien", "Johnson", "Brown",  "Taylor",
+                                                   "Wilson", "Davies",  "Evans",   "Walker", "Wright"};
 
 const Bank& bank(Language language, Sentiment sentiment) {
   switch (sentiment) {

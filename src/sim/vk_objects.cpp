@@ -40,8 +40,8 @@ json::object post_json(const Post& post, const Community& owner, const PostComme
                                {"can_post", owner.comments_closed ? 0 : 1},
                                {"groups_can_post", !owner.comments_closed}};
   o["likes"] = json::object{{"count", post.likes}, {"user_likes", 0}, {"can_like", 1}, {"can_publish", 1}};
-  o["reposts"] = json::object{{"count", post.reposts}, {"wall_count", post.reposts}, {"mail_count", 0},
-                              {"user_reposted", 0}};
+  o["reposts"] =
+      json::object{{"count", post.reposts}, {"wall_count", post.reposts}, {"mail_count", 0}, {"user_reposted", 0}};
   if (post.views) o["views"] = json::object{{"count", *post.views}};
   o["post_source"] = json::object{{"type", "vk"}};
   return o;
@@ -83,7 +83,8 @@ json::object group_json(const Community& community, const std::vector<std::strin
   o["photo_200"] = "https://vk.com/images/community_200.png";
   if (community.deactivated) return o;  // removed communities carry no optional fields
   if (wants(fields, "members_count")) o["members_count"] = community.members_count;
-  if (wants(fields, "activity")) o["activity"] = community.language == Language::ru ? "Городское сообщество" : "Community";
+  if (wants(fields, "activity"))
+    o["activity"] = community.language == Language::ru ? "Городское сообщество" : "Community";
   if (wants(fields, "description")) o["description"] = "Simulated community «" + community.name + "»";
   if (wants(fields, "verified")) o["verified"] = 0;
   if (wants(fields, "can_post")) o["can_post"] = 0;

@@ -1,8 +1,8 @@
 #include "sim/vk_service.hpp"
 
+#include <fmt/format.h>
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
@@ -60,11 +60,12 @@ Incoming read_incoming(const http::Request& request) {
 }
 
 json::object error_envelope(const VkError& error, std::string_view method, const Params& params) {
-  json::array echoed{json::object{{"key", "method"}, {"value", method}}, json::object{{"key", "oauth"}, {"value", "1"}}};
+  json::array echoed{json::object{{"key", "method"}, {"value", method}},
+                     json::object{{"key", "oauth"}, {"value", "1"}}};
   for (const auto& [key, value] : params.items()) echoed.push_back(json::object{{"key", key}, {"value", value}});
-  return json::object{{"error", json::object{{"error_code", error.code()},
-                                             {"error_msg", error.what()},
-                                             {"request_params", std::move(echoed)}}}};
+  return json::object{
+      {"error",
+       json::object{{"error_code", error.code()}, {"error_msg", error.what()}, {"request_params", std::move(echoed)}}}};
 }
 
 http::Response json_response(std::string body) {
@@ -93,12 +94,12 @@ void check_version(const Params& params) {
   if (!version || version->empty()) throw VkError{8, "Invalid request: v (version) is required"};
   const auto dot = version->find('.');
   const auto major = version->substr(0, dot);
-  if (major != "5" || dot == std::string_view::npos)
-    throw VkError{8, "Invalid request: version is invalid"};
+  if (major != "5" || dot == std::string_view::npos) throw VkError{8, "Invalid request: version is invalid"};
   int minor = 0;
   const auto digits = version->substr(dot + 1);
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), minor);
-  if (ec != std::errc{} || end != digits.data() + digits.size()) throw VkError{8, "Invalid request: version is invalid"};
+  if (ec != std::errc{} || end != digits.data() + digits.size())
+    throw VkError{8, "Invalid request: version is invalid"};
   if (minor < 81) throw VkError{8, "Invalid request: versions below 5.81 are deprecated"};
 }
 
@@ -159,7 +160,8 @@ http::Response VkService::handle_method(const http::Request& request) {
     const auto label = stats_label(incoming.token);
     stats_.arrival(label, arrival);
     auto& state =
-        tokens_.try_emplace(incoming.token, TokenState{{static_cast<std::size_t>(options_.rps), std::chrono::seconds{1}}})
+        tokens_
+            .try_emplace(incoming.token, TokenState{{static_cast<std::size_t>(options_.rps), std::chrono::seconds{1}}})
             .first->second;
     if (!state.limiter.admit(arrival)) {
       stats_.rate_violation(label);
@@ -179,7 +181,8 @@ http::Response VkService::handle_method(const http::Request& request) {
         stats_.request(method, outcome);
         return gateway_error(fault->detail);
       }
-      case Fault::error10: return answer(error_envelope(VkError{10, "Internal server error"}, method, incoming.params), outcome);
+      case Fault::error10:
+        return answer(error_envelope(VkError{10, "Internal server error"}, method, incoming.params), outcome);
       case Fault::error9: return answer(error_envelope(VkError{9, "Flood control"}, method, incoming.params), outcome);
       case Fault::stall: std::this_thread::sleep_for(options_.stall); break;
       case Fault::truncated: break;
@@ -242,7 +245,8 @@ json::object VkService::execute(const Params& params, std::string_view token) {
       results.push_back(call_inner(inner.method, Params{inner.params}, token));
     } catch (const VkError& error) {
       results.emplace_back(false);
-      errors.push_back(json::object{{"method", inner.method}, {"error_code", error.code()}, {"error_msg", error.what()}});
+      errors.push_back(
+          json::object{{"method", inner.method}, {"error_code", error.code()}, {"error_msg", error.what()}});
       outcome = error_outcome(error);
     }
     std::lock_guard lock{mutex_};

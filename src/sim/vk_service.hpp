@@ -38,7 +38,7 @@ class VkService {
  private:
   struct TokenState {
     SlidingWindowLimiter limiter;
-    std::uint64_t admitted = 0;  // numbers the requests for the fault plan
+    std::uint64_t admitted = 0;                              // numbers the requests for the fault plan
     std::map<std::string, std::int64_t, std::less<>> calls;  // per method, for quotas
   };
   enum class TokenKind { user, service };

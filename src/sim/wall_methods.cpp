@@ -65,7 +65,7 @@ json::value wall_get(const Dataset& dataset, const Params& params) {
   const auto offset = params.integer_in("offset", 0, 0, kMaxOffset);
   const auto count = params.integer_in("count", 20, 0, 100);
   const auto filter = params.get("filter").value_or("all");
-  static constexpr std::array<std::string_view, 8> filters{"owner", "others", "all", "postponed",
+  static constexpr std::array<std::string_view, 8> filters{"owner",    "others",   "all",   "postponed",
                                                            "suggests", "archived", "donut", ""};
   if (std::find(filters.begin(), filters.end(), filter) == filters.end()) throw invalid_parameter("filter is invalid");
   const bool extended = params.flag("extended");
@@ -101,8 +101,9 @@ json::value wall_get_by_id(const Dataset& dataset, const Params& params) {
     const auto post_text = underscore == std::string_view::npos ? std::string_view{} : id.substr(underscore + 1);
     const auto owner_parsed = std::from_chars(owner_text.data(), owner_text.data() + owner_text.size(), owner_id);
     const auto post_parsed = std::from_chars(post_text.data(), post_text.data() + post_text.size(), post_id);
-    if (post_text.empty() || owner_parsed.ec != std::errc{} || owner_parsed.ptr != owner_text.data() + owner_text.size() ||
-        post_parsed.ec != std::errc{} || post_parsed.ptr != post_text.data() + post_text.size())
+    if (post_text.empty() || owner_parsed.ec != std::errc{} ||
+        owner_parsed.ptr != owner_text.data() + owner_text.size() || post_parsed.ec != std::errc{} ||
+        post_parsed.ptr != post_text.data() + post_text.size())
       throw invalid_parameter("posts is invalid: expected <owner_id>_<post_id>");
     // Posts that do not exist or cannot be read are left out, not reported.
     const auto* community = owner_id < 0 ? dataset.community(-owner_id) : nullptr;
@@ -175,12 +176,9 @@ json::value wall_get_comments(const Dataset& dataset, const Params& params) {
     items.push_back(std::move(item));
   }
   const auto total = branch ? level.size() : comments.items.size();
-  json::object response{{"count", total},
-                        {"current_level_count", level.size()},
-                        {"can_post", true},
-                        {"show_reply_button", true},
-                        {"groups_can_post", true},
-                        {"items", std::move(items)}};
+  json::object response{{"count", total},          {"current_level_count", level.size()},
+                        {"can_post", true},        {"show_reply_button", true},
+                        {"groups_can_post", true}, {"items", std::move(items)}};
   if (extended) {
     authors.attach_to(response, dataset);
     response["post_author_id"] = post->owner_id;

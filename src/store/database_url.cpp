@@ -22,8 +22,9 @@ DatabaseLocation parse_database_url(std::string_view url) {
   }
   for (const std::string_view scheme : postgres_schemes)
     if (url.starts_with(scheme)) return PostgresLocation{std::string(url)};
-  throw StoreError(StoreErrorKind::invalid_url,
-                   "the database URL must start with sqlite:// or postgresql:// (for example sqlite://./vk-analytics.db)");
+  throw StoreError(
+      StoreErrorKind::invalid_url,
+      "the database URL must start with sqlite:// or postgresql:// (for example sqlite://./vk-analytics.db)");
 }
 
 }  // namespace vka::store

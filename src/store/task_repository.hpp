@@ -59,8 +59,8 @@ struct TaskCounts {
 struct TransitionResult {
   enum class Outcome { applied, not_found, status_changed };
   Outcome outcome = Outcome::not_found;
-  std::optional<domain::Task> task;   // applied: the updated task; status_changed: the task as it is now
-  std::optional<StoredEvent> event;   // applied: the event written
+  std::optional<domain::Task> task;  // applied: the updated task; status_changed: the task as it is now
+  std::optional<StoredEvent> event;  // applied: the event written
 };
 
 class TaskRepository {
@@ -80,8 +80,8 @@ class TaskRepository {
                                                   domain::Timestamp at, const NewEvent& event) = 0;
   // Sets (or with nullopt, clears) why a running task waits, with the event; false (and nothing written)
   // when the task is not running.
-  virtual bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting,
-                           domain::Timestamp at, const NewEvent& event) = 0;
+  virtual bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting, domain::Timestamp at,
+                           const NewEvent& event) = 0;
   virtual TaskCounts counts() = 0;
   // Appends to the task's errors; nullopt when the task does not exist.
   virtual std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,

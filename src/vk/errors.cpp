@@ -26,7 +26,8 @@ constexpr std::array kKnownErrors{
     KnownError{12, {fail, "vk_execute_compile_error", "the execute script does not compile"}},
     KnownError{13, {smaller_batch, "vk_execute_runtime_error", "the execute script failed while running"}},
     KnownError{14, {park_token, "vk_captcha_needed", "VK demands a captcha for this token"}},
-    KnownError{15, {skip_record, "vk_access_denied", "access denied (members only, wall disabled or community blocked)"}},
+    KnownError{15,
+               {skip_record, "vk_access_denied", "access denied (members only, wall disabled or community blocked)"}},
     KnownError{17, {retire_token, "vk_validation_required", "VK requires validation of the token's user"}},
     KnownError{18, {skip_record, "vk_user_deleted", "the user was deleted or banned"}},
     KnownError{19, {skip_record, "vk_content_blocked", "the content is blocked"}},
@@ -76,7 +77,8 @@ ErrorClass classify_api_error(int vk_error_code) {
 }
 
 ErrorClass classify_http_status(int status) {
-  if (status >= 500 || status == 429) return {retry_backoff, "vk_http_unavailable", "VK answered with a server error status"};
+  if (status >= 500 || status == 429)
+    return {retry_backoff, "vk_http_unavailable", "VK answered with a server error status"};
   return {fail, "vk_http_rejected", "VK answered with an unexpected HTTP status"};
 }
 
@@ -94,14 +96,15 @@ VkFailure failure_from(const ApiError& error) {
 
 VkFailure failure_from_http_status(int status) {
   const ErrorClass c = classify_http_status(status);
-  return {c.action, std::string(c.code), std::string(c.message) + " (HTTP " + std::to_string(status) + ")",
-          std::nullopt, status, std::nullopt};
+  return {
+      c.action, std::string(c.code), std::string(c.message) + " (HTTP " + std::to_string(status) + ")", std::nullopt,
+      status,   std::nullopt};
 }
 
 VkFailure failure_from(const ParseError& error) {
   const ErrorClass c = classify_parse_error(error);
-  return {c.action, std::string(c.code), std::string(c.message) + ": " + error.to_string(), std::nullopt,
-          std::nullopt, std::nullopt};
+  return {c.action,     std::string(c.code), std::string(c.message) + ": " + error.to_string(),
+          std::nullopt, std::nullopt,        std::nullopt};
 }
 
 VkFailure failure_from(const TransportError& error) {

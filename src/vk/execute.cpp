@@ -47,7 +47,8 @@ void append_string_literal(std::string& out, std::string_view text) {
           std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned>(c));
           out += escaped;
         } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 ||
+                    static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
           out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
           i += 2;
         } else {

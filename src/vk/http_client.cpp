@@ -3,6 +3,7 @@
 // shared event-loop thread, and connections never touch each other's state.
 #include "vk/http_client.hpp"
 
+#include <openssl/ssl.h>
 #include <atomic>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -14,7 +15,6 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <mutex>
-#include <openssl/ssl.h>
 #include <unordered_map>
 #include <vector>
 
@@ -103,7 +103,8 @@ class Connection {
     });
     run();
     if (timed_out) return TransportError{Kind::timeout, "timed out resolving " + endpoint.host};
-    if (resolve_ec) return TransportError{Kind::resolve, "cannot resolve " + endpoint.host + ": " + resolve_ec.message()};
+    if (resolve_ec)
+      return TransportError{Kind::resolve, "cannot resolve " + endpoint.host + ": " + resolve_ec.message()};
 
     tcp().expires_after(timeout);
     error_code ec;

@@ -27,8 +27,7 @@ class Where {
   std::string render() const;
 
  private:
-  Where(const Where* parent, std::string_view key, std::size_t index)
-      : parent_(parent), key_(key), index_(index) {}
+  Where(const Where* parent, std::string_view key, std::size_t index) : parent_(parent), key_(key), index_(index) {}
   const std::string* root_ = nullptr;
   const Where* parent_ = nullptr;
   std::string_view key_;  // empty: this step is an array index

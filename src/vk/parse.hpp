@@ -45,8 +45,7 @@ struct ApiError {
 // share the parsed document.
 class Payload {
  public:
-  Payload(std::shared_ptr<const boost::json::value> document, const boost::json::value& node,
-          std::string path);
+  Payload(std::shared_ptr<const boost::json::value> document, const boost::json::value& node, std::string path);
   const boost::json::value& json() const { return *node_; }
   const std::string& path() const { return path_; }
   Payload child(const boost::json::value& node, std::string path) const;

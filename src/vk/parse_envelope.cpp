@@ -10,12 +10,9 @@ namespace vka::vk {
 
 using namespace detail;
 
-std::string ParseError::to_string() const {
-  return path.empty() ? problem : path + ": " + problem;
-}
+std::string ParseError::to_string() const { return path.empty() ? problem : path + ": " + problem; }
 
-Payload::Payload(std::shared_ptr<const boost::json::value> document, const boost::json::value& node,
-                 std::string path)
+Payload::Payload(std::shared_ptr<const boost::json::value> document, const boost::json::value& node, std::string path)
     : document_(std::move(document)), node_(&node), path_(std::move(path)) {}
 
 Payload Payload::child(const boost::json::value& node, std::string path) const {
@@ -33,7 +30,8 @@ ApiError parse_api_error(const json::value& v, const Where& where) {
   error.message = opt_string(o, "error_msg", where).value_or("");
   if (auto sub = opt_int(o, "error_subcode", where)) error.subcode = static_cast<int>(*sub);
   error.method = opt_string(o, "method", where);
-  if (const json::value* sid = optional(o, "captcha_sid")) error.captcha_sid = text_at(*sid, where.field("captcha_sid"));
+  if (const json::value* sid = optional(o, "captcha_sid"))
+    error.captcha_sid = text_at(*sid, where.field("captcha_sid"));
   error.captcha_img = opt_string(o, "captcha_img", where);
   error.redirect_uri = opt_string(o, "redirect_uri", where);
   error.confirmation_text = opt_string(o, "confirmation_text", where);
@@ -68,10 +66,8 @@ domain::Result<Envelope, ParseError> parse_envelope(std::string_view body) {
     if (const json::value* error = optional(o, "error")) return parse_api_error(*error, where.field("error"));
     const json::value& response = required(o, "response", where);
     Success success{Payload(root, response, "response"), {}};
-    success.execute_errors =
-        opt_array_of<ApiError>(o, "execute_errors", where, [](const json::value& item, const Where& at) {
-          return parse_api_error(item, at);
-        });
+    success.execute_errors = opt_array_of<ApiError>(
+        o, "execute_errors", where, [](const json::value& item, const Where& at) { return parse_api_error(item, at); });
     return success;
   });
 }

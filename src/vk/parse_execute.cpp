@@ -1,6 +1,6 @@
 // Splitting an execute response into its inner calls (docs/vk-api.md §2, §4.8).
-#include "vk/parse.hpp"
 #include "vk/json_reader.hpp"
+#include "vk/parse.hpp"
 
 namespace vka::vk {
 
@@ -22,7 +22,8 @@ domain::Result<std::vector<CallOutcome>, ParseError> split_execute(const Success
         if (next_error < success.execute_errors.size()) {
           outcomes.emplace_back(success.execute_errors[next_error++]);
         } else {
-          outcomes.emplace_back(ApiError{.code = 1, .message = "call failed inside execute without an execute_errors entry"});
+          outcomes.emplace_back(
+              ApiError{.code = 1, .message = "call failed inside execute without an execute_errors entry"});
         }
         continue;
       }

@@ -8,8 +8,8 @@ namespace {
 
 void check_range(std::string_view what, std::int64_t value, std::int64_t low, std::int64_t high) {
   if (value < low || value > high) {
-    throw std::invalid_argument(std::string(what) + " must be in " + std::to_string(low) + ".." +
-                                std::to_string(high) + ", got " + std::to_string(value));
+    throw std::invalid_argument(std::string(what) + " must be in " + std::to_string(low) + ".." + std::to_string(high) +
+                                ", got " + std::to_string(value));
   }
 }
 

@@ -12,14 +12,14 @@
 namespace vka::vk {
 
 inline constexpr std::string_view kApiVersion = "5.199";
-inline constexpr int kMaxPageCount = 100;            // wall.get, wall.getComments
-inline constexpr int kMaxThreadItemsCount = 10;      // wall.getComments thread_items_count
-inline constexpr std::size_t kMaxPostsById = 100;    // wall.getById
-inline constexpr std::size_t kMaxGroupIds = 500;     // groups.getById
-inline constexpr std::size_t kMaxUserIds = 1000;     // users.get
+inline constexpr int kMaxPageCount = 100;          // wall.get, wall.getComments
+inline constexpr int kMaxThreadItemsCount = 10;    // wall.getComments thread_items_count
+inline constexpr std::size_t kMaxPostsById = 100;  // wall.getById
+inline constexpr std::size_t kMaxGroupIds = 500;   // groups.getById
+inline constexpr std::size_t kMaxUserIds = 1000;   // users.get
 
 struct Request {
-  std::string method;  // e.g. "wall.getComments"
+  std::string method;                                       // e.g. "wall.getComments"
   std::vector<std::pair<std::string, std::string>> params;  // in the order they are sent
   bool operator==(const Request&) const = default;
 };
@@ -41,14 +41,12 @@ struct CommentsQuery {
 // need_likes=1, sort=asc, preview_length=0, extended=1 always (docs/vk-api.md §4.3, §8).
 Request wall_get_comments(const CommentsQuery& query);
 
-Request groups_get_by_id(std::span<const std::string> ids_or_screen_names,
-                         std::string_view fields = "members_count");
+Request groups_get_by_id(std::span<const std::string> ids_or_screen_names, std::string_view fields = "members_count");
 Request users_get(std::span<const std::int64_t> user_ids);
 Request resolve_screen_name(std::string_view screen_name);
 
 // application/x-www-form-urlencoded body: the request's params, then access_token and v.
-std::string form_body(const Request& request, std::string_view access_token,
-                      std::string_view version = kApiVersion);
+std::string form_body(const Request& request, std::string_view access_token, std::string_view version = kApiVersion);
 // "https://api.vk.ru/method" + "wall.get" → "https://api.vk.ru/method/wall.get" (no token, no query).
 std::string method_url(std::string_view base_url, const Request& request);
 // "wall.get owner_id=-1 offset=0 count=100" for logs; long values are shortened.

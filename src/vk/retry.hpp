@@ -28,7 +28,7 @@ class Backoff {
 };
 
 struct BreakerOptions {
-  int failure_threshold = 5;                          // consecutive transient failures that open it
+  int failure_threshold = 5;                                  // consecutive transient failures that open it
   Clock::duration failure_window = std::chrono::seconds(30);  // ... all within this span
   Clock::duration cool_down = std::chrono::seconds(30);       // open → half-open
 };

@@ -14,13 +14,13 @@ struct Post {
   std::int64_t id = 0;
   std::int64_t from_id = 0;  // negative when a community is the author
   domain::Timestamp date;
-  std::string text;          // "" when VK omits it (attachment-only posts)
-  std::string post_type;     // "post", "copy", "reply", ...; "post" when absent
+  std::string text;       // "" when VK omits it (attachment-only posts)
+  std::string post_type;  // "post", "copy", "reply", ...; "post" when absent
   bool is_pinned = false;
-  std::int64_t likes = 0;           // 0 when VK omits the likes object
-  std::int64_t reposts = 0;         // 0 when VK omits the reposts object
+  std::int64_t likes = 0;             // 0 when VK omits the likes object
+  std::int64_t reposts = 0;           // 0 when VK omits the reposts object
   std::optional<std::int64_t> views;  // VK often omits views
-  std::int64_t comments_count = 0;  // 0 when VK omits the comments object
+  std::int64_t comments_count = 0;    // 0 when VK omits the comments object
   // comments.can_post as VK sent it. It describes the calling token, so a service token may see
   // false on walls whose comments are open; absent when VK omits it.
   std::optional<bool> can_post_comments;
@@ -46,7 +46,7 @@ struct Comment {
   std::int64_t from_id = 0;
   domain::Timestamp date;
   std::string text;
-  std::int64_t likes = 0;  // 0 when VK omits likes (it sends them with need_likes=1)
+  std::int64_t likes = 0;                   // 0 when VK omits likes (it sends them with need_likes=1)
   std::vector<std::int64_t> parents_stack;  // ancestor comment ids, outermost first
   std::optional<std::int64_t> reply_to_comment;
   std::optional<std::int64_t> reply_to_user;
@@ -61,7 +61,7 @@ struct Group {
   std::string name;
   std::string screen_name;
   GroupAccess is_closed = GroupAccess::open;
-  std::string type;  // "group", "page", "event"
+  std::string type;                        // "group", "page", "event"
   std::optional<std::string> deactivated;  // "deleted", "banned"
   std::optional<std::int64_t> members_count;
   bool operator==(const Group&) const = default;

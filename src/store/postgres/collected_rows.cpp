@@ -118,10 +118,9 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
       keywords, stems);
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection,
-                                                                        std::string_view task_id,
-                                                                        const std::vector<domain::Post>& posts,
-                                                                        domain::TaskProgress& counted) {
+std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection, std::string_view task_id,
+                                                                       const std::vector<domain::Post>& posts,
+                                                                       domain::TaskProgress& counted) {
   std::vector<std::pair<std::int64_t, std::int64_t>> linked_posts;
   if (posts.empty()) return linked_posts;
   std::map<std::pair<std::int64_t, std::int64_t>, std::int64_t> comments_count;

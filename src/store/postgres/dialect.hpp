@@ -71,15 +71,13 @@ struct Dialect {
   // per table, its rows travelling as arrays expanded by unnest(), which keeps a page at a few round trips
   // whatever its size. Rows that already hold the same values are not rewritten, so a replayed page leaves
   // no dead row versions behind.
-  static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors,
-                             domain::Timestamp at);
+  static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
   // Their posts must be stored first.
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
   // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
   // their (owner_id, id).
-  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection,
-                                                                       std::string_view task_id,
+  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection, std::string_view task_id,
                                                                        const std::vector<domain::Post>& posts,
                                                                        domain::TaskProgress& counted);
 };

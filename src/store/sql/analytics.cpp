@@ -104,8 +104,7 @@ void read_modelled(auto& c, const CommentFilter& f, int top_authors, int top_pos
     while (rows.next()) add_day(out, rows);
   }
   {
-    auto rows =
-        query_scope(c, "SELECT hour, SUM(comments) FROM task_owner_hours" + scope("", f) + " GROUP BY hour", f);
+    auto rows = query_scope(c, "SELECT hour, SUM(comments) FROM task_owner_hours" + scope("", f) + " GROUP BY hour", f);
     while (rows.next()) add_hour(out, rows.int64(0), rows.int64(1));
   }
   {
@@ -115,10 +114,8 @@ void read_modelled(auto& c, const CommentFilter& f, int top_authors, int top_pos
   }
   std::map<std::int64_t, CommunitySummary> by_id;
   {
-    auto rows = query_scope(c,
-                            "SELECT -owner_id, COUNT(*) FROM task_posts" + scope("", f) +
-                                " AND owner_id < 0 GROUP BY owner_id",
-                            f);
+    auto rows = query_scope(
+        c, "SELECT -owner_id, COUNT(*) FROM task_posts" + scope("", f) + " AND owner_id < 0 GROUP BY owner_id", f);
     while (rows.next()) by_id[rows.int64(0)].posts = rows.int64(1);
   }
   {
@@ -198,7 +195,8 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
   }
   {
     auto rows = query_comments<Dialect>(
-        c, comments_sql<Dialect>("(c.date / 3600 + 72) % 168 AS h, COUNT(*)", f, " GROUP BY (c.date / 3600 + 72) % 168"),
+        c,
+        comments_sql<Dialect>("(c.date / 3600 + 72) % 168 AS h, COUNT(*)", f, " GROUP BY (c.date / 3600 + 72) % 168"),
         f);
     while (rows.next()) add_hour(out, rows.int64(0), rows.int64(1));
   }
@@ -209,11 +207,11 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
     while (rows.next()) by_id[rows.int64(0)].posts = rows.int64(1);
   }
   {
-    auto rows = query_comments<Dialect>(c,
-                                        comments_sql<Dialect>("-c.owner_id, COUNT(*), " +
-                                                                  std::string(sentiment_counts_sql),
-                                                              f, " AND c.owner_id < 0 GROUP BY c.owner_id"),
-                                        f);
+    auto rows =
+        query_comments<Dialect>(c,
+                                comments_sql<Dialect>("-c.owner_id, COUNT(*), " + std::string(sentiment_counts_sql), f,
+                                                      " AND c.owner_id < 0 GROUP BY c.owner_id"),
+                                f);
     add_community_comments(rows, by_id);
   }
   add_community_names(c, by_id, out);
@@ -257,8 +255,8 @@ KeywordCounts ResultsRepositoryOn<Database>::keyword_counts(const CommentFilter&
     KeywordCounts out;
     if (read_models_serve(filter)) {
       {
-        auto rows = query_scope(c, "SELECT COALESCE(SUM(comments), 0) FROM task_owner_totals" + scope("", filter),
-                                filter);
+        auto rows =
+            query_scope(c, "SELECT COALESCE(SUM(comments), 0) FROM task_owner_totals" + scope("", filter), filter);
         rows.next();
         out.comments = rows.int64(0);
       }

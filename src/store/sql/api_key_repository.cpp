@@ -78,8 +78,9 @@ template <class Database>
 bool ApiKeyRepositoryOn<Database>::mark_used(std::string_view id, domain::Timestamp at,
                                              std::chrono::seconds resolution) {
   return database_.write([&](auto& c) {
-    return c.execute("UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?3)",
-                     id, at, at - resolution) == 1;
+    return c.execute(
+               "UPDATE api_keys SET last_used_at = ?2 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?3)",
+               id, at, at - resolution) == 1;
   });
 }
 

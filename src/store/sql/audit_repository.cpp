@@ -58,8 +58,8 @@ AuditPage AuditRepositoryOn<Database>::list(const AuditQuery& query) {
       after_at = query.after->at;
       after_id = query.after->id;
     }
-    auto rows = c.query(list_sql(query), query.actor, query.action, query.since, query.until, after_at, after_id,
-                        limit + 1);
+    auto rows =
+        c.query(list_sql(query), query.actor, query.action, query.since, query.until, after_at, after_id, limit + 1);
     while (rows.next()) {
       if (static_cast<int>(page.items.size()) == limit) {
         page.next = AuditCursor{page.items.back().at, page.items.back().id};

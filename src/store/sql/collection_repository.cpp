@@ -77,9 +77,10 @@ WriteResult CollectionRepositoryOn<Database>::link_communities(const LeaseToken&
         ++counted.groups_total;
         if (is_final(link.status)) ++counted.groups_done;
       } else if (is_final(link.status)) {
-        const auto changed = c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = ?4 "
-                                                          "WHERE task_id = ?1 AND community_id = ?2"),
-                                       write.task_id, link.community.id, to_string(link.status), error_code(link.error));
+        const auto changed =
+            c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = ?4 "
+                                         "WHERE task_id = ?1 AND community_id = ?2"),
+                      write.task_id, link.community.id, to_string(link.status), error_code(link.error));
         counted.groups_done += changed;
       }
       record_error(c, write.task_id, link.error);
@@ -145,15 +146,14 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
     }
     counted.comments_collected = std::max<std::int64_t>(stored - counted_before, 0);
     const bool finishing = write.post_done && !was_final;
-    c.execute(
-        "UPDATE task_posts SET comments_collected = " + std::string(Dialect::greatest) +
-            "(comments_collected, ?4), "
-        "checkpoint = COALESCE(?5, checkpoint), "
-        "status = CASE WHEN status IN " +
-            std::string(final_statuses) +
-            " THEN status "
-            "WHEN ?6 THEN 'done' ELSE 'running' END WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
-        write.task_id, write.owner_id, write.post_id, stored, write.checkpoint_json, write.post_done);
+    c.execute("UPDATE task_posts SET comments_collected = " + std::string(Dialect::greatest) +
+                  "(comments_collected, ?4), "
+                  "checkpoint = COALESCE(?5, checkpoint), "
+                  "status = CASE WHEN status IN " +
+                  std::string(final_statuses) +
+                  " THEN status "
+                  "WHEN ?6 THEN 'done' ELSE 'running' END WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
+              write.task_id, write.owner_id, write.post_id, stored, write.checkpoint_json, write.post_done);
     if (finishing) ++counted.posts_done;
     return counted;
   });
@@ -161,15 +161,14 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
 
 template <class Database>
 WriteResult CollectionRepositoryOn<Database>::finish_community(const LeaseToken& lease, std::int64_t community_id,
-                                                         const LinkFinish& finish) {
+                                                               const LinkFinish& finish) {
   return fenced_write(database_, lease, finish.task_id, finish.counters, finish.event, finish.at, [&](auto& c) {
     domain::TaskProgress counted;
     if (is_final(finish.status))
       counted.groups_done =
           c.execute(final_status_guard("UPDATE task_communities SET status = ?3, error = COALESCE(?4, error) "
                                        "WHERE task_id = ?1 AND community_id = ?2"),
-                    finish.task_id, community_id, to_string(finish.status),
-                    error_code(finish.error));
+                    finish.task_id, community_id, to_string(finish.status), error_code(finish.error));
     record_error(c, finish.task_id, finish.error);
     return counted;
   });
@@ -177,7 +176,7 @@ WriteResult CollectionRepositoryOn<Database>::finish_community(const LeaseToken&
 
 template <class Database>
 WriteResult CollectionRepositoryOn<Database>::finish_post(const LeaseToken& lease, std::int64_t owner_id,
-                                                    std::int64_t post_id, const LinkFinish& finish) {
+                                                          std::int64_t post_id, const LinkFinish& finish) {
   return fenced_write(database_, lease, finish.task_id, finish.counters, finish.event, finish.at, [&](auto& c) {
     domain::TaskProgress counted;
     if (is_final(finish.status))

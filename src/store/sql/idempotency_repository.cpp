@@ -9,14 +9,13 @@ namespace vka::store::sql {
 
 template <class Database>
 IdempotencyBegin IdempotencyRepositoryOn<Database>::begin(std::string_view owner, std::string_view key,
-                                                    std::string_view request_hash, domain::Timestamp now) {
+                                                          std::string_view request_hash, domain::Timestamp now) {
   return database_.write([&](auto& c) {
     using Outcome = IdempotencyBegin::Outcome;
     // The expiry index keeps this sweep cheap; it usually deletes nothing.
     c.execute("DELETE FROM idempotency_keys WHERE expires_at <= ?1", now);
-    c.execute(
-        "DELETE FROM idempotency_keys WHERE owner = ?1 AND key = ?2 AND state = 'in_flight' AND created_at <= ?3",
-        owner, key, now - idempotency_in_flight_limit);
+    c.execute("DELETE FROM idempotency_keys WHERE owner = ?1 AND key = ?2 AND state = 'in_flight' AND created_at <= ?3",
+              owner, key, now - idempotency_in_flight_limit);
     const auto inserted = c.execute(
         "INSERT INTO idempotency_keys (owner, key, request_hash, state, created_at, expires_at) "
         "VALUES (?1, ?2, ?3, 'in_flight', ?4, ?5) ON CONFLICT (owner, key) DO NOTHING",
@@ -42,7 +41,7 @@ IdempotencyBegin IdempotencyRepositoryOn<Database>::begin(std::string_view owner
 
 template <class Database>
 bool IdempotencyRepositoryOn<Database>::complete(std::string_view owner, std::string_view key,
-                                           const StoredResponse& response) {
+                                                 const StoredResponse& response) {
   return database_.write([&](auto& c) {
     return c.execute(
                "UPDATE idempotency_keys SET state = 'done', status = ?3, response_headers = ?4, response_body = ?5 "

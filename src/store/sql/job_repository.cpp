@@ -25,7 +25,7 @@ std::string uncounted_requeue(std::string_view set) {
 
 template <class Database>
 std::optional<LeasedJob> JobRepositoryOn<Database>::lease(std::string_view worker_id, domain::Timestamp now,
-                                                    std::chrono::seconds lease_duration) {
+                                                          std::chrono::seconds lease_duration) {
   using Dialect = typename Database::Dialect;
   return database_.write([&](auto& c) -> std::optional<LeasedJob> {
     std::int64_t id = 0;
@@ -50,7 +50,7 @@ std::optional<LeasedJob> JobRepositoryOn<Database>::lease(std::string_view worke
 
 template <class Database>
 bool JobRepositoryOn<Database>::heartbeat(const LeaseToken& lease, domain::Timestamp now,
-                                    std::chrono::seconds lease_duration) {
+                                          std::chrono::seconds lease_duration) {
   return database_.write([&](auto& c) {
     return c.execute(fenced_update("lease_expires_at = ?3, updated_at = ?4"), lease.job_id, lease.generation,
                      now + lease_duration, now) == 1;
@@ -66,8 +66,8 @@ bool JobRepositoryOn<Database>::complete(const LeaseToken& lease, domain::Timest
 }
 
 template <class Database>
-bool JobRepositoryOn<Database>::retry_later(const LeaseToken& lease, domain::Timestamp run_after, std::string_view error,
-                                      domain::Timestamp now) {
+bool JobRepositoryOn<Database>::retry_later(const LeaseToken& lease, domain::Timestamp run_after,
+                                            std::string_view error, domain::Timestamp now) {
   return database_.write([&](auto& c) {
     return c.execute(fenced_update("state = 'queued', lease_owner = NULL, lease_expires_at = NULL, run_after = ?3, "
                                    "last_error = ?4, updated_at = ?5"),

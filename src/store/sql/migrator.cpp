@@ -50,8 +50,7 @@ bool migrations_applied(Database& database, std::span<const Migration> migration
 template void ensure_migrations_table(sqlite::Database&);
 template void ensure_migrations_table(postgres::Database&);
 template std::vector<std::string> apply_migrations(sqlite::Database&, std::span<const Migration>, domain::Timestamp);
-template std::vector<std::string> apply_migrations(postgres::Database&, std::span<const Migration>,
-                                                   domain::Timestamp);
+template std::vector<std::string> apply_migrations(postgres::Database&, std::span<const Migration>, domain::Timestamp);
 template bool migrations_applied(sqlite::Database&, std::span<const Migration>);
 template bool migrations_applied(postgres::Database&, std::span<const Migration>);
 

@@ -77,7 +77,10 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
           increments("task_owner_totals", {"comments", "likes", "positive", "neutral", "negative", "unlabelled"}),
       owner_id, post_id, only_task, t.comments, delta.likes(), t.positive, t.neutral, t.negative, t.unlabelled);
   const KeyedCounts keyed[] = {
-      {"task_owner_days", "day", "bigint", {"comments", "positive", "neutral", "negative", "unlabelled"},
+      {"task_owner_days",
+       "day",
+       "bigint",
+       {"comments", "positive", "neutral", "negative", "unlabelled"},
        delta.days_json()},
       {"task_owner_hours", "hour", "bigint", {"comments"}, delta.hours_json()},
       {"task_owner_keywords", "keyword", "text", {"comments"}, delta.keywords_json()},
@@ -118,10 +121,10 @@ ProjectionDelta Projections<Database>::delta_of_write(Connection& c, std::int64_
   using Dialect = typename Database::Dialect;
   std::map<std::int64_t, CommentFacts> stored;
   {
-    auto rows = c.query("SELECT c.id, " + std::string(facts_columns) +
-                            " FROM comments c WHERE c.owner_id = ?1 AND c.id IN (" +
-                            Dialect::json_rows("?2", {"bigint"}) + ")",
-                        owner_id, ids_json(comments));
+    auto rows =
+        c.query("SELECT c.id, " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND c.id IN (" +
+                    Dialect::json_rows("?2", {"bigint"}) + ")",
+                owner_id, ids_json(comments));
     while (rows.next()) stored.emplace(rows.int64(0), read_facts(rows, 1));
   }
   ProjectionDelta delta;
@@ -129,8 +132,7 @@ ProjectionDelta Projections<Database>::delta_of_write(Connection& c, std::int64_
   for (const domain::Comment& comment : comments) latest[comment.id] = &comment;
   for (const auto& [id, comment] : latest) {
     const auto found = stored.find(id);
-    delta.change(found == stored.end() ? std::nullopt : std::optional<CommentFacts>(found->second),
-                 facts_of(*comment));
+    delta.change(found == stored.end() ? std::nullopt : std::optional<CommentFacts>(found->second), facts_of(*comment));
   }
   return delta;
 }
@@ -155,8 +157,9 @@ void Projections<Database>::add_post_to_task(Connection& c, std::string_view tas
                                              std::int64_t post_id) {
   ProjectionDelta delta;
   {
-    auto rows = c.query("SELECT " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND "
-                        "c.post_id = ?2",
+    auto rows = c.query("SELECT " + std::string(facts_columns) +
+                            " FROM comments c WHERE c.owner_id = ?1 AND "
+                            "c.post_id = ?2",
                         owner_id, post_id);
     while (rows.next()) delta.add(read_facts(rows, 0), +1);
   }
@@ -173,33 +176,40 @@ void Projections<Database>::rebuild(Connection& c, std::string_view task_id) {
       " FROM comments c JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND "
       "tp.task_id = ?1";
   const std::string counts = sentiment_counts("c");
-  c.execute("INSERT INTO task_owner_totals (task_id, owner_id, comments, positive, neutral, negative, unlabelled, "
-            "likes) SELECT ?1, c.owner_id, " +
-                counts + ", SUM(c.likes)" + task_comments + " GROUP BY c.owner_id",
-            task_id);
-  c.execute("INSERT INTO task_owner_days (task_id, owner_id, day, comments, positive, neutral, negative, "
-            "unlabelled) SELECT ?1, c.owner_id, c.date / 86400, " +
-                counts + task_comments + " GROUP BY c.owner_id, c.date / 86400",
-            task_id);
-  c.execute("INSERT INTO task_owner_hours (task_id, owner_id, hour, comments) "
-            "SELECT ?1, c.owner_id, (c.date / 3600 + 72) % 168, COUNT(*)" +
-                task_comments + " GROUP BY c.owner_id, (c.date / 3600 + 72) % 168",
-            task_id);
-  c.execute("INSERT INTO task_owner_authors (task_id, owner_id, from_id, comments) "
-            "SELECT ?1, c.owner_id, c.from_id, COUNT(*)" +
-                task_comments + " GROUP BY c.owner_id, c.from_id",
-            task_id);
-  c.execute("INSERT INTO task_owner_keywords (task_id, owner_id, keyword, comments) "
-            "SELECT ?1, c.owner_id, k.value, COUNT(*)" +
-                task_comments + std::string(Dialect::each_keyword) + " GROUP BY c.owner_id, k.value",
-            task_id);
-  c.execute("DELETE FROM post_totals WHERE (owner_id, post_id) IN (SELECT owner_id, post_id FROM task_posts "
-            "WHERE task_id = ?1)",
-            task_id);
-  c.execute("INSERT INTO post_totals (owner_id, post_id, comments, positive, neutral, negative, unlabelled) "
-            "SELECT c.owner_id, c.post_id, " +
-                counts + task_comments + " GROUP BY c.owner_id, c.post_id",
-            task_id);
+  c.execute(
+      "INSERT INTO task_owner_totals (task_id, owner_id, comments, positive, neutral, negative, unlabelled, "
+      "likes) SELECT ?1, c.owner_id, " +
+          counts + ", SUM(c.likes)" + task_comments + " GROUP BY c.owner_id",
+      task_id);
+  c.execute(
+      "INSERT INTO task_owner_days (task_id, owner_id, day, comments, positive, neutral, negative, "
+      "unlabelled) SELECT ?1, c.owner_id, c.date / 86400, " +
+          counts + task_comments + " GROUP BY c.owner_id, c.date / 86400",
+      task_id);
+  c.execute(
+      "INSERT INTO task_owner_hours (task_id, owner_id, hour, comments) "
+      "SELECT ?1, c.owner_id, (c.date / 3600 + 72) % 168, COUNT(*)" +
+          task_comments + " GROUP BY c.owner_id, (c.date / 3600 + 72) % 168",
+      task_id);
+  c.execute(
+      "INSERT INTO task_owner_authors (task_id, owner_id, from_id, comments) "
+      "SELECT ?1, c.owner_id, c.from_id, COUNT(*)" +
+          task_comments + " GROUP BY c.owner_id, c.from_id",
+      task_id);
+  c.execute(
+      "INSERT INTO task_owner_keywords (task_id, owner_id, keyword, comments) "
+      "SELECT ?1, c.owner_id, k.value, COUNT(*)" +
+          task_comments + std::string(Dialect::each_keyword) + " GROUP BY c.owner_id, k.value",
+      task_id);
+  c.execute(
+      "DELETE FROM post_totals WHERE (owner_id, post_id) IN (SELECT owner_id, post_id FROM task_posts "
+      "WHERE task_id = ?1)",
+      task_id);
+  c.execute(
+      "INSERT INTO post_totals (owner_id, post_id, comments, positive, neutral, negative, unlabelled) "
+      "SELECT c.owner_id, c.post_id, " +
+          counts + task_comments + " GROUP BY c.owner_id, c.post_id",
+      task_id);
   c.execute("DELETE FROM projection_rebuilds WHERE task_id = ?1", task_id);
 }
 

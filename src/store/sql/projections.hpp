@@ -22,8 +22,7 @@ struct Projections {
                                         const std::vector<domain::Comment>& comments);
 
   // Applies a change to the post's comments to every task that holds the post, and to the post's own totals.
-  static void apply(Connection& connection, std::int64_t owner_id, std::int64_t post_id,
-                    const ProjectionDelta& delta);
+  static void apply(Connection& connection, std::int64_t owner_id, std::int64_t post_id, const ProjectionDelta& delta);
 
   // Adds what the post's stored comments count for to one task, which has just come to hold the post.
   static void add_post_to_task(Connection& connection, std::string_view task_id, std::int64_t owner_id,

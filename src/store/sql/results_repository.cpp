@@ -101,8 +101,8 @@ PostPage ResultsRepositoryOn<Database>::posts(const PostQuery& query) {
     std::optional<std::int64_t> owner_id;
     if (query.group_id) owner_id = -*query.group_id;
     const RowKey after = query.after.value_or(RowKey{});
-    auto rows =
-        c.query(post_list_sql<Dialect>(query), owner_id, query.task_id, after.sort_value, after.owner_id, after.id, limit + 1);
+    auto rows = c.query(post_list_sql<Dialect>(query), owner_id, query.task_id, after.sort_value, after.owner_id,
+                        after.id, limit + 1);
     page.next = fill_page(rows, limit, post_layout, page.items, [](const auto& row) { return read_post_row(row); });
     return page;
   });
@@ -115,8 +115,8 @@ CommentPage ResultsRepositoryOn<Database>::comments(const CommentQuery& query) {
   return database_.read([&](auto& c) {
     CommentPage page;
     const RowKey after = query.after.value_or(RowKey{});
-    auto rows =
-        query_comments<Dialect>(c, comment_list_sql<Dialect>(query), query.filter, after.sort_value, after.owner_id, after.id, limit + 1);
+    auto rows = query_comments<Dialect>(c, comment_list_sql<Dialect>(query), query.filter, after.sort_value,
+                                        after.owner_id, after.id, limit + 1);
     page.next =
         fill_page(rows, limit, comment_layout, page.items, [](const auto& row) { return read_comment_row(row); });
     return page;
@@ -124,14 +124,15 @@ CommentPage ResultsRepositoryOn<Database>::comments(const CommentQuery& query) {
 }
 
 template <class Database>
-void ResultsRepositoryOn<Database>::for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) {
+void ResultsRepositoryOn<Database>::for_each_post(const PostQuery& query,
+                                                  const std::function<bool(const PostRow&)>& visit) {
   stream(
       query, [this](const PostQuery& q) { return posts(q); }, visit);
 }
 
 template <class Database>
 void ResultsRepositoryOn<Database>::for_each_comment(const CommentQuery& query,
-                                               const std::function<bool(const CommentRow&)>& visit) {
+                                                     const std::function<bool(const CommentRow&)>& visit) {
   stream(
       query, [this](const CommentQuery& q) { return comments(q); }, visit);
 }

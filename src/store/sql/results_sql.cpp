@@ -61,8 +61,7 @@ std::string comment_list_sql(const CommentQuery& query) {
   return "SELECT c.owner_id, c.post_id, c.id, c.parent_id, c.thread_root_id, c.from_id, c.date, c.text, c.likes, "
          "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, c." +
          std::string(column) +
-         comment_filter_sql<Dialect>(query.filter,
-                                     walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
+         comment_filter_sql<Dialect>(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
          keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
 }
 

@@ -9,7 +9,7 @@ namespace vka::store::sql {
 
 template <class Database>
 std::chrono::microseconds SendLedgerRepositoryOn<Database>::book(std::string_view token_key, std::size_t limit,
-                                                           std::chrono::microseconds window) {
+                                                                 std::chrono::microseconds window) {
   return database_.write([&](auto& c) {
     const std::int64_t now = Database::Dialect::lock_sends(c, token_key);
     std::vector<std::int64_t> recent;

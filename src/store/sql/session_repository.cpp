@@ -41,8 +41,7 @@ template <class Database>
 int SessionRepositoryOn<Database>::remove_for_user(std::string_view user_id, std::optional<std::string_view> keep) {
   return database_.write([&](auto& c) {
     if (keep)
-      return static_cast<int>(
-          c.execute("DELETE FROM sessions WHERE user_id = ?1 AND id_hash <> ?2", user_id, *keep));
+      return static_cast<int>(c.execute("DELETE FROM sessions WHERE user_id = ?1 AND id_hash <> ?2", user_id, *keep));
     return static_cast<int>(c.execute("DELETE FROM sessions WHERE user_id = ?1", user_id));
   });
 }

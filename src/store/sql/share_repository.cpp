@@ -26,9 +26,9 @@ template <class Database>
 std::vector<TaskShare> ShareRepositoryOn<Database>::list(std::string_view task_id) {
   return database_.read([&](auto& c) {
     std::vector<TaskShare> shares;
-    auto rows = c.query(
-        "SELECT task_id, user_id, created_at FROM task_shares WHERE task_id = ?1 ORDER BY created_at, user_id",
-        task_id);
+    auto rows =
+        c.query("SELECT task_id, user_id, created_at FROM task_shares WHERE task_id = ?1 ORDER BY created_at, user_id",
+                task_id);
     while (rows.next()) shares.push_back({rows.text(0), rows.text(1), rows.time(2)});
     return shares;
   });

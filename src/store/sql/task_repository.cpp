@@ -4,9 +4,9 @@
 
 #include "store/json_columns.hpp"
 #include "store/postgres/database.hpp"
-#include "store/sqlite/database.hpp"
 #include "store/sql/task_rows.hpp"
 #include "store/sql/task_writes.hpp"
+#include "store/sqlite/database.hpp"
 
 namespace vka::store::sql {
 
@@ -20,9 +20,8 @@ std::string list_sql(const TaskListQuery& query) {
   std::string sql = "SELECT " + std::string(task_columns) + " FROM tasks WHERE 1 = 1";
   if (query.status) sql += " AND status = ?1";
   if (query.owner)
-    sql += query.shared_with_owner
-               ? " AND (owner = ?2 OR id IN (SELECT task_id FROM task_shares WHERE user_id = ?2))"
-               : " AND owner = ?2";
+    sql += query.shared_with_owner ? " AND (owner = ?2 OR id IN (SELECT task_id FROM task_shares WHERE user_id = ?2))"
+                                   : " AND owner = ?2";
   if (query.after) sql += " AND (created_at, id) < (?3, ?4)";
   sql += " ORDER BY created_at DESC, id DESC LIMIT ?5";
   return sql;
@@ -67,7 +66,7 @@ constexpr std::string_view delete_orphan_communities =
 
 template <class Database>
 StoredEvent TaskRepositoryOn<Database>::create(const domain::Task& task, const NewEvent& first_event,
-                                         const NewJob& first_job) {
+                                               const NewJob& first_job) {
   return database_.write([&](auto& c) {
     const domain::TaskProgress& p = task.progress;
     c.execute(
@@ -118,12 +117,12 @@ template <class Database>
 TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, const TaskTransition& change) {
   return database_.write([&](auto& c) {
     TransitionResult result;
-    const auto changed = c.execute(
-        std::string("UPDATE tasks SET status = ?3, started_at = COALESCE(?4, started_at), ") +
-            (change.reopen ? "finished_at = NULL" : "finished_at = COALESCE(?5, finished_at)") +
-            ", waiting_reason = NULL, waiting_since = NULL, updated_at = ?6 WHERE id = ?1 AND status = ?2",
-        id, domain::to_string(change.from), domain::to_string(change.to), change.started_at, change.finished_at,
-        change.at);
+    const auto changed =
+        c.execute(std::string("UPDATE tasks SET status = ?3, started_at = COALESCE(?4, started_at), ") +
+                      (change.reopen ? "finished_at = NULL" : "finished_at = COALESCE(?5, finished_at)") +
+                      ", waiting_reason = NULL, waiting_since = NULL, updated_at = ?6 WHERE id = ?1 AND status = ?2",
+                  id, domain::to_string(change.from), domain::to_string(change.to), change.started_at,
+                  change.finished_at, change.at);
     if (changed == 0) {
       result.task = find_task(c, id);
       result.outcome = result.task ? TransitionResult::Outcome::status_changed : TransitionResult::Outcome::not_found;
@@ -139,8 +138,9 @@ TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, con
 }
 
 template <class Database>
-std::optional<StoredEvent> TaskRepositoryOn<Database>::add_progress(std::string_view id, const domain::TaskProgress& delta,
-                                                              domain::Timestamp at, const NewEvent& event) {
+std::optional<StoredEvent> TaskRepositoryOn<Database>::add_progress(std::string_view id,
+                                                                    const domain::TaskProgress& delta,
+                                                                    domain::Timestamp at, const NewEvent& event) {
   return database_.write([&](auto& c) -> std::optional<StoredEvent> {
     if (!add_task_progress(c, id, delta, at)) return std::nullopt;
     return append_event(c, id, event, at);
@@ -149,7 +149,7 @@ std::optional<StoredEvent> TaskRepositoryOn<Database>::add_progress(std::string_
 
 template <class Database>
 std::optional<StoredEvent> TaskRepositoryOn<Database>::add_error(std::string_view id, const domain::TaskError& error,
-                                                           const NewEvent& event) {
+                                                                 const NewEvent& event) {
   return database_.write([&](auto& c) -> std::optional<StoredEvent> {
     // The event comes first: it locks the task row, which orders concurrent error seqs on every engine.
     auto stored = append_event(c, id, event, error.at);

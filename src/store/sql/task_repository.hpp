@@ -1,7 +1,7 @@
 #pragma once
 // Tasks, their events and first jobs, in SQL both engines run.
-#include "store/task_repository.hpp"
 #include "store/sql/engines.hpp"
+#include "store/task_repository.hpp"
 
 namespace vka::store::sql {
 

@@ -20,8 +20,8 @@ template <class Rows>
 User read_user(const Rows& row) {
   const auto role = domain::parse_role(row.text(3));
   if (!role) throw StoreError(StoreErrorKind::corrupt, "a stored user has an unknown role");
-  return {row.text(0),       row.text(1), row.text(2), *role, row.text(4), row.int64(5) != 0, row.int64(6) != 0,
-          row.time(7), row.opt_time(8)};
+  return {row.text(0),       row.text(1),       row.text(2), *role,          row.text(4),
+          row.int64(5) != 0, row.int64(6) != 0, row.time(7), row.opt_time(8)};
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 #pragma once
 // User accounts in SQL both engines run: parameters are numbered SQLite's way (?1, ?2), which PostgreSQL's
 // connection renumbers. Instantiated for sqlite::Database and postgres::Database in the .cpp.
-#include "store/user_repository.hpp"
 #include "store/sql/engines.hpp"
+#include "store/user_repository.hpp"
 
 namespace vka::store::sql {
 

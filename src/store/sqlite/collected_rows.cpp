@@ -6,8 +6,7 @@
 
 namespace vka::store::sqlite {
 
-void Dialect::upsert_authors(Connection& connection, const std::vector<domain::Author>& authors,
-                             domain::Timestamp at) {
+void Dialect::upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at) {
   for (const domain::Author& author : authors)
     connection.execute(
         "INSERT INTO authors (id, name, updated_at) VALUES (?1, ?2, ?3) "
@@ -49,10 +48,9 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
   }
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection,
-                                                                        std::string_view task_id,
-                                                                        const std::vector<domain::Post>& posts,
-                                                                        domain::TaskProgress& counted) {
+std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection, std::string_view task_id,
+                                                                       const std::vector<domain::Post>& posts,
+                                                                       domain::TaskProgress& counted) {
   std::vector<std::pair<std::int64_t, std::int64_t>> linked_posts;
   for (const domain::Post& post : posts) {
     const bool linked = connection.execute(

@@ -77,8 +77,7 @@ class Connection {
   template <class... Args>
   std::int64_t execute(std::string_view sql, const Args&... args) {
     Rows rows = query(sql, args...);
-    while (rows.next()) {
-    }
+    while (rows.next()) {}
     return changes();
   }
 

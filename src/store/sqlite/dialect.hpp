@@ -64,15 +64,13 @@ struct Dialect {
   static std::int64_t lock_sends(Connection& connection, std::string_view token_key);
 
   // Idempotent writes of collected rows by their VK ids (collected_rows.cpp): one statement per row.
-  static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors,
-                             domain::Timestamp at);
+  static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
   // Their posts must be stored first.
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
   // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
   // their (owner_id, id).
-  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection,
-                                                                       std::string_view task_id,
+  static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection, std::string_view task_id,
                                                                        const std::vector<domain::Post>& posts,
                                                                        domain::TaskProgress& counted);
 };

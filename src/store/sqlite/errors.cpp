@@ -12,23 +12,19 @@ namespace {
 StoreError classify(int rc) {
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return {StoreErrorKind::unavailable, "the database is busy; try again"};
+    case SQLITE_LOCKED: return {StoreErrorKind::unavailable, "the database is busy; try again"};
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_READONLY:
     case SQLITE_IOERR:
     case SQLITE_FULL:
-    case SQLITE_NOLFS:
-      return {StoreErrorKind::unavailable, "the database cannot be read or written"};
-    case SQLITE_CONSTRAINT:
-      return {StoreErrorKind::conflict, "the change conflicts with stored data"};
+    case SQLITE_NOLFS: return {StoreErrorKind::unavailable, "the database cannot be read or written"};
+    case SQLITE_CONSTRAINT: return {StoreErrorKind::conflict, "the change conflicts with stored data"};
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
     case SQLITE_MISMATCH:
       return {StoreErrorKind::corrupt, "the database file is damaged or is not a vk-analytics database"};
-    default:
-      return {StoreErrorKind::internal, "internal database error"};
+    default: return {StoreErrorKind::internal, "internal database error"};
   }
 }
 

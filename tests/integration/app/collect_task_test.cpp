@@ -32,8 +32,8 @@ class CollectTaskTest : public ::testing::Test {
   }
 
   void set_status(const domain::Task& task, domain::TaskStatus from, domain::TaskStatus to) {
-    const auto result = store_->tasks().transition(task.id, {.from = from, .to = to, .at = domain::now(),
-                                                             .event = {"task.test", "{}"}});
+    const auto result = store_->tasks().transition(
+        task.id, {.from = from, .to = to, .at = domain::now(), .event = {"task.test", "{}"}});
     ASSERT_EQ(result.outcome, store::TransitionResult::Outcome::applied);
   }
 
@@ -101,9 +101,11 @@ TEST_F(CollectTaskTest, AFailedTaskIsResumedFromItsCheckpointsWithoutWhyItFailed
                             {"task.error", "{}"});
   store_->tasks().add_error(first.id, {"group:-5", "vk_access_denied", 15, "private", domain::now()},
                             {"task.error", "{}"});
-  const auto failed = store_->tasks().transition(
-      first.id, {.from = domain::TaskStatus::queued, .to = domain::TaskStatus::failed, .at = domain::now(),
-                 .finished_at = domain::now(), .event = {"task.failed", "{}"}});
+  const auto failed = store_->tasks().transition(first.id, {.from = domain::TaskStatus::queued,
+                                                            .to = domain::TaskStatus::failed,
+                                                            .at = domain::now(),
+                                                            .finished_at = domain::now(),
+                                                            .event = {"task.failed", "{}"}});
   ASSERT_TRUE(failed.task->finished_at);
   ASSERT_TRUE(store_->jobs().fail(job->token(), "no VK token", domain::now()));
   const auto again = find_or_create_task(*store_, params());

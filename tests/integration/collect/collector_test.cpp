@@ -32,7 +32,8 @@ class TempDir {
 };
 
 const analysis::Analyzer& analyzer() {
-  static const analysis::Analyzer instance(std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin()));
+  static const analysis::Analyzer instance(
+      std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin()));
   return instance;
 }
 
@@ -57,7 +58,8 @@ void seed(FakeVk& vk) {
   FakePost named{12, 1'700'000'200, false, false, 0, {comment(500)}};
   FakePost old{11, 1'700'000'100, false, false, 0, {comment(600)}};
   open.wall = {pinned, big, closed, empty, named, old};
-  vk.communities = {open, {2, "Gone", "gone", 0, std::string("deleted"), std::nullopt, {}},
+  vk.communities = {open,
+                    {2, "Gone", "gone", 0, std::string("deleted"), std::nullopt, {}},
                     {3, "Members only", "members", 1, std::nullopt, 15, {}}};
 }
 
@@ -80,12 +82,11 @@ class CollectorTest : public ::testing::Test {
     task.id = "task-1";
     task.owner = "alice";
     task.created_at = domain::now();
-    task.params.groups = {{std::int64_t{1}}, {std::string("openclub")}, {std::int64_t{2}}, {std::int64_t{3}},
-                          {std::string("ghost")}};
+    task.params.groups = {
+        {std::int64_t{1}}, {std::string("openclub")}, {std::int64_t{2}}, {std::int64_t{3}}, {std::string("ghost")}};
     task.params.posts = {{-1, 12}, {-1, 99}};
     task.params.posts_per_group = 4;
-    store_->tasks().create(task, {"task.created", "{}"},
-                           {"collect", R"({"task_id":"task-1"})", 0, task.created_at});
+    store_->tasks().create(task, {"task.created", "{}"}, {"collect", R"({"task_id":"task-1"})", 0, task.created_at});
     return task.id;
   }
 
@@ -289,9 +290,14 @@ TEST_F(CollectorTest, PausedOrCanceledTaskSendsNoRequest) {
   ASSERT_EQ(paused.outcome, store::TransitionResult::Outcome::applied);
   EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
   EXPECT_EQ(vk_.requests(), 0);
-  const auto canceled = store_->tasks().transition(
-      id, {domain::TaskStatus::paused, domain::TaskStatus::canceled, domain::now(), {}, domain::now(),
-           {"task.canceled", "{}"}, store::NewJob{"collect", R"({"task_id":"task-1"})", 0, domain::now()}});
+  const auto canceled =
+      store_->tasks().transition(id, {domain::TaskStatus::paused,
+                                      domain::TaskStatus::canceled,
+                                      domain::now(),
+                                      {},
+                                      domain::now(),
+                                      {"task.canceled", "{}"},
+                                      store::NewJob{"collect", R"({"task_id":"task-1"})", 0, domain::now()}});
   ASSERT_EQ(canceled.outcome, store::TransitionResult::Outcome::applied);
   EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
   EXPECT_EQ(vk_.requests(), 0);

@@ -5,8 +5,8 @@
 #include <boost/json.hpp>
 
 #include <atomic>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -224,7 +224,8 @@ class FakeVk final : public vk::HttpTransport {
   static void add_profiles(json::object& response, const std::vector<std::int64_t>& authors) {
     json::array profiles;
     for (std::int64_t id : authors)
-      if (id > 0) profiles.emplace_back(json::object{{"id", id}, {"first_name", "User"}, {"last_name", std::to_string(id)}});
+      if (id > 0)
+        profiles.emplace_back(json::object{{"id", id}, {"first_name", "User"}, {"last_name", std::to_string(id)}});
     response["profiles"] = std::move(profiles);
     response["groups"] = json::array{};
   }
@@ -248,8 +249,11 @@ class FakeVk final : public vk::HttpTransport {
         std::size_t end = ids.find(',', start);
         if (end == std::string::npos) end = ids.size();
         if (const FakeCommunity* c = community(std::stoll(ids.substr(start, end - start)))) {
-          json::object g{{"id", c->id}, {"name", c->name}, {"screen_name", c->screen_name},
-                         {"is_closed", c->is_closed}, {"type", "group"}};
+          json::object g{{"id", c->id},
+                         {"name", c->name},
+                         {"screen_name", c->screen_name},
+                         {"is_closed", c->is_closed},
+                         {"type", "group"}};
           if (c->deactivated) g["deactivated"] = *c->deactivated;
           groups.push_back(std::move(g));
         }
@@ -325,7 +329,8 @@ class FakeVk final : public vk::HttpTransport {
         }
         items.push_back(std::move(item));
       }
-      json::object response{{"count", level->size()}, {"current_level_count", level->size()}, {"items", std::move(items)}};
+      json::object response{
+          {"count", level->size()}, {"current_level_count", level->size()}, {"items", std::move(items)}};
       add_profiles(response, authors);
       out = std::move(response);
       return std::nullopt;

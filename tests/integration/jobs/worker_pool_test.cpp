@@ -280,14 +280,16 @@ TEST_P(WorkerPoolTest, AJobQueuedByAnotherProcessWakesAnIdleWorkerAtOnce) {
   auto opts = options();
   opts.poll_interval = 60s;  // only a notification can wake them in time
   std::atomic<int> ran{0};
-  WorkerPool pool(*worker_store, {{"collect", [&](JobContext&) {
-                                    ++ran;
-                                    return JobResult::done();
-                                  }}},
+  WorkerPool pool(*worker_store,
+                  {{"collect",
+                    [&](JobContext&) {
+                      ++ran;
+                      return JobResult::done();
+                    }}},
                   opts);
   pool.start();
   std::this_thread::sleep_for(500ms);  // both workers found nothing and sleep
-  create_now("t1");                     // through the fixture's store: another process
+  create_now("t1");                    // through the fixture's store: another process
   EXPECT_TRUE(eventually([&] { return ran == 1; }, 8s));
   pool.stop();
 }

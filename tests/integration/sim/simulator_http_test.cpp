@@ -74,8 +74,7 @@ TEST_F(SimulatorHttp, ServesMethodsOnVkUrls) {
   const auto wall = method(port, "wall.get", "owner_id=-" + std::to_string(news.id) + "&count=2");
   EXPECT_EQ(wall.at("response").at("count").as_int64(), 8);
   EXPECT_EQ(wall.at("response").at("items").at(0).at("is_pinned").as_int64(), 1);
-  const auto got = send(port, bhttp::verb::get,
-                        "/method/groups.getById?group_ids=sim_news&access_token=t2&v=5.199");
+  const auto got = send(port, bhttp::verb::get, "/method/groups.getById?group_ids=sim_news&access_token=t2&v=5.199");
   EXPECT_EQ(json::parse(got.body).at("response").at("groups").at(0).at("id").as_int64(), news.id);
   EXPECT_EQ(method(port, "users.get", "user_ids=1", "intruder").at("error").at("error_code").as_int64(), 5);
 }
@@ -110,13 +109,18 @@ TEST_F(SimulatorHttp, RateLimitAndStats) {
   EXPECT_EQ(stats.at("rate_violations").to_number<std::uint64_t>(), static_cast<std::uint64_t>(violations));
   EXPECT_EQ(stats.at("tokens").at("t2").at("requests").to_number<std::uint64_t>(), 5u);
   EXPECT_EQ(stats.at("tokens").at("t2").at("max_requests_per_second").to_number<std::uint64_t>(), 5u);
-  EXPECT_EQ(stats.at("requests").at("execute").at("ok").to_number<std::uint64_t>(), static_cast<std::uint64_t>(5 - violations));
+  EXPECT_EQ(stats.at("requests").at("execute").at("ok").to_number<std::uint64_t>(),
+            static_cast<std::uint64_t>(5 - violations));
   const auto truth = json::parse(send(port, bhttp::verb::get, "/_sim/truth").body);
   EXPECT_EQ(truth.at("communities").as_array().size(), 6u);
   EXPECT_EQ(truth.at("posts").as_array().size(), 48u);
   EXPECT_TRUE(truth.at("comments").at(0).as_object().contains("sentiment_label"));
   EXPECT_EQ(send(port, bhttp::verb::post, "/_sim/stats/reset").status, 200);
-  EXPECT_EQ(json::parse(send(port, bhttp::verb::get, "/_sim/stats").body).at("totals").at("requests").to_number<std::uint64_t>(), 0u);
+  EXPECT_EQ(json::parse(send(port, bhttp::verb::get, "/_sim/stats").body)
+                .at("totals")
+                .at("requests")
+                .to_number<std::uint64_t>(),
+            0u);
 }
 
 }  // namespace

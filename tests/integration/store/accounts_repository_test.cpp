@@ -21,7 +21,7 @@ User user(std::string id, std::string username, std::int64_t created_unix, domai
 
 AuditEntry entry(std::string id, std::int64_t at_unix, std::string actor, std::string action, std::string target = "t",
                  std::string address = "10.0.0.1") {
-  return {std::move(id), at(at_unix),        "user",       std::move(actor), std::move(action),
+  return {std::move(id),     at(at_unix),        "user",     std::move(actor), std::move(action),
           std::move(target), std::move(address), "request-1"};
 }
 
@@ -54,7 +54,8 @@ TEST_P(AccountsTest, UpdateChangesEverythingButIdentityAndCreation) {
 }
 
 TEST_P(AccountsTest, UsersPageNewestFirstExactlyOnce) {
-  for (int i = 0; i < 5; ++i) store_->users().create(user("u" + std::to_string(i), "user" + std::to_string(i), 100 + i));
+  for (int i = 0; i < 5; ++i)
+    store_->users().create(user("u" + std::to_string(i), "user" + std::to_string(i), 100 + i));
   std::vector<std::string> seen;
   std::optional<UserCursor> after;
   do {

@@ -14,9 +14,8 @@ constexpr std::int64_t monday_10h = 1795428000;
 const char* const read_model_tables[] = {"task_owner_totals", "task_owner_days", "task_owner_hours",
                                          "task_owner_keywords", "task_owner_authors"};
 
-domain::Comment comment(std::int64_t owner, std::int64_t post, std::int64_t id, std::int64_t from,
-                        std::int64_t date, std::optional<S> sentiment, std::vector<std::string> keywords,
-                        std::int64_t likes) {
+domain::Comment comment(std::int64_t owner, std::int64_t post, std::int64_t id, std::int64_t from, std::int64_t date,
+                        std::optional<S> sentiment, std::vector<std::string> keywords, std::int64_t likes) {
   domain::Comment c = make_comment(owner, post, id, from, date, "", likes);
   c.sentiment = sentiment;
   c.keywords = std::move(keywords);
@@ -36,8 +35,9 @@ class ProjectionsTest : public CollectionTest {
              "\n";
     }
     out += "post_totals: " +
-           joined("SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
-                  "'|' || negative || '|' || unlabelled FROM post_totals ORDER BY 1");
+           joined(
+               "SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
+               "'|' || negative || '|' || unlabelled FROM post_totals ORDER BY 1");
     return out;
   }
 

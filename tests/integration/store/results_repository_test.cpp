@@ -223,8 +223,8 @@ TEST_P(ResultsRepositoryTest, KeywordCountsFollowTheFilter) {
 // The read models kept at ingest serve a whole task and a community; a filter that selects the same comments
 // but that they cannot serve (a date bound before every comment) scans the comments. Both must agree.
 TEST_P(ResultsRepositoryTest, ReadModelsAgreeWithScanningTheComments) {
-  for (const std::optional<std::int64_t> group : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{1},
-                                                  std::optional<std::int64_t>{2}}) {
+  for (const std::optional<std::int64_t> group :
+       {std::optional<std::int64_t>{}, std::optional<std::int64_t>{1}, std::optional<std::int64_t>{2}}) {
     const CommentFilter modelled{.task_id = "t1", .group_id = group};
     CommentFilter scanned = modelled;
     scanned.since = at(0);

@@ -155,8 +155,13 @@ TEST_P(TaskRepositoryTest, AReopenedFailedTaskLosesItsEndAndWhyItFailedButKeepsW
   store_->tasks().transition(
       "t1", {TaskStatus::queued, TaskStatus::failed, at(150), std::nullopt, at(150), {"task.failed", "{}"}});
   raw()->execute("UPDATE jobs SET state = 'failed' WHERE task_id = 't1'");
-  TaskTransition resume{TaskStatus::failed, TaskStatus::queued, at(200), std::nullopt, std::nullopt,
-                        {"task.queued", "{}"}, NewJob{"collect", "{}", 0, at(200)}};
+  TaskTransition resume{TaskStatus::failed,
+                        TaskStatus::queued,
+                        at(200),
+                        std::nullopt,
+                        std::nullopt,
+                        {"task.queued", "{}"},
+                        NewJob{"collect", "{}", 0, at(200)}};
   resume.reopen = true;
   const auto resumed = store_->tasks().transition("t1", resume);
   ASSERT_EQ(resumed.outcome, Outcome::applied);

@@ -78,7 +78,8 @@ class LocalHttpServer {
       }
       const std::string head = pending.substr(0, head_end);
       std::size_t length = 0;
-      if (const auto at = head.find("Content-Length: "); at != std::string::npos) length = std::stoul(head.substr(at + 16));
+      if (const auto at = head.find("Content-Length: "); at != std::string::npos)
+        length = std::stoul(head.substr(at + 16));
       while (pending.size() < head_end + 4 + length) {
         const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
         if (n <= 0) return finish(fd);
@@ -94,9 +95,10 @@ class LocalHttpServer {
       if (path == "/slow") std::this_thread::sleep_for(std::chrono::milliseconds(500));
       const bool fail = path == "/fail";
       const std::string reply_body = fail ? "oops" : body;
-      const std::string reply = std::string(fail ? "HTTP/1.1 500 Internal Server Error" : "HTTP/1.1 200 OK") +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                std::to_string(reply_body.size()) + "\r\n\r\n" + reply_body;
+      const std::string reply =
+          std::string(fail ? "HTTP/1.1 500 Internal Server Error" : "HTTP/1.1 200 OK") +
+          "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(reply_body.size()) + "\r\n\r\n" +
+          reply_body;
       ::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL);
       if (path == "/drop") break;
     }

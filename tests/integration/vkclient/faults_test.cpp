@@ -36,9 +36,9 @@ TEST(ClientAgainstSimulator, WithFaultsEveryCallIsClassifiedAndEventuallySucceed
 
   // What each injected fault must be taken for: all of them are worth retrying.
   const std::map<std::string, vk::ErrorAction> expected{
-      {"vk_http_unavailable", vk::ErrorAction::retry_backoff},  // HTTP 5xx
-      {"vk_internal_error", vk::ErrorAction::retry_backoff},    // error 10
-      {"vk_flood_control", vk::ErrorAction::flood_backoff},     // error 9
+      {"vk_http_unavailable", vk::ErrorAction::retry_backoff},    // HTTP 5xx
+      {"vk_internal_error", vk::ErrorAction::retry_backoff},      // error 10
+      {"vk_flood_control", vk::ErrorAction::flood_backoff},       // error 9
       {"vk_malformed_response", vk::ErrorAction::retry_backoff},  // truncated JSON
       {"vk_timeout", vk::ErrorAction::retry_backoff},             // a stall past the read timeout
   };
@@ -54,7 +54,8 @@ TEST(ClientAgainstSimulator, WithFaultsEveryCallIsClassifiedAndEventuallySucceed
         continue;
       }
       const auto known = expected.find(result.error().code);
-      ASSERT_NE(known, expected.end()) << "unexpected failure " << result.error().code << ": " << result.error().message;
+      ASSERT_NE(known, expected.end()) << "unexpected failure " << result.error().code << ": "
+                                       << result.error().message;
       EXPECT_EQ(result.error().action, known->second) << result.error().code;
       seen.insert(result.error().code);
     }

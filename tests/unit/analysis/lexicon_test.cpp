@@ -55,7 +55,7 @@ TEST(Lexicon, MaskedWordsFindTheLongestMatchingForm) {
   ASSERT_FALSE(lexicon.merge_text("[words]\nхуйня\t-3\nблять\t-1\nпизд*\t-2.5\nпиздато\t2\n", "t"));
   ASSERT_NE(lexicon.find_masked("х**ня"), nullptr);
   EXPECT_EQ(lexicon.find_masked("х**ня")->value, -3);
-  EXPECT_EQ(lexicon.find_masked("х*ня")->value, -3);    // one star may hide two letters
+  EXPECT_EQ(lexicon.find_masked("х*ня")->value, -3);  // one star may hide two letters
   EXPECT_EQ(lexicon.find_masked("бл*ть")->value, -1);
   EXPECT_EQ(lexicon.find_masked("п***ец")->value, -2.5);  // through the prefix pattern
   EXPECT_EQ(lexicon.find_masked("п**дато")->value, 2);    // the longer form wins
@@ -109,9 +109,7 @@ TEST(Lexicon, PreciseErrors) {
   EXPECT_EQ(merge_error("[words]\nхор\xFFошо\t1"), "user.txt:2: invalid UTF-8");
 }
 
-TEST(Lexicon, SameMeaningMayRepeatUnderOneStem) {
-  EXPECT_EQ(merge_error("[words]\nхорошо\t2\r\nхороший\t2\r\n"), "");
-}
+TEST(Lexicon, SameMeaningMayRepeatUnderOneStem) { EXPECT_EQ(merge_error("[words]\nхорошо\t2\r\nхороший\t2\r\n"), ""); }
 
 TEST(Lexicon, MergeFile) {
   const auto path = std::filesystem::temp_directory_path() / "vka_lexicon_test_user.txt";

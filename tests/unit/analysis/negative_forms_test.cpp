@@ -19,10 +19,10 @@ void expect_all(Sentiment expected, std::initializer_list<std::string_view> text
 }
 
 TEST(NegativeForms, ComplaintsAndDemands) {
-  expect_all(Sentiment::negative, {"верните предоплату", "уберите этот баннер", "сколько можно ждать",
-                                   "когда уже сделают освещение", "до сих пор не пришло",
-                                   "пятый раз звоню, в который раз", "никто не отвечает", "больше не приду",
-                                   "примите меры", "доколе"});
+  expect_all(Sentiment::negative,
+             {"верните предоплату", "уберите этот баннер", "сколько можно ждать", "когда уже сделают освещение",
+              "до сих пор не пришло", "пятый раз звоню, в который раз", "никто не отвечает", "больше не приду",
+              "примите меры", "доколе"});
   expect_all(Sentiment::neutral, {"вернусь к этому вопросу завтра"});
 }
 
@@ -32,8 +32,8 @@ TEST(NegativeForms, SarcasmMarkers) {
 }
 
 TEST(NegativeForms, RhetoricalQuestions) {
-  expect_all(Sentiment::negative, {"зачем это выкладывать?", "вы серьезно?", "и где логика?", "вы издеваетесь?",
-                                   "who even reads this?"});
+  expect_all(Sentiment::negative,
+             {"зачем это выкладывать?", "вы серьезно?", "и где логика?", "вы издеваетесь?", "who even reads this?"});
   expect_all(Sentiment::neutral, {"серьезно занимаюсь спортом"});
 }
 

@@ -147,9 +147,7 @@ TEST(Sentiment, ElongatedWordsAreFound) {
   EXPECT_GT(score("goooood"), positive_threshold);
 }
 
-TEST(Sentiment, PhrasesWinOverTheirWords) {
-  EXPECT_LT(score("так себе"), negative_threshold);
-}
+TEST(Sentiment, PhrasesWinOverTheirWords) { EXPECT_LT(score("так себе"), negative_threshold); }
 
 TEST(Sentiment, ScoreStaysInRange) {
   EXPECT_LE(score("очень хороший хороший хороший класс класс 👍👍👍 :))) !!!!!!!!"), 1.0);
@@ -161,7 +159,7 @@ TEST(Sentiment, ConfidenceGrowsAwayFromTheThresholds) {
     const auto tokens = tokenize(text);
     return score_sentiment(tokens, stem_tokens(tokens), test_lexicon()).confidence;
   };
-  EXPECT_EQ(confidence("где купить билеты"), 0.5);  // no cue at all: an even bet
+  EXPECT_EQ(confidence("где купить билеты"), 0.5);        // no cue at all: an even bet
   EXPECT_LT(confidence("немного немного хороший"), 0.5);  // neutral, but close to the threshold
   EXPECT_GE(confidence("хороший"), 0.5);
   EXPECT_GT(confidence("очень хороший класс!!!"), confidence("хороший"));

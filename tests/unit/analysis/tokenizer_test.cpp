@@ -18,32 +18,30 @@ Typed typed(std::string_view text) {
 }
 
 TEST(Tokenizer, WordsAreLowercasedWithYoFolded) {
-  EXPECT_EQ(typed("Ёжик ВСЁ ЕЩЁ Hello"), (Typed{{TokenKind::word, "ежик"},
-                                                 {TokenKind::word, "все"},
-                                                 {TokenKind::word, "еще"},
-                                                 {TokenKind::word, "hello"}}));
+  EXPECT_EQ(
+      typed("Ёжик ВСЁ ЕЩЁ Hello"),
+      (Typed{
+          {TokenKind::word, "ежик"}, {TokenKind::word, "все"}, {TokenKind::word, "еще"}, {TokenKind::word, "hello"}}));
 }
 
 TEST(Tokenizer, WordsKeepInnerHyphensAndApostrophes) {
   EXPECT_EQ(typed("кто-то don’t covid19 -нет"), (Typed{{TokenKind::word, "кто-то"},
-                                                        {TokenKind::word, "don't"},
-                                                        {TokenKind::word, "covid19"},
-                                                        {TokenKind::word, "нет"}}));
+                                                       {TokenKind::word, "don't"},
+                                                       {TokenKind::word, "covid19"},
+                                                       {TokenKind::word, "нет"}}));
 }
 
-TEST(Tokenizer, DecomposedShortIIsComposed) {
-  EXPECT_EQ(typed("мои\xCC\x86"), (Typed{{TokenKind::word, "мой"}}));
-}
+TEST(Tokenizer, DecomposedShortIIsComposed) { EXPECT_EQ(typed("мои\xCC\x86"), (Typed{{TokenKind::word, "мой"}})); }
 
 TEST(Tokenizer, Numbers) {
   EXPECT_EQ(typed("в 12:30 за 3.5 и 1,000 5мин"), (Typed{{TokenKind::word, "в"},
-                                                          {TokenKind::number, "12:30"},
-                                                          {TokenKind::word, "за"},
-                                                          {TokenKind::number, "3.5"},
-                                                          {TokenKind::word, "и"},
-                                                          {TokenKind::number, "1,000"},
-                                                          {TokenKind::number, "5"},
-                                                          {TokenKind::word, "мин"}}));
+                                                         {TokenKind::number, "12:30"},
+                                                         {TokenKind::word, "за"},
+                                                         {TokenKind::number, "3.5"},
+                                                         {TokenKind::word, "и"},
+                                                         {TokenKind::number, "1,000"},
+                                                         {TokenKind::number, "5"},
+                                                         {TokenKind::word, "мин"}}));
 }
 
 TEST(Tokenizer, Urls) {
@@ -57,24 +55,23 @@ TEST(Tokenizer, Urls) {
                    {TokenKind::url, "vk.cc/abc"},
                    {TokenKind::punctuation, "."}}));
   EXPECT_EQ(typed("Node.js e.g."), (Typed{{TokenKind::word, "node"},
-                                           {TokenKind::punctuation, "."},
-                                           {TokenKind::word, "js"},
-                                           {TokenKind::word, "e"},
-                                           {TokenKind::punctuation, "."},
-                                           {TokenKind::word, "g"},
-                                           {TokenKind::punctuation, "."}}));
+                                          {TokenKind::punctuation, "."},
+                                          {TokenKind::word, "js"},
+                                          {TokenKind::word, "e"},
+                                          {TokenKind::punctuation, "."},
+                                          {TokenKind::word, "g"},
+                                          {TokenKind::punctuation, "."}}));
 }
 
 TEST(Tokenizer, Mentions) {
-  EXPECT_EQ(typed("[id123|Павел], [club42|Котики] @durov [id|x] [idx|y]"),
-            (Typed{{TokenKind::mention, "id123"},
-                   {TokenKind::punctuation, ","},
-                   {TokenKind::mention, "club42"},
-                   {TokenKind::mention, "durov"},
-                   {TokenKind::word, "id"},
-                   {TokenKind::word, "x"},
-                   {TokenKind::word, "idx"},
-                   {TokenKind::word, "y"}}));
+  EXPECT_EQ(typed("[id123|Павел], [club42|Котики] @durov [id|x] [idx|y]"), (Typed{{TokenKind::mention, "id123"},
+                                                                                  {TokenKind::punctuation, ","},
+                                                                                  {TokenKind::mention, "club42"},
+                                                                                  {TokenKind::mention, "durov"},
+                                                                                  {TokenKind::word, "id"},
+                                                                                  {TokenKind::word, "x"},
+                                                                                  {TokenKind::word, "idx"},
+                                                                                  {TokenKind::word, "y"}}));
 }
 
 TEST(Tokenizer, MentionNameIsNotAWord) {
@@ -84,9 +81,8 @@ TEST(Tokenizer, MentionNameIsNotAWord) {
 }
 
 TEST(Tokenizer, Hashtags) {
-  EXPECT_EQ(typed("#Котики #2024 #vk_fest"), (Typed{{TokenKind::hashtag, "котики"},
-                                                    {TokenKind::number, "2024"},
-                                                    {TokenKind::hashtag, "vk_fest"}}));
+  EXPECT_EQ(typed("#Котики #2024 #vk_fest"),
+            (Typed{{TokenKind::hashtag, "котики"}, {TokenKind::number, "2024"}, {TokenKind::hashtag, "vk_fest"}}));
 }
 
 TEST(Tokenizer, EmojiSequencesAreOneTokenEach) {
@@ -103,23 +99,23 @@ TEST(Tokenizer, EmojiSequencesAreOneTokenEach) {
 
 TEST(Tokenizer, Emoticons) {
   EXPECT_EQ(typed(":) :-( :D xD XD ;) :'( =) <3 ^^ :P"), (Typed{{TokenKind::emoticon, ":)"},
-                                                               {TokenKind::emoticon, ":("},
-                                                               {TokenKind::emoticon, ":D"},
-                                                               {TokenKind::emoticon, ":D"},
-                                                               {TokenKind::emoticon, ":D"},
-                                                               {TokenKind::emoticon, ";)"},
-                                                               {TokenKind::emoticon, ":'("},
-                                                               {TokenKind::emoticon, ":)"},
-                                                               {TokenKind::emoticon, "<3"},
-                                                               {TokenKind::emoticon, "^_^"},
-                                                               {TokenKind::emoticon, ":P"}}));
+                                                                {TokenKind::emoticon, ":("},
+                                                                {TokenKind::emoticon, ":D"},
+                                                                {TokenKind::emoticon, ":D"},
+                                                                {TokenKind::emoticon, ":D"},
+                                                                {TokenKind::emoticon, ";)"},
+                                                                {TokenKind::emoticon, ":'("},
+                                                                {TokenKind::emoticon, ":)"},
+                                                                {TokenKind::emoticon, "<3"},
+                                                                {TokenKind::emoticon, "^_^"},
+                                                                {TokenKind::emoticon, ":P"}}));
 }
 
 TEST(Tokenizer, BareBracketSmileysAreToldFromParentheses) {
   EXPECT_EQ(typed("спасибо))) грустно((("), (Typed{{TokenKind::word, "спасибо"},
-                                                    {TokenKind::emoticon, ":)"},
-                                                    {TokenKind::word, "грустно"},
-                                                    {TokenKind::emoticon, ":("}}));
+                                                   {TokenKind::emoticon, ":)"},
+                                                   {TokenKind::word, "грустно"},
+                                                   {TokenKind::emoticon, ":("}}));
   EXPECT_EQ(typed("ок)"), (Typed{{TokenKind::word, "ок"}, {TokenKind::emoticon, ":)"}}));
   EXPECT_EQ(typed("жаль ("), (Typed{{TokenKind::word, "жаль"}, {TokenKind::emoticon, ":("}}));
   // Ordinary parentheses and list markers are not smileys.
@@ -129,18 +125,17 @@ TEST(Tokenizer, BareBracketSmileysAreToldFromParentheses) {
                                               {TokenKind::number, "1"},
                                               {TokenKind::word, "да"}}));
   // A closing paren followed by more closers: the rest is a smile.
-  EXPECT_EQ(typed("(ну ладно)))"), (Typed{{TokenKind::word, "ну"},
-                                          {TokenKind::word, "ладно"},
-                                          {TokenKind::emoticon, ":)"}}));
+  EXPECT_EQ(typed("(ну ладно)))"),
+            (Typed{{TokenKind::word, "ну"}, {TokenKind::word, "ладно"}, {TokenKind::emoticon, ":)"}}));
 }
 
 TEST(Tokenizer, PunctuationRunsAreOneToken) {
   EXPECT_EQ(typed("да!!! нет?! ну…"), (Typed{{TokenKind::word, "да"},
-                                           {TokenKind::punctuation, "!!!"},
-                                           {TokenKind::word, "нет"},
-                                           {TokenKind::punctuation, "?!"},
-                                           {TokenKind::word, "ну"},
-                                           {TokenKind::punctuation, "…"}}));
+                                             {TokenKind::punctuation, "!!!"},
+                                             {TokenKind::word, "нет"},
+                                             {TokenKind::punctuation, "?!"},
+                                             {TokenKind::word, "ну"},
+                                             {TokenKind::punctuation, "…"}}));
 }
 
 TEST(Tokenizer, TimeIsNotAFace) {

@@ -1,7 +1,7 @@
 #include "api/account_input.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include "error_matchers.hpp"
 
@@ -22,15 +22,16 @@ TEST(AccountInput, UsernamesAreLowerCasedAndChecked) {
 }
 
 TEST(AccountInput, NewUserNamesEveryProblemAndNeverQuotesThePassword) {
-  const auto error = api_error_of(
-      [] { parse_new_user(json(R"({"username": "x", "password": "qwertyuiop", "role": "boss"})")); });
+  const auto error =
+      api_error_of([] { parse_new_user(json(R"({"username": "x", "password": "qwertyuiop", "role": "boss"})")); });
   EXPECT_EQ(error.status(), 400);
   EXPECT_EQ(fields_of(error), (std::vector<std::string>{"username", "password", "role"}));
   for (const auto& detail : error.details()) EXPECT_EQ(detail.problem.find("qwertyuiop"), std::string::npos);
 }
 
 TEST(AccountInput, NewUserDefaults) {
-  const auto input = parse_new_user(json(R"({"username": "Ann", "password": "correct horse battery", "role": "viewer"})"));
+  const auto input =
+      parse_new_user(json(R"({"username": "Ann", "password": "correct horse battery", "role": "viewer"})"));
   EXPECT_EQ(input.username, "ann");
   EXPECT_EQ(input.display_name, "ann");
   EXPECT_EQ(input.role, domain::Role::viewer);
@@ -49,11 +50,11 @@ TEST(AccountInput, ApiKeysNeedANameAndAFutureExpiry) {
   const auto now = domain::from_unix(1'800'000'000);
   EXPECT_EQ(fields_of(api_error_of([&] { parse_new_api_key(json(R"({"name": null})"), now); })),
             (std::vector<std::string>{"name"}));
-  EXPECT_EQ(fields_of(api_error_of([&] {
-              parse_new_api_key(json(R"({"name": "ci", "expires_at": "2020-01-01T00:00:00Z"})"), now);
-            })),
+  EXPECT_EQ(fields_of(api_error_of(
+                [&] { parse_new_api_key(json(R"({"name": "ci", "expires_at": "2020-01-01T00:00:00Z"})"), now); })),
             (std::vector<std::string>{"expires_at"}));
-  const auto input = parse_new_api_key(json(R"({"name": "ci", "role": "viewer", "expires_at": "2030-01-01T00:00:00Z"})"), now);
+  const auto input =
+      parse_new_api_key(json(R"({"name": "ci", "role": "viewer", "expires_at": "2030-01-01T00:00:00Z"})"), now);
   EXPECT_EQ(input.role, domain::Role::viewer);
   EXPECT_EQ(input.expires_at, domain::parse_rfc3339("2030-01-01T00:00:00Z"));
 }

@@ -49,7 +49,6 @@ class AuthenticatorTest : public testing::AuthenticatorFixture {
     request.headers.add("Cookie", "theme=dark; vka_session=" + session.id);
     return request;
   }
-
 };
 
 TEST_F(AuthenticatorTest, MissingCredentialIs401) { expect_unauthorized(std::nullopt); }

@@ -1,5 +1,5 @@
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <map>
 #include <optional>
@@ -79,7 +79,8 @@ class RunIdempotently : public ::testing::Test {
     });
   }
   http::Response run(http::Request request, std::string_view owner = "owner-1") {
-    return run(std::move(request), [&] { return created(R"({"n":)" + std::to_string(handler_runs) + "}"); }, owner);
+    return run(
+        std::move(request), [&] { return created(R"({"n":)" + std::to_string(handler_runs) + "}"); }, owner);
   }
 
   FakeIdempotencyRepository repository;
@@ -191,7 +192,10 @@ TEST_F(RunIdempotently, ClientErrorsAreRememberedAsEnvelopes) {
 }
 
 TEST_F(RunIdempotently, ServerErrorsAreForgottenSoARetryRunsAgain) {
-  EXPECT_THROW(run(post("{}"), []() -> http::Response { throw http::ApiError{503, "unavailable", "Later."}; }),
+  EXPECT_THROW(run(post("{}"),
+                   []() -> http::Response {
+                     throw http::ApiError{503, "unavailable", "Later."};
+                   }),
                http::ApiError);
   EXPECT_EQ(repository.abandons, 1);
   EXPECT_THROW(run(post("{}"), []() -> http::Response { throw std::runtime_error("database is locked"); }),

@@ -7,8 +7,8 @@
 namespace vka::api {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::api_error_of;
+using ::testing::ElementsAre;
 using testing::fields_of;
 
 http::Request json_request(std::string body, std::optional<std::string> content_type = "application/json") {
@@ -93,14 +93,16 @@ TEST(FieldProblems, ThrowsEveryProblemWithTheMessage) {
 
 TEST(FieldProblems, OptionalIntegerBounds) {
   FieldProblems problems;
-  const boost::json::object body{{"low", 1}, {"high", 5}, {"under", 0}, {"over", 6}, {"big", std::uint64_t{1} << 63},
-                                 {"text", "3"}, {"real", 3.0}, {"none", nullptr}};
+  const boost::json::object body{
+      {"low", 1},    {"high", 5},   {"under", 0},     {"over", 6}, {"big", std::uint64_t{1} << 63},
+      {"text", "3"}, {"real", 3.0}, {"none", nullptr}};
   EXPECT_EQ(problems.optional_integer(body, "low", 1, 5), 1);
   EXPECT_EQ(problems.optional_integer(body, "high", 1, 5), 5);
   EXPECT_FALSE(problems.optional_integer(body, "missing", 1, 5));
   EXPECT_FALSE(problems.optional_integer(body, "none", 1, 5));
   EXPECT_TRUE(problems.empty());
-  for (const auto* field : {"under", "over", "big", "text", "real"}) EXPECT_FALSE(problems.optional_integer(body, field, 1, 5));
+  for (const auto* field : {"under", "over", "big", "text", "real"})
+    EXPECT_FALSE(problems.optional_integer(body, field, 1, 5));
   const auto error = api_error_of([&] { problems.throw_if_any(); });
   EXPECT_THAT(fields_of(error), ElementsAre("under", "over", "big", "text", "real"));
   EXPECT_EQ(error.details()[0].problem, "must be an integer from 1 to 5");

@@ -1,8 +1,8 @@
 // The served OpenAPI document must stay true to the code: same operations as the router,
 // resolvable references, and schemas that name exactly what the JSON writers produce.
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -124,8 +124,10 @@ TEST_F(OpenApiRoutes, DocumentServedIsTheEmbeddedOne) {
 void collect_refs(const boost::json::value& value, std::vector<std::string>& refs) {
   if (value.is_object()) {
     for (const auto& member : value.as_object()) {
-      if (member.key() == "$ref" && member.value().is_string()) refs.emplace_back(member.value().as_string());
-      else collect_refs(member.value(), refs);
+      if (member.key() == "$ref" && member.value().is_string())
+        refs.emplace_back(member.value().as_string());
+      else
+        collect_refs(member.value(), refs);
     }
   } else if (value.is_array()) {
     for (const auto& item : value.as_array()) collect_refs(item, refs);

@@ -7,8 +7,8 @@
 namespace vka::api {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::api_error_of;
+using ::testing::ElementsAre;
 using testing::fields_of;
 
 http::Request with_query(std::string query) {
@@ -56,7 +56,8 @@ TEST(QueryParams, DuplicateParameterIs400) {
 }
 
 TEST(QueryParams, MalformedPercentEncodingIs400) {
-  for (const auto* text : {"a=%zz", "a=%4", "%=1"}) EXPECT_EQ(api_error_of([&] { params(text); }).status(), 400) << text;
+  for (const auto* text : {"a=%zz", "a=%4", "%=1"})
+    EXPECT_EQ(api_error_of([&] { params(text); }).status(), 400) << text;
 }
 
 TEST(QueryParams, LimitBounds) {

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "error_matchers.hpp"
 #include "authenticator_fixture.hpp"
+#include "error_matchers.hpp"
 
 namespace vka::api {
 namespace {
@@ -30,10 +30,9 @@ class RequestGateTest : public testing::AuthenticatorFixture {
     EXPECT_EQ(error.code(), "rate_limited");
     std::vector<std::string> names;
     for (const auto& [name, value] : error.headers) names.push_back(name);
-    EXPECT_EQ(names, (std::vector<std::string>{"Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                                               "RateLimit-Reset"}));
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}));
   }
-
 };
 
 TEST_F(RequestGateTest, CredentialRoutesNeedAValidKeyBeforeTheBody) {
@@ -61,8 +60,10 @@ TEST_F(RequestGateTest, ZeroTurnsRequestRateLimitingOff) {
 TEST_F(RequestGateTest, FailedAuthenticationBacksOffPerAddressNotForMissingCredentials) {
   const auto g = gate({.failed_auth_per_address = 3});
   const auto credential = route(http::Access::credential);
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(api_error_of([&] { g.admit(from("a", std::nullopt), credential); }).status(), 401);
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(api_error_of([&] { g.admit(from("a", "vka_wrong"), credential); }).status(), 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(api_error_of([&] { g.admit(from("a", std::nullopt), credential); }).status(), 401);
+  for (int i = 0; i < 3; ++i)
+    EXPECT_EQ(api_error_of([&] { g.admit(from("a", "vka_wrong"), credential); }).status(), 401);
   expect_rate_limited(api_error_of([&] { g.admit(from("a", analyst_key), credential); }));
   EXPECT_FALSE(store->api_keys().get("key_analyst")->last_used_at)
       << "a blocked address's credentials are not even looked up";

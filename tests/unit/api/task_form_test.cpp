@@ -9,8 +9,8 @@
 namespace vka::api {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::api_error_of;
+using ::testing::ElementsAre;
 using testing::fields_of;
 
 struct Field {
@@ -65,14 +65,16 @@ TEST(ReadTaskForm, OtherFieldsReadAsTheJsonBodyWould) {
 }
 
 TEST(ReadTaskForm, UnparsableValuesAreLeftForTheCommonValidation) {
-  const auto form = read_task_form(form_request({{"posts_per_group", "ten"}, {"threads", "maybe"}, {"groups_file", "1"}}));
+  const auto form =
+      read_task_form(form_request({{"posts_per_group", "ten"}, {"threads", "maybe"}, {"groups_file", "1"}}));
   const auto error = api_error_of([&] { parse_task_params(form.body); });
   EXPECT_THAT(fields_of(error), ElementsAre("posts_per_group", "threads"));
 }
 
 TEST(ReadTaskForm, UnknownAndRepeatedFieldsAre400) {
-  const auto error = api_error_of(
-      [] { read_task_form(form_request({{"groups", "1"}, {"name", "a"}, {"name", "b"}, {"groups_file", "1"}})); });
+  const auto error = api_error_of([] {
+    read_task_form(form_request({{"groups", "1"}, {"name", "a"}, {"name", "b"}, {"groups_file", "1"}}));
+  });
   EXPECT_EQ(error.status(), 400);
   EXPECT_THAT(fields_of(error), ElementsAre("groups", "name"));
   EXPECT_EQ(error.details()[1].problem, "given more than once");
@@ -87,8 +89,9 @@ TEST(ReadTaskForm, MalformedFormIs400) {
 }
 
 TEST(ReadTaskForm, FileLimits) {
-  EXPECT_EQ(api_error_of([] { read_task_form(form_request({{"groups_file", std::string(max_groups_file_bytes + 1, 'a')}})); })
-                .status(),
+  EXPECT_EQ(api_error_of([] {
+              read_task_form(form_request({{"groups_file", std::string(max_groups_file_bytes + 1, 'a')}}));
+            }).status(),
             413);
   std::string lines;
   for (std::size_t i = 0; i <= max_groups_file_lines; ++i) lines += "# comment\n";
@@ -103,7 +106,8 @@ TEST(ReadTaskForm, FileLimits) {
 TEST(ReadTaskForm, BadLinesAreNamedByTheirLineNumber) {
   const auto form = read_task_form(form_request({{"groups_file", "apiclub\n# skip\nbad name!\n1\nalso bad?"}}));
   const auto error = api_error_of([&] {
-    parse_task_params(form.body, [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); });
+    parse_task_params(form.body,
+                      [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); });
   });
   EXPECT_THAT(fields_of(error), ElementsAre("groups_file:3", "groups_file:5"));
 }

@@ -1,6 +1,6 @@
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include "api/task_input.hpp"
 #include "domain/task_request.hpp"
@@ -10,8 +10,8 @@
 namespace vka::api {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::api_error_of;
+using ::testing::ElementsAre;
 using testing::fields_of;
 
 domain::TaskParams parse(std::string_view json) { return parse_task_params(boost::json::parse(json).as_object()); }
@@ -60,8 +60,8 @@ TEST(ParseTaskParams, NullMeansAbsent) {
 }
 
 TEST(ParseTaskParams, DuplicatesCollapseToTheFirst) {
-  const auto params =
-      parse(R"({"groups": [1, -1, "club1", "https://vk.com/public1", "apiclub", "APICLUB"], "posts": ["-1_2", "wall-1_2"]})");
+  const auto params = parse(
+      R"({"groups": [1, -1, "club1", "https://vk.com/public1", "apiclub", "APICLUB"], "posts": ["-1_2", "wall-1_2"]})");
   EXPECT_THAT(params.groups, ElementsAre(group(1), group("apiclub")));
   EXPECT_THAT(params.posts, ElementsAre(domain::PostRef{-1, 2}));
 }
@@ -118,9 +118,9 @@ TEST(ParseTaskParams, TimesMustBeRfc3339) {
 TEST(ParseTaskParams, SinceMayEqualUntilButNotFollowIt) {
   const auto same = parse(R"({"groups": [1], "since": "2026-01-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"})");
   EXPECT_EQ(same.since, same.until);
-  EXPECT_THAT(fields_of(problems_of(
-                  R"({"groups": [1], "since": "2026-01-02T00:00:00Z", "until": "2026-01-01T23:59:59Z"})")),
-              ElementsAre("until"));
+  EXPECT_THAT(
+      fields_of(problems_of(R"({"groups": [1], "since": "2026-01-02T00:00:00Z", "until": "2026-01-01T23:59:59Z"})")),
+      ElementsAre("until"));
 }
 
 TEST(ParseTaskParams, BadItemsAreReportedByTheClientsIndexInOrder) {

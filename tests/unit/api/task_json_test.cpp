@@ -1,6 +1,6 @@
-#include <boost/json/serialize.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/serialize.hpp>
 
 #include "api/task_json.hpp"
 
@@ -41,9 +41,9 @@ domain::Task full_task() {
 
 TEST(TaskToJson, HasEveryFieldOfTheContract) {
   const auto json = task_to_json(full_task());
-  EXPECT_THAT(keys_of(json), UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at",
-                                                  "owner", "params", "progress", "errors", "waiting_reason",
-                                                  "waiting_since"));
+  EXPECT_THAT(keys_of(json),
+              UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at", "owner", "params",
+                                   "progress", "errors", "waiting_reason", "waiting_since"));
   EXPECT_EQ(json.at("id"), "t_abc");
   EXPECT_EQ(json.at("name"), "Autumn");
   EXPECT_EQ(json.at("status"), "completed_with_errors");

@@ -1,6 +1,6 @@
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include "api/vk_token_input.hpp"
 #include "error_matchers.hpp"
@@ -8,8 +8,8 @@
 namespace vka::api {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::api_error_of;
+using ::testing::ElementsAre;
 using testing::fields_of;
 
 constexpr const char* good_token = "vk1.a.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-xY";
@@ -65,15 +65,16 @@ TEST(ParseVkTokenInput, NameIsOneToTwoHundredCharactersCountedAsCharactersNotByt
 
 TEST(ParseVkTokenInput, NameMustNotHoldControlCharacters) {
   EXPECT_THAT(fields_of(problems_of(body("two\nlines", good_token, "user"))), ElementsAre("name"));
-  EXPECT_THAT(fields_of(problems_of(body(text(std::string_view("nul\0", 4)), good_token, "user"))), ElementsAre("name"));
+  EXPECT_THAT(fields_of(problems_of(body(text(std::string_view("nul\0", 4)), good_token, "user"))),
+              ElementsAre("name"));
 }
 
 TEST(ParseVkTokenInput, TokenIsOneToFiveHundredTwelvePrintableCharactersWithoutSpaces) {
   EXPECT_EQ(parse_vk_token_input(body("a", text(std::string(512, 'x')), "user")).token.size(), 512u);
   EXPECT_EQ(parse_vk_token_input(body("a", "!~", "user")).token, "!~");
-  for (const std::string& bad : {std::string{}, std::string(513, 'x'), std::string{"has space"},
-                                std::string{"tab\there"}, std::string{"line\n"}, std::string{"кириллица"},
-                                std::string{"del\x7f"}})
+  for (const std::string& bad :
+       {std::string{}, std::string(513, 'x'), std::string{"has space"}, std::string{"tab\there"}, std::string{"line\n"},
+        std::string{"кириллица"}, std::string{"del\x7f"}})
     EXPECT_THAT(fields_of(problems_of(body("a", text(bad), "user"))), ElementsAre("token")) << bad;
 }
 

@@ -1,5 +1,5 @@
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <set>
 
@@ -10,7 +10,12 @@ namespace vka::api {
 namespace {
 
 store::VkToken stored_token() {
-  return {"vt_1", "k_owner", "main", store::VkTokenKind::service, {1, 2, 3}, "vk1.a.…xY",
+  return {"vt_1",
+          "k_owner",
+          "main",
+          store::VkTokenKind::service,
+          {1, 2, 3},
+          "vk1.a.…xY",
           *domain::parse_rfc3339("2026-11-23T15:41:02Z")};
 }
 

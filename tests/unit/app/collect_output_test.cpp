@@ -1,8 +1,8 @@
 #include "app/collect_output.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/serialize.hpp>
 
 #include <sstream>
 

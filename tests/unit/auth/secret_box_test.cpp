@@ -9,8 +9,8 @@ namespace {
 
 TEST(SecretBox, RoundTrips) {
   const SecretBox box(SecretKey::random());
-  for (std::string plain : {std::string(""), std::string("vk1.a.abcdefghijklmnop"), std::string(10000, 'x'),
-                            std::string("with\0nul", 8)}) {
+  for (std::string plain :
+       {std::string(""), std::string("vk1.a.abcdefghijklmnop"), std::string(10000, 'x'), std::string("with\0nul", 8)}) {
     const auto sealed = box.seal(plain);
     EXPECT_EQ(sealed.size(), plain.size() + 24 + 16);
     const auto opened = box.open(sealed);
@@ -47,8 +47,7 @@ TEST(SecretBox, DetectsAnyFlippedBit) {
 TEST(SecretBox, RejectsTruncatedAndForeignData) {
   const SecretBox box(SecretKey::random());
   const auto sealed = box.seal("vk1.a.token");
-  for (std::size_t n = 0; n < sealed.size(); ++n)
-    EXPECT_FALSE(box.open(std::span(sealed).first(n)).has_value()) << n;
+  for (std::size_t n = 0; n < sealed.size(); ++n) EXPECT_FALSE(box.open(std::span(sealed).first(n)).has_value()) << n;
   const SecretBox other(SecretKey::random());
   EXPECT_FALSE(other.open(sealed).has_value());
 }
@@ -82,13 +81,12 @@ class Mask : public ::testing::TestWithParam<MaskCase> {};
 
 TEST_P(Mask, ShowsOnlyHeadAndTailOfLongSecrets) { EXPECT_EQ(mask_secret(GetParam().secret), GetParam().masked); }
 
-INSTANTIATE_TEST_SUITE_P(
-    Secrets, Mask,
-    ::testing::Values(MaskCase{"vk1.a.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789xY", "vk1.a.…xY"},
-                      MaskCase{"123456789012345678901234", "123456…34"}, MaskCase{"12345678901234567890123", "…"},
-                      MaskCase{"short", "…"}, MaskCase{"", "…"},
-                      MaskCase{"vk1.a.жжжжжжжжжжжжжжжжжжжжжжжж", "…"},
-                      MaskCase{"vk1.a.with space inside the token xY", "…"}));
+INSTANTIATE_TEST_SUITE_P(Secrets, Mask,
+                         ::testing::Values(MaskCase{"vk1.a.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789xY", "vk1.a.…xY"},
+                                           MaskCase{"123456789012345678901234", "123456…34"},
+                                           MaskCase{"12345678901234567890123", "…"}, MaskCase{"short", "…"},
+                                           MaskCase{"", "…"}, MaskCase{"vk1.a.жжжжжжжжжжжжжжжжжжжжжжжж", "…"},
+                                           MaskCase{"vk1.a.with space inside the token xY", "…"}));
 
 }  // namespace
 }  // namespace vka::auth

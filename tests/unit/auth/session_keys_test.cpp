@@ -19,7 +19,8 @@ TEST(SessionKeys, IdsAreRandom256BitBase64url) {
   for (int i = 0; i < 1000; ++i) {
     const auto id = generate_session_id();
     EXPECT_EQ(id.size(), 43u);
-    EXPECT_EQ(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+    EXPECT_EQ(id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
     EXPECT_TRUE(seen.insert(id).second);
   }
 }

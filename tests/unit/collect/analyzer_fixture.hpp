@@ -7,7 +7,8 @@
 namespace vka::collect::testing {
 
 inline const analysis::Analyzer& analyzer() {
-  static const analysis::Analyzer instance(std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin()));
+  static const analysis::Analyzer instance(
+      std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin()));
   return instance;
 }
 

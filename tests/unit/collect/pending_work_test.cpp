@@ -8,10 +8,11 @@ namespace {
 domain::Task task() {
   domain::Task t;
   t.id = "t";
-  t.params.groups = {{std::int64_t{1}}, {std::int64_t{2}}, {std::int64_t{3}}, {std::string("apiclub")},
-                     {std::string("ghost")}, {std::string("newname")}};
+  t.params.groups = {{std::int64_t{1}},        {std::int64_t{2}},      {std::int64_t{3}},
+                     {std::string("apiclub")}, {std::string("ghost")}, {std::string("newname")}};
   t.params.posts = {{-1, 10}, {-1, 11}, {-9, 12}};
-  t.errors = {{"group:-3", "vk_not_found", std::nullopt, "", {}}, {"group:ghost", "vk_not_found", std::nullopt, "", {}},
+  t.errors = {{"group:-3", "vk_not_found", std::nullopt, "", {}},
+              {"group:ghost", "vk_not_found", std::nullopt, "", {}},
               {"post:-9_12", "vk_not_found", std::nullopt, "", {}}};
   return t;
 }
@@ -32,7 +33,8 @@ TEST(PendingWork, ResumesFromCheckpointsAndSkipsWhatIsSettled) {
       {2, store::LinkStatus::pending, std::nullopt},  // linked, but its checkpoint was never written
       {4, store::LinkStatus::done, R"({"offset":0,"posts_seen":10})"}};
   const std::vector<store::PostState> posts{
-      {-1, 10, store::LinkStatus::running, R"({"offset":100,"threads":[{"comment_id":7,"offset":100,"count":130}]})", 500, 240},
+      {-1, 10, store::LinkStatus::running, R"({"offset":100,"threads":[{"comment_id":7,"offset":100,"count":130}]})",
+       500, 240},
       {-1, 11, store::LinkStatus::done, std::nullopt, 3, 3},
       {-1, 13, store::LinkStatus::pending, "not json", 4, 0}};
   const auto rebuilt = rebuild_work(task(), communities, posts);

@@ -102,9 +102,7 @@ TEST(WallPaging, ShrunkWallStepsBack) {
   EXPECT_EQ(second->next.count, 498);
 }
 
-TEST(WallPaging, PageForAnotherOffsetIsDropped) {
-  EXPECT_FALSE(apply_wall_page({}, 100, page(500, 400, 100), {1000}));
-}
+TEST(WallPaging, PageForAnotherOffsetIsDropped) { EXPECT_FALSE(apply_wall_page({}, 100, page(500, 400, 100), {1000})); }
 
 TEST(WallPaging, PagesWanted) {
   // The wall's size is unknown before its first page: one page, whatever posts_per_group asks for.

@@ -24,15 +24,14 @@ TEST_P(CursorRoundTrip, DecodesToWhatWasEncoded) {
   EXPECT_EQ(*decoded, GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Positions, CursorRoundTrip,
-    ::testing::Values(CursorPosition{}, CursorPosition{std::int64_t{0}},
-                      CursorPosition{std::int64_t{1767225600}, std::string("t_01hx")},
-                      CursorPosition{std::numeric_limits<std::int64_t>::min(),
-                                     std::numeric_limits<std::int64_t>::max(), std::int64_t{-1}},
-                      CursorPosition{std::string(""), std::string("котик \"quoted\" \0 byte", 22)},
-                      CursorPosition{std::string(300, 'x')},
-                      CursorPosition(max_cursor_values, CursorValue{std::int64_t{7}})));
+INSTANTIATE_TEST_SUITE_P(Positions, CursorRoundTrip,
+                         ::testing::Values(CursorPosition{}, CursorPosition{std::int64_t{0}},
+                                           CursorPosition{std::int64_t{1767225600}, std::string("t_01hx")},
+                                           CursorPosition{std::numeric_limits<std::int64_t>::min(),
+                                                          std::numeric_limits<std::int64_t>::max(), std::int64_t{-1}},
+                                           CursorPosition{std::string(""), std::string("котик \"quoted\" \0 byte", 22)},
+                                           CursorPosition{std::string(300, 'x')},
+                                           CursorPosition(max_cursor_values, CursorValue{std::int64_t{7}})));
 
 TEST(Cursor, FormatIsStable) {
   // Produced independently (Python: version 1, count, 'i' zigzag varint, 's' length + bytes,
@@ -45,8 +44,7 @@ TEST(Cursor, FormatIsStable) {
 
 TEST(Cursor, IsUrlSafe) {
   const auto cursor = encode_cursor(scope, {std::int64_t{-123456789}, std::string("a/b+c=d?&")});
-  for (char c : cursor)
-    EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') << c;
+  for (char c : cursor) EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') << c;
 }
 
 TEST(Cursor, EveryAlteredCharacterIsDetected) {
@@ -102,8 +100,7 @@ INSTANTIATE_TEST_SUITE_P(Inputs, CursorGarbage,
                          ::testing::Values(Garbage{"", "empty"}, Garbage{"abc=", "base64url"},
                                            Garbage{"a b", "base64url"}, Garbage{"ab+/", "base64url"},
                                            Garbage{"A", "base64url"}, Garbage{"AAAA", "corrupted"},
-                                           Garbage{"AAAAAAAAAAAA", "corrupted"},
-                                           Garbage{"hello_worlA", "corrupted"},
+                                           Garbage{"AAAAAAAAAAAA", "corrupted"}, Garbage{"hello_worlA", "corrupted"},
                                            Garbage{std::string(max_cursor_length + 1, 'A'), "too long"}));
 
 }  // namespace

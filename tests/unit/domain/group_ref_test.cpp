@@ -36,13 +36,12 @@ INSTANTIATE_TEST_SUITE_P(
         Accepted{std::string("ApiClub"), name("apiclub")}, Accepted{std::string("@apiclub"), name("apiclub")},
         Accepted{std::string("@club5"), id(5)}, Accepted{std::string("4ch"), name("4ch")},
         Accepted{std::string("some.page_2"), name("some.page_2")},
-        Accepted{std::string("  apiclub\t"), name("apiclub")},
-        Accepted{std::string("clubby"), name("clubby")}, Accepted{std::string("identity"), name("identity")},
-        Accepted{std::string(32, 'a'), name(std::string(32, 'a'))},
+        Accepted{std::string("  apiclub\t"), name("apiclub")}, Accepted{std::string("clubby"), name("clubby")},
+        Accepted{std::string("identity"), name("identity")}, Accepted{std::string(32, 'a'), name(std::string(32, 'a'))},
         Accepted{std::string("https://vk.com/apiclub"), name("apiclub")},
         Accepted{std::string("http://vk.com/apiclub"), name("apiclub")},
-        Accepted{std::string("HTTPS://VK.COM/ApiClub"), name("apiclub")},
-        Accepted{std::string("vk.com/club1"), id(1)}, Accepted{std::string("https://m.vk.com/public9/"), id(9)},
+        Accepted{std::string("HTTPS://VK.COM/ApiClub"), name("apiclub")}, Accepted{std::string("vk.com/club1"), id(1)},
+        Accepted{std::string("https://m.vk.com/public9/"), id(9)},
         Accepted{std::string("www.vk.com/apiclub"), name("apiclub")},
         Accepted{std::string("https://vk.ru/apiclub"), name("apiclub")},
         Accepted{std::string("m.vk.ru/apiclub"), name("apiclub")},
@@ -70,17 +69,17 @@ INSTANTIATE_TEST_SUITE_P(
         Rejected{std::int64_t{0}, "0 is not a community id"},
         Rejected{std::int64_t{9007199254740992}, "9007199254740992 is out of range"},
         Rejected{std::int64_t{-9007199254740992}, "is out of range"},
-        Rejected{std::int64_t{INT64_MIN}, "is out of range"},
-        Rejected{std::string("0"), "'0' is not a valid id"}, Rejected{std::string("-0"), "'-0' is not a valid id"},
+        Rejected{std::int64_t{INT64_MIN}, "is out of range"}, Rejected{std::string("0"), "'0' is not a valid id"},
+        Rejected{std::string("-0"), "'-0' is not a valid id"},
         Rejected{std::string("9007199254740992"), "out of range"},
         Rejected{std::string("99999999999999999999999"), "out of range"},
         Rejected{std::string("club0"), "'club0' has a community id that is not a valid id"},
         Rejected{std::string("club9007199254740992"), "out of range"},
         Rejected{std::string("id5"), "'id5' is a user page"},
-        Rejected{std::string("https://vk.com/id5"), "is a user page"},
-        Rejected{std::string("@id5"), "is a user page"}, Rejected{std::string("app123"), "application"},
-        Rejected{std::string(""), "empty community reference"}, Rejected{std::string("   "), "empty"},
-        Rejected{std::string("api club"), "contains spaces"}, Rejected{std::string("api\x01club"), "control"},
+        Rejected{std::string("https://vk.com/id5"), "is a user page"}, Rejected{std::string("@id5"), "is a user page"},
+        Rejected{std::string("app123"), "application"}, Rejected{std::string(""), "empty community reference"},
+        Rejected{std::string("   "), "empty"}, Rejected{std::string("api club"), "contains spaces"},
+        Rejected{std::string("api\x01club"), "control"},
         Rejected{std::string("wall-1_123"), "is a post, not a community; list it under posts"},
         Rejected{std::string("https://vk.com/wall-1_123"), "is a post"},
         Rejected{std::string("https://vk.com/apiclub?w=wall-1_123"), "is a link to a post"},
@@ -91,12 +90,11 @@ INSTANTIATE_TEST_SUITE_P(
         Rejected{std::string("vk.com"), "names no community"},
         Rejected{std::string("https://vk.com/apiclub/photos"), "points inside a page"},
         Rejected{std::string("https://vk.com/12345"), "is not a community page"},
-        Rejected{std::string("@12345"), "needs a latin letter"},
-        Rejected{std::string("1.5"), "needs a latin letter"}, Rejected{std::string("___"), "needs a latin letter"},
+        Rejected{std::string("@12345"), "needs a latin letter"}, Rejected{std::string("1.5"), "needs a latin letter"},
+        Rejected{std::string("___"), "needs a latin letter"},
         Rejected{std::string(33, 'a'), "too long for a screen name (at most 32"},
         Rejected{std::string("api-club"), "screen names use only latin letters"},
-        Rejected{std::string("+5"), "screen names use only"},
-        Rejected{std::string("котики"), "screen names use only"},
+        Rejected{std::string("+5"), "screen names use only"}, Rejected{std::string("котики"), "screen names use only"},
         Rejected{std::string("facebook.com/apiclub"), "screen names use only"}));
 
 TEST(GroupRefProblem, QuotesLongAndControlInputSafely) {
@@ -107,11 +105,10 @@ TEST(GroupRefProblem, QuotesLongAndControlInputSafely) {
 }
 
 TEST(NormalizeGroupRefs, CollapsesDuplicatesInFirstSeenOrder) {
-  const std::vector<GroupInput> inputs{std::int64_t{1},       std::string("apiclub"),
-                                       std::int64_t{-1},      std::string("club1"),
-                                       std::string("-2"),     std::string("https://vk.com/APICLUB/"),
-                                       std::string("@apiclub"), std::int64_t{2},
-                                       std::string("public1")};
+  const std::vector<GroupInput> inputs{
+      std::int64_t{1},         std::string("apiclub"), std::int64_t{-1},
+      std::string("club1"),    std::string("-2"),      std::string("https://vk.com/APICLUB/"),
+      std::string("@apiclub"), std::int64_t{2},        std::string("public1")};
   const auto out = normalize_group_refs(inputs);
   EXPECT_TRUE(out.problems.empty());
   EXPECT_EQ(out.refs, (std::vector<GroupRef>{id(1), name("apiclub"), id(2)}));
@@ -119,7 +116,7 @@ TEST(NormalizeGroupRefs, CollapsesDuplicatesInFirstSeenOrder) {
 
 TEST(NormalizeGroupRefs, ReportsEveryBadItemByIndexAndKeepsTheGoodOnes) {
   const std::vector<GroupInput> inputs{std::string("id5"), std::int64_t{3}, std::int64_t{0},
-                                       std::string(""),   std::int64_t{3}, std::string("club4")};
+                                       std::string(""),    std::int64_t{3}, std::string("club4")};
   const auto out = normalize_group_refs(inputs);
   EXPECT_EQ(out.refs, (std::vector<GroupRef>{id(3), id(4)}));
   ASSERT_EQ(out.problems.size(), 3u);

@@ -9,8 +9,8 @@ namespace {
 
 using std::chrono::milliseconds;
 
-constexpr IdKind all_kinds[] = {IdKind::task,    IdKind::api_key, IdKind::vk_token,
-                                IdKind::user,    IdKind::session, IdKind::audit_entry};
+constexpr IdKind all_kinds[] = {IdKind::task, IdKind::api_key, IdKind::vk_token,
+                                IdKind::user, IdKind::session, IdKind::audit_entry};
 
 TEST(Ids, HavePrefixLengthAndAlphabet) {
   for (auto kind : all_kinds) {

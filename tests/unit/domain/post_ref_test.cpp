@@ -44,19 +44,20 @@ TEST_P(PostRefRejects, ExplainsWhy) {
   EXPECT_THAT(result.error(), HasSubstr(GetParam().problem_part));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Forms, PostRefRejects,
-    ::testing::Values(Rejected{"", "empty post reference"}, Rejected{"  ", "empty post reference"},
-                      Rejected{"-1", "'-1' is not a post reference (expected a post like -1_123"},
-                      Rejected{"-1_", "is not a post reference"}, Rejected{"_5", "is not a post reference"},
-                      Rejected{"-1_123_456", "is not a post reference"}, Rejected{"-1_abc", "is not a post"},
-                      Rejected{"0_5", "has an owner id that is not a valid id"},
-                      Rejected{"-1_0", "has a post id that is not a valid id"},
-                      Rejected{"-9007199254740992_1", "has an owner id that is out of range"},
-                      Rejected{"https://vk.com/apiclub", "links to a page, not to a post"},
-                      Rejected{"https://example.com/wall-1_2", "is not a link to vk.com"},
-                      Rejected{"https://vk.com/apiclub?w=photo-1_2", "is not a post reference"},
-                      Rejected{"https://vk.com/wall-1_2/x", "points inside a page"}));
+INSTANTIATE_TEST_SUITE_P(Forms, PostRefRejects,
+                         ::testing::Values(Rejected{"", "empty post reference"}, Rejected{"  ", "empty post reference"},
+                                           Rejected{"-1", "'-1' is not a post reference (expected a post like -1_123"},
+                                           Rejected{"-1_", "is not a post reference"},
+                                           Rejected{"_5", "is not a post reference"},
+                                           Rejected{"-1_123_456", "is not a post reference"},
+                                           Rejected{"-1_abc", "is not a post"},
+                                           Rejected{"0_5", "has an owner id that is not a valid id"},
+                                           Rejected{"-1_0", "has a post id that is not a valid id"},
+                                           Rejected{"-9007199254740992_1", "has an owner id that is out of range"},
+                                           Rejected{"https://vk.com/apiclub", "links to a page, not to a post"},
+                                           Rejected{"https://example.com/wall-1_2", "is not a link to vk.com"},
+                                           Rejected{"https://vk.com/apiclub?w=photo-1_2", "is not a post reference"},
+                                           Rejected{"https://vk.com/wall-1_2/x", "points inside a page"}));
 
 TEST(NormalizePostRefs, CollapsesDuplicatesAndReportsIndexes) {
   const auto out = normalize_post_refs(

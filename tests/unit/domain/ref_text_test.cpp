@@ -11,8 +11,8 @@ TEST(QuoteInput, ReplacesControlCharacters) { EXPECT_EQ(quote_input(std::string(
 
 TEST(QuoteInput, CutsLongInputOnACharacterBoundary) {
   std::string cyrillic;
-  for (int i = 0; i < 40; ++i) cyrillic += "ж";  // two bytes each; byte 60 falls on a boundary
-  const auto shown = quote_input("x" + cyrillic);       // shift by one: byte 60 is mid-character
+  for (int i = 0; i < 40; ++i) cyrillic += "ж";    // two bytes each; byte 60 falls on a boundary
+  const auto shown = quote_input("x" + cyrillic);  // shift by one: byte 60 is mid-character
   EXPECT_EQ(shown, "'x" + cyrillic.substr(0, 58) + "…'");
   EXPECT_EQ(quote_input(std::string(61, 'a')), "'" + std::string(60, 'a') + "…'");
   EXPECT_EQ(quote_input(std::string(60, 'a')), "'" + std::string(60, 'a') + "'");

@@ -12,24 +12,17 @@ using S = TaskStatus;
 using A = TaskAction;
 
 constexpr auto all_statuses = all_task_statuses;
-constexpr A all_actions[] = {A::start,   A::pause,    A::resume,
-                             A::cancel,  A::requeue,  A::complete,
-                             A::complete_with_errors, A::fail};
+constexpr A all_actions[] = {A::start, A::pause, A::resume, A::cancel, A::requeue, A::complete, A::complete_with_errors,
+                             A::fail};
 
 // Every allowed transition; any pair not listed must be refused.
 const std::map<std::pair<S, A>, S> allowed{
-    {{S::queued, A::start}, S::running},
-    {{S::queued, A::pause}, S::paused},
-    {{S::queued, A::cancel}, S::canceled},
-    {{S::running, A::pause}, S::paused},
-    {{S::running, A::cancel}, S::canceled},
-    {{S::running, A::requeue}, S::queued},
-    {{S::running, A::complete}, S::completed},
-    {{S::running, A::complete_with_errors}, S::completed_with_errors},
-    {{S::running, A::fail}, S::failed},
-    {{S::paused, A::resume}, S::queued},
-    {{S::paused, A::cancel}, S::canceled},
-    {{S::failed, A::resume}, S::queued},
+    {{S::queued, A::start}, S::running},       {{S::queued, A::pause}, S::paused},
+    {{S::queued, A::cancel}, S::canceled},     {{S::running, A::pause}, S::paused},
+    {{S::running, A::cancel}, S::canceled},    {{S::running, A::requeue}, S::queued},
+    {{S::running, A::complete}, S::completed}, {{S::running, A::complete_with_errors}, S::completed_with_errors},
+    {{S::running, A::fail}, S::failed},        {{S::paused, A::resume}, S::queued},
+    {{S::paused, A::cancel}, S::canceled},     {{S::failed, A::resume}, S::queued},
 };
 
 TEST(TaskTransition, EveryStatusActionPairMatchesTheTable) {

@@ -1,5 +1,5 @@
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include "http/envelope.hpp"
 
@@ -50,13 +50,14 @@ TEST(ErrorEnvelope, HasNullDataAndTheErrorWithDetails) {
   EXPECT_EQ(response.status, 409);
   EXPECT_EQ(response.headers.get("Retry-After"), "3");
   EXPECT_EQ(response.headers.get("Content-Type"), "application/json; charset=utf-8");
-  EXPECT_EQ(boost::json::parse(response.body),
-            (boost::json::object{{"data", nullptr},
-                                 {"meta", {{"request_id", "r-3"}}},
-                                 {"error",
-                                  {{"code", "conflict"},
-                                   {"message", "Cannot pause a canceled task."},
-                                   {"details", boost::json::array{{{"field", "status"}, {"problem", "is canceled"}}}}}}}));
+  EXPECT_EQ(
+      boost::json::parse(response.body),
+      (boost::json::object{{"data", nullptr},
+                           {"meta", {{"request_id", "r-3"}}},
+                           {"error",
+                            {{"code", "conflict"},
+                             {"message", "Cannot pause a canceled task."},
+                             {"details", boost::json::array{{{"field", "status"}, {"problem", "is canceled"}}}}}}}));
 }
 
 TEST(ErrorEnvelope, EscapesTextSafely) {

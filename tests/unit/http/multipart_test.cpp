@@ -51,7 +51,8 @@ TEST(ParseMultipart, ReadsEveryPart) {
 
 TEST(ParseMultipart, KeepsBinaryAndEmptyData) {
   const std::string body = std::string{"--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n"} +
-                           std::string{"\0\r\n\xff", 4} + "\r\n--b\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\n\r\n--b--";
+                           std::string{"\0\r\n\xff", 4} +
+                           "\r\n--b\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\n\r\n--b--";
   const auto result = parse_multipart(body, "b");
   ASSERT_EQ(result.error, "");
   ASSERT_EQ(result.parts.size(), 2u);
@@ -65,8 +66,8 @@ TEST(ParseMultipart, MalformedBodiesAreErrorsWithNoParts) {
       "",
       "no boundary here",
       "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue",  // never closed
-      "--b\r\nContent-Disposition: form-data; name=\"a\"",  // headers never end
-      "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--",  // no Content-Disposition
+      "--b\r\nContent-Disposition: form-data; name=\"a\"",               // headers never end
+      "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--",               // no Content-Disposition
       "--b\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--b--",
       "--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--",
       "--b\r\nContent-Disposition: form-data; name=\"\"\r\n\r\nx\r\n--b--",

@@ -1,6 +1,6 @@
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json/parse.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -50,12 +50,10 @@ class PipelineTest : public ::testing::Test {
     router.add("GET", "/small", [](Request& r) { return envelope(r, 200, boost::json::object{{"ok", true}}); });
     router.add("GET", "/text", [](Request&) { return body_response("text/plain", "same bytes every time"); });
     router.add("GET", "/large", [](Request&) { return body_response("application/json; charset=utf-8", large_json); });
-    router.add("GET", "/exact", [](Request&) {
-      return body_response("application/json", std::string(compression_threshold, 'a'));
-    });
-    router.add("GET", "/just-under", [](Request&) {
-      return body_response("application/json", std::string(compression_threshold - 1, 'a'));
-    });
+    router.add("GET", "/exact",
+               [](Request&) { return body_response("application/json", std::string(compression_threshold, 'a')); });
+    router.add("GET", "/just-under",
+               [](Request&) { return body_response("application/json", std::string(compression_threshold - 1, 'a')); });
     router.add("GET", "/png", [](Request&) { return body_response("image/png", std::string(5000, 'a')); });
     router.add("GET", "/stream", [](Request&) {
       auto response = body_response("text/event-stream", std::string(5000, 'a'));
@@ -427,7 +425,8 @@ TEST_F(PipelineTest, RejectAnswersTheServersOwnErrorAsEnvelope) {
 }
 
 TEST_F(PipelineTest, BodyLimitFallsBackToTheServersDefault) {
-  router.add("POST", "/upload", [](Request&) { return Response{}; }, 10'000'000);
+  router.add(
+      "POST", "/upload", [](Request&) { return Response{}; }, 10'000'000);
   const auto p = pipeline();
   EXPECT_EQ(p.max_body_bytes("POST", "/upload", 2048), 10'000'000u);
   EXPECT_EQ(p.max_body_bytes("POST", "/things", 2048), 2048u);
@@ -453,7 +452,8 @@ TEST_F(PipelineTest, RecordCountsRequestsByRoutePatternAndStatus) {
   EXPECT_THAT(text,
               HasSubstr("vka_http_requests_total{route=\"/api/v1/tasks/{id}\",method=\"GET\",status=\"200\"} 2\n"));
   EXPECT_THAT(text, HasSubstr("vka_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"));
-  EXPECT_THAT(text, HasSubstr("vka_http_request_duration_seconds_bucket{route=\"/api/v1/tasks/{id}\",le=\"0.005\"} 1\n"));
+  EXPECT_THAT(text,
+              HasSubstr("vka_http_request_duration_seconds_bucket{route=\"/api/v1/tasks/{id}\",le=\"0.005\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("vka_http_request_duration_seconds_count{route=\"/api/v1/tasks/{id}\"} 2\n"));
   EXPECT_THAT(text, Not(HasSubstr("secret-looking-id")));
   EXPECT_THAT(text, HasSubstr("vka_http_requests_total{route=\"unmatched\",method=\"other\",status=\"400\"} 1\n"));
@@ -474,8 +474,8 @@ class KeyGate final : public Gate {
 TEST_F(PipelineTest, AdmissionAnswersUnknownRoutesAndRefusalsOnTheHeaderAlone) {
   KeyGate gate;
   options.gate = &gate;
-  router.add("POST", "/guarded", Endpoint{[](Request&) { return body_response("text/plain", "in"); },
-                                          Access::credential, Cost::expensive});
+  router.add("POST", "/guarded",
+             Endpoint{[](Request&) { return body_response("text/plain", "in"); }, Access::credential, Cost::expensive});
   const auto unknown = admit("POST", "/nowhere");
   ASSERT_TRUE(unknown.refusal);
   EXPECT_EQ(unknown.refusal->status, 404);

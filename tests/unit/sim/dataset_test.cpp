@@ -47,7 +47,8 @@ TEST(Dataset, CommentsDoNotDependOnAccessOrder) {
 TEST(Dataset, HasThePrivateBannedAndCommentsClosedCommunities) {
   const Dataset data{small(1)};
   const auto& cs = data.communities();
-  EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const Community& c) { return c.is_closed == 2 && c.type == "group"; }));
+  EXPECT_TRUE(
+      std::any_of(cs.begin(), cs.end(), [](const Community& c) { return c.is_closed == 2 && c.type == "group"; }));
   EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const Community& c) { return c.deactivated == "banned"; }));
   EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const Community& c) { return c.comments_closed; }));
   EXPECT_TRUE(std::any_of(cs.begin(), cs.end(), [](const Community& c) { return c.screen_name == "sim_news"; }));
@@ -145,9 +146,9 @@ TEST(Dataset, TextsMixLanguagesMentionsAndCsvHostileCharacters) {
     for (const auto& post : data.wall(c.id))
       for (const auto& m : data.comments(post).items) {
         cyrillic = cyrillic || m.text.find("\xD0") != std::string::npos;
-        latin_only = latin_only || (!m.text.empty() && std::all_of(m.text.begin(), m.text.begin() + 3,
-                                                                   [](char ch) { return ch > 0 && ch < 127; }) &&
-                                    m.text.find("\xD0") == std::string::npos);
+        latin_only = latin_only || (!m.text.empty() && std::all_of(m.text.begin(), m.text.begin() + 3, [](char ch) {
+                       return ch > 0 && ch < 127;
+                     }) && m.text.find("\xD0") == std::string::npos);
         mention = mention || m.text.starts_with("[id") || m.text.starts_with("[club");
         newline = newline || m.text.find('\n') != std::string::npos;
         quote = quote || m.text.find('"') != std::string::npos;

@@ -35,11 +35,11 @@ TEST(ExecuteScript, ParsesLiteralProbesAndObjects) {
 }
 
 TEST(ExecuteScript, RejectsWhatItCannotCompile) {
-  for (const char* code : {"", "1;", "returnx 1;", "return;", "return [1,;", "return [API.wall.get({\"a\":1})",
-                           "return API.wall.get({a:1,});", "return API.wall.get({a:API.users.get()});",
-                           "return \"unterminated;", "return \"bad \\q escape\";", "return \"\\ud83d\";",
-                           "var a = 1; return a;", "return 1; return 2;", "return Args.x;", "return 1 /* open",
-                           "return API.({});", "return 01x;"}) {
+  for (const char* code :
+       {"", "1;", "returnx 1;", "return;", "return [1,;", "return [API.wall.get({\"a\":1})",
+        "return API.wall.get({a:1,});", "return API.wall.get({a:API.users.get()});", "return \"unterminated;",
+        "return \"bad \\q escape\";", "return \"\\ud83d\";", "var a = 1; return a;", "return 1; return 2;",
+        "return Args.x;", "return 1 /* open", "return API.({});", "return 01x;"}) {
     EXPECT_THROW(parse_script(code), ScriptError) << code;
   }
   std::string deep = "return ";

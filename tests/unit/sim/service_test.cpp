@@ -220,7 +220,8 @@ TEST_F(ServiceTest, GetCommentsTopLevelWithThreads) {
   EXPECT_TRUE(items[0].as_object().contains("likes"));
   EXPECT_TRUE(items[1].at("deleted").as_bool()) << "the second root of the long-thread post is a tombstone";
   EXPECT_EQ(items[1].at("text"), "");
-  for (std::size_t i = 1; i < items.size(); ++i) EXPECT_GT(items[i].at("id").as_int64(), items[i - 1].at("id").as_int64());
+  for (std::size_t i = 1; i < items.size(); ++i)
+    EXPECT_GT(items[i].at("id").as_int64(), items[i - 1].at("id").as_int64());
   const auto desc = call(*s, "wall.getComments", address + "&count=2&sort=desc").at("response");
   EXPECT_EQ(desc.at("items").at(0).at("id").as_int64(), comments.items[comments.top_level.back()].id);
   EXPECT_FALSE(desc.at("items").at(0).as_object().contains("likes"));
@@ -248,9 +249,9 @@ TEST_F(ServiceTest, GetCommentsBranchPagingAndResumeAnchor) {
           .at("response");
   ASSERT_EQ(resumed.at("items").as_array().size(), 30u);
   EXPECT_EQ(resumed.at("items").at(0).at("id").as_int64(), seen[100]);
-  const auto before = call(*s, "wall.getComments", address + "&start_comment_id=" + std::to_string(seen[10]) +
-                                                       "&offset=-2&count=3")
-                          .at("response");
+  const auto before =
+      call(*s, "wall.getComments", address + "&start_comment_id=" + std::to_string(seen[10]) + "&offset=-2&count=3")
+          .at("response");
   EXPECT_EQ(before.at("items").at(0).at("id").as_int64(), seen[8]);
   EXPECT_EQ(error_code(call(*s, "wall.getComments", address + "&offset=-1")), 100);
 }
@@ -259,8 +260,8 @@ TEST_F(ServiceTest, CommentsClosedGives212) {
   auto s = make(options());
   const auto& c = community(*s, [](const Community& x) { return x.comments_closed; });
   const auto& post = s->dataset().wall(c.id)[0];
-  const auto reply = call(*s, "wall.getComments",
-                          "owner_id=" + std::to_string(post.owner_id) + "&post_id=" + std::to_string(post.id));
+  const auto reply =
+      call(*s, "wall.getComments", "owner_id=" + std::to_string(post.owner_id) + "&post_id=" + std::to_string(post.id));
   EXPECT_EQ(error_code(reply), 212);
   const auto wall = call(*s, "wall.get", "owner_id=" + std::to_string(post.owner_id) + "&count=1").at("response");
   EXPECT_EQ(wall.at("items").at(0).at("comments").at("can_post").as_int64(), 0);
@@ -288,9 +289,9 @@ TEST_F(ServiceTest, ExecuteReturnsFalseAndErrorsForFailingInnerCalls) {
   EXPECT_EQ(results[2], false);
   const auto& errors = reply.at("execute_errors").as_array();
   ASSERT_EQ(errors.size(), 2u);
-  EXPECT_EQ(errors[0], (json::object{{"method", "wall.getComments"},
-                                     {"error_code", 212},
-                                     {"error_msg", "Access to post comments denied"}}));
+  EXPECT_EQ(errors[0],
+            (json::object{
+                {"method", "wall.getComments"}, {"error_code", 212}, {"error_msg", "Access to post comments denied"}}));
   EXPECT_EQ(errors[1].at("error_code").as_int64(), 3);
 
   EXPECT_EQ(error_code(call(*s, "execute", "code=return [1,")), 12);

@@ -6,8 +6,8 @@ namespace vka::store {
 namespace {
 
 TEST(LinkStatusTest, RoundTripsAndKnowsTheFinalOnes) {
-  for (LinkStatus s : {LinkStatus::pending, LinkStatus::running, LinkStatus::done, LinkStatus::skipped,
-                       LinkStatus::failed})
+  for (LinkStatus s :
+       {LinkStatus::pending, LinkStatus::running, LinkStatus::done, LinkStatus::skipped, LinkStatus::failed})
     EXPECT_EQ(parse_link_status(to_string(s)), s);
   EXPECT_EQ(parse_link_status("finished"), std::nullopt);
   EXPECT_FALSE(is_final(LinkStatus::pending));

@@ -8,8 +8,8 @@ namespace {
 using S = domain::Sentiment;
 constexpr std::int64_t monday_10h = 1795428000;  // 2026-11-23, a Monday, 10:00 UTC
 
-CommentFacts facts(std::int64_t from, std::int64_t date, std::optional<S> sentiment,
-                   std::vector<std::string> keywords, std::int64_t likes = 0) {
+CommentFacts facts(std::int64_t from, std::int64_t date, std::optional<S> sentiment, std::vector<std::string> keywords,
+                   std::int64_t likes = 0) {
   return {from, date, likes, sentiment, std::move(keywords)};
 }
 

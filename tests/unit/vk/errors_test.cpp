@@ -16,15 +16,40 @@ struct Expected {
 
 TEST(ClassifyApiError, EveryDocumentedCodeHasItsAction) {
   const Expected table[] = {
-      {1, retry_backoff},      {10, retry_backoff},     {6, wait_rate},         {9, flood_backoff},
-      {7, skip_record},        {15, skip_record},       {18, skip_record},      {19, skip_record},
-      {30, skip_record},       {100, skip_record},      {104, skip_record},     {113, skip_record},
-      {125, skip_record},      {203, skip_record},      {210, skip_record},     {211, skip_record},
-      {212, skip_record},      {801, skip_record},      {2, retire_token},      {5, retire_token},
-      {17, retire_token},      {1117, retire_token},    {3609, retire_token},   {3610, retire_token},
-      {14, park_token},        {29, quota},             {27, wrong_token_type}, {28, wrong_token_type},
-      {13, smaller_batch},     {36, smaller_batch},     {3, fail},              {8, fail},
-      {12, fail},              {23, fail},
+      {1, retry_backoff},
+      {10, retry_backoff},
+      {6, wait_rate},
+      {9, flood_backoff},
+      {7, skip_record},
+      {15, skip_record},
+      {18, skip_record},
+      {19, skip_record},
+      {30, skip_record},
+      {100, skip_record},
+      {104, skip_record},
+      {113, skip_record},
+      {125, skip_record},
+      {203, skip_record},
+      {210, skip_record},
+      {211, skip_record},
+      {212, skip_record},
+      {801, skip_record},
+      {2, retire_token},
+      {5, retire_token},
+      {17, retire_token},
+      {1117, retire_token},
+      {3609, retire_token},
+      {3610, retire_token},
+      {14, park_token},
+      {29, quota},
+      {27, wrong_token_type},
+      {28, wrong_token_type},
+      {13, smaller_batch},
+      {36, smaller_batch},
+      {3, fail},
+      {8, fail},
+      {12, fail},
+      {23, fail},
   };
   std::set<std::string_view> codes;
   for (const Expected& e : table) {
@@ -85,8 +110,10 @@ TEST(FailureFrom, NetworkFaultsAreTransientAndSayVkIsUnreachableWithTheCause) {
   const struct {
     Kind kind;
     std::string_view code;
-  } faults[] = {{Kind::resolve, "vk_network_error"}, {Kind::connect, "vk_network_error"},
-                {Kind::tls, "vk_network_error"},     {Kind::io, "vk_network_error"},
+  } faults[] = {{Kind::resolve, "vk_network_error"},
+                {Kind::connect, "vk_network_error"},
+                {Kind::tls, "vk_network_error"},
+                {Kind::io, "vk_network_error"},
                 {Kind::timeout, "vk_timeout"}};
   for (const auto& fault : faults) {
     const VkFailure f = failure_from(TransportError{fault.kind, "connect to api.vk.ru failed: Connection refused"});

@@ -11,13 +11,14 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 
 TEST(ExecuteCode, OneArrayElementPerCallInOrder) {
   const std::vector<Request> calls{wall_get(-1, 0, 2), resolve_screen_name("apiclub")};
-  EXPECT_EQ(execute_code(calls),
-            R"(return [API.wall.get({"owner_id":-1,"offset":0,"count":2,"extended":1}),)"
-            R"(API.utils.resolveScreenName({"screen_name":"apiclub"})];)");
+  EXPECT_EQ(execute_code(calls), R"(return [API.wall.get({"owner_id":-1,"offset":0,"count":2,"extended":1}),)"
+                                 R"(API.utils.resolveScreenName({"screen_name":"apiclub"})];)");
 }
 
 TEST(ExecuteCode, EscapesStringValues) {
-  const std::vector<Request> calls{Request{"users.get", Params{{"user_ids", "a\"b\\c\nd\x01\xE2\x80\xA8" "é"}}}};
+  const std::vector<Request> calls{Request{"users.get", Params{{"user_ids",
+                                                                "a\"b\\c\nd\x01\xE2\x80\xA8"
+                                                                "é"}}}};
   EXPECT_EQ(execute_code(calls), R"(return [API.users.get({"user_ids":"a\"b\\c\nd\u0001\u2028é"})];)");
 }
 

@@ -98,9 +98,7 @@ TEST(ParseEnvelope, EmptyAndGarbageBodiesAreSyntaxErrors) {
   EXPECT_TRUE(envelope_error_of(R"({"response": 1} trailing)").syntax);
 }
 
-TEST(ParseEnvelope, TrailingWhitespaceIsAccepted) {
-  EXPECT_TRUE(parse_envelope("{\"response\": 1}\n"));
-}
+TEST(ParseEnvelope, TrailingWhitespaceIsAccepted) { EXPECT_TRUE(parse_envelope("{\"response\": 1}\n")); }
 
 TEST(ParseEnvelope, ExcessiveNestingIsASyntaxErrorNotACrash) {
   std::string deep = R"({"response": )" + std::string(10000, '[') + std::string(10000, ']') + "}";

@@ -29,7 +29,8 @@ TEST(ParseGroupsGetById, AcceptsOlderBareArray) {
 
 TEST(ParseGroupsGetById, IsClosedOutOfRangeIsRejected) {
   const auto error = error_of(R"({"response": {"groups": [
-      {"id": 1, "name": "n", "screen_name": "s", "is_closed": 3, "type": "group"}]}})", parse_groups_get_by_id);
+      {"id": 1, "name": "n", "screen_name": "s", "is_closed": 3, "type": "group"}]}})",
+                              parse_groups_get_by_id);
   EXPECT_EQ(error.to_string(), "response.groups[0].is_closed: expected 0, 1 or 2, got 3");
 }
 
@@ -74,8 +75,8 @@ TEST(ParseUsersGet, ObjectInsteadOfArrayIsRejected) {
 }
 
 TEST(ParseUsersGet, IdOutOfRangeIsRejected) {
-  const auto error = error_of(R"({"response": [{"id": 18446744073709551615, "first_name": "a", "last_name": "b"}]})",
-                              parse_users_get);
+  const auto error =
+      error_of(R"({"response": [{"id": 18446744073709551615, "first_name": "a", "last_name": "b"}]})", parse_users_get);
   EXPECT_EQ(error.to_string(), "response[0].id: integer out of range");
 }
 

@@ -43,7 +43,8 @@ TEST(ParseWallGet, ReadsPostsProfilesAndGroups) {
 TEST(ParseWallGet, MissingRequiredFieldNamesItsPath) {
   const auto error = error_of(R"({"response": {"count": 2, "items": [
       {"id": 1, "owner_id": -1, "from_id": -1, "date": 5},
-      {"id": 2, "owner_id": -1, "from_id": -1}]}})", parse_wall_get);
+      {"id": 2, "owner_id": -1, "from_id": -1}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.path, "response.items[1].date");
   EXPECT_EQ(error.problem, "required field is missing");
   EXPECT_FALSE(error.syntax);
@@ -51,7 +52,8 @@ TEST(ParseWallGet, MissingRequiredFieldNamesItsPath) {
 
 TEST(ParseWallGet, WrongTypeNamesItsPath) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1, "owner_id": -1, "from_id": -1, "date": "yesterday"}]}})", parse_wall_get);
+      {"id": 1, "owner_id": -1, "from_id": -1, "date": "yesterday"}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.to_string(), "response.items[0].date: expected an integer, got a string");
 }
 
@@ -63,19 +65,22 @@ TEST(ParseWallGet, NullRequiredFieldIsRejected) {
 
 TEST(ParseWallGet, LikesWithoutCountIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "likes": {"user_likes": 0}}]}})", parse_wall_get);
+      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "likes": {"user_likes": 0}}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.path, "response.items[0].likes.count");
 }
 
 TEST(ParseWallGet, FlagOutsideZeroOneIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "is_pinned": 2}]}})", parse_wall_get);
+      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "is_pinned": 2}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.to_string(), "response.items[0].is_pinned: expected 0 or 1, got 2");
 }
 
 TEST(ParseWallGet, FractionalIdIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1.5, "owner_id": -1, "from_id": -1, "date": 5}]}})", parse_wall_get);
+      {"id": 1.5, "owner_id": -1, "from_id": -1, "date": 5}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.to_string(), "response.items[0].id: expected an integer, got a fractional number");
 }
 
@@ -86,7 +91,8 @@ TEST(ParseWallGet, ItemsMustBeAnArray) {
 
 TEST(ParseWallGet, AttachmentWithoutTypeIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "attachments": [{"photo": {}}]}]}})", parse_wall_get);
+      {"id": 1, "owner_id": -1, "from_id": -1, "date": 5, "attachments": [{"photo": {}}]}]}})",
+                              parse_wall_get);
   EXPECT_EQ(error.path, "response.items[0].attachments[0].type");
 }
 
@@ -160,7 +166,8 @@ TEST(ParseWallGetComments, ReadsReplyBranch) {
 
 TEST(ParseWallGetComments, LiveCommentWithoutTextIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
-      {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4}]}})", parse_wall_get_comments);
+      {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4}]}})",
+                              parse_wall_get_comments);
   EXPECT_EQ(error.path, "response.items[0].text");
 }
 
@@ -169,14 +176,14 @@ TEST(ParseWallGetComments, BadInlineReplyNamesNestedPath) {
       {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4, "text": "",
        "thread": {"count": 1, "items": [{"id": 5, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4,
                                         "text": "", "parents_stack": [1, "x"]}]}}]}})",
-                            parse_wall_get_comments);
+                              parse_wall_get_comments);
   EXPECT_EQ(error.to_string(), "response.items[0].thread.items[0].parents_stack[1]: expected an integer, got a string");
 }
 
 TEST(ParseWallGetComments, ThreadWithoutCountIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
       {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4, "text": "", "thread": {"items": []}}]}})",
-                            parse_wall_get_comments);
+                              parse_wall_get_comments);
   EXPECT_EQ(error.path, "response.items[0].thread.count");
 }
 

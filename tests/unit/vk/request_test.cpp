@@ -10,8 +10,9 @@ namespace {
 using Params = std::vector<std::pair<std::string, std::string>>;
 
 TEST(WallGet, SendsOwnerOffsetCountExtended) {
-  EXPECT_EQ(wall_get(-12345, 200, 100),
-            (Request{"wall.get", Params{{"owner_id", "-12345"}, {"offset", "200"}, {"count", "100"}, {"extended", "1"}}}));
+  EXPECT_EQ(
+      wall_get(-12345, 200, 100),
+      (Request{"wall.get", Params{{"owner_id", "-12345"}, {"offset", "200"}, {"count", "100"}, {"extended", "1"}}}));
 }
 
 TEST(WallGet, RejectsCountOutsideLimit) {
@@ -22,19 +23,30 @@ TEST(WallGet, RejectsCountOutsideLimit) {
 
 TEST(WallGetComments, TopLevelPageHasFixedCollectorParams) {
   const Request r = wall_get_comments({.owner_id = -1, .post_id = 765, .offset = 100});
-  EXPECT_EQ(r, (Request{"wall.getComments", Params{{"owner_id", "-1"}, {"post_id", "765"}, {"offset", "100"},
-                                                    {"count", "100"}, {"sort", "asc"}, {"need_likes", "1"},
-                                                    {"preview_length", "0"}, {"extended", "1"},
-                                                    {"thread_items_count", "10"}}}));
+  EXPECT_EQ(r, (Request{"wall.getComments", Params{{"owner_id", "-1"},
+                                                   {"post_id", "765"},
+                                                   {"offset", "100"},
+                                                   {"count", "100"},
+                                                   {"sort", "asc"},
+                                                   {"need_likes", "1"},
+                                                   {"preview_length", "0"},
+                                                   {"extended", "1"},
+                                                   {"thread_items_count", "10"}}}));
 }
 
 TEST(WallGetComments, BranchAndResumeAnchor) {
-  const Request r = wall_get_comments(
-      {.owner_id = -1, .post_id = 765, .comment_id = 766, .start_comment_id = 800, .offset = 1});
-  EXPECT_EQ(r, (Request{"wall.getComments", Params{{"owner_id", "-1"}, {"post_id", "765"}, {"comment_id", "766"},
-                                                    {"start_comment_id", "800"}, {"offset", "1"}, {"count", "100"},
-                                                    {"sort", "asc"}, {"need_likes", "1"}, {"preview_length", "0"},
-                                                    {"extended", "1"}}}));
+  const Request r =
+      wall_get_comments({.owner_id = -1, .post_id = 765, .comment_id = 766, .start_comment_id = 800, .offset = 1});
+  EXPECT_EQ(r, (Request{"wall.getComments", Params{{"owner_id", "-1"},
+                                                   {"post_id", "765"},
+                                                   {"comment_id", "766"},
+                                                   {"start_comment_id", "800"},
+                                                   {"offset", "1"},
+                                                   {"count", "100"},
+                                                   {"sort", "asc"},
+                                                   {"need_likes", "1"},
+                                                   {"preview_length", "0"},
+                                                   {"extended", "1"}}}));
 }
 
 TEST(WallGetComments, NegativeOffsetOnlyWithAnchor) {
@@ -64,8 +76,7 @@ TEST(Lookups, GroupsUsersAndScreenNames) {
 
 TEST(FormBody, EncodesParamsThenTokenAndVersion) {
   const Request r{"utils.resolveScreenName", Params{{"screen_name", "a b&c=d/é"}}};
-  EXPECT_EQ(form_body(r, "tok+en", "5.199"),
-            "screen_name=a+b%26c%3Dd%2F%C3%A9&access_token=tok%2Ben&v=5.199");
+  EXPECT_EQ(form_body(r, "tok+en", "5.199"), "screen_name=a+b%26c%3Dd%2F%C3%A9&access_token=tok%2Ben&v=5.199");
 }
 
 TEST(MethodUrl, AppendsMethodWithoutQuery) {

@@ -13,7 +13,7 @@ TEST(FullJitter, CeilingDoublesUpToCap) {
   EXPECT_EQ(full_jitter_delay(policy, 0, 0.5), 50ms);
   EXPECT_EQ(full_jitter_delay(policy, 1, 0.5), 100ms);
   EXPECT_EQ(full_jitter_delay(policy, 3, 0.5), 400ms);
-  EXPECT_EQ(full_jitter_delay(policy, 4, 0.5), 500ms);   // 1.6 s capped to 1 s
+  EXPECT_EQ(full_jitter_delay(policy, 4, 0.5), 500ms);     // 1.6 s capped to 1 s
   EXPECT_EQ(full_jitter_delay(policy, 1000, 0.5), 500ms);  // no overflow on huge attempts
   EXPECT_EQ(full_jitter_delay(policy, 2, 0.0), 0ms);
 }
