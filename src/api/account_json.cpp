@@ -15,7 +15,7 @@ boost::json::object user_to_json(const store::User& user) {
   return {{"id", user.id},
           {"username", user.username},
           {"display_name", user.display_name},
-          {"role", store::to_string(user.role)},
+          {"role", domain::to_string(user.role)},
           {"disabled", user.disabled},
           {"must_change_password", user.must_change_password},
           {"created_at", domain::format_rfc3339(user.created_at)},
@@ -25,7 +25,7 @@ boost::json::object user_to_json(const store::User& user) {
 boost::json::object api_key_to_json(const store::ApiKey& key, bool with_owner) {
   boost::json::object json{{"id", key.id},
                            {"name", key.name},
-                           {"role", store::to_string(key.role)},
+                           {"role", domain::to_string(key.role)},
                            {"created_at", domain::format_rfc3339(key.created_at)},
                            {"expires_at", optional_time(key.expires_at)},
                            {"last_used_at", optional_time(key.last_used_at)}};

@@ -3,7 +3,7 @@
 // entry and the change commit together. Targets are ids (or, for sign-ins, the username tried), never secrets.
 #include <string_view>
 
-#include "auth/role.hpp"
+#include "auth/principal.hpp"
 #include "http/message.hpp"
 #include "store/store.hpp"
 

@@ -51,7 +51,7 @@ http::Response list_shares(Services& services, http::Request& request, const aut
     items.push_back({{"user_id", user->id},
                      {"username", user->username},
                      {"display_name", user->display_name},
-                     {"role", store::to_string(user->role)},
+                     {"role", domain::to_string(user->role)},
                      {"shared_at", domain::format_rfc3339(share.created_at)}});
   }
   return http::envelope(request, 200, std::move(items));

@@ -91,7 +91,7 @@ int UsersCommand::run(const Config& config) const {
         const auto page = store->users().list(after, 1000);
         for (const auto& user : page.items)
           std::printf("%s\t%s\t%s\t%s%s\n", user.id.c_str(), user.username.c_str(),
-                      std::string{store::to_string(user.role)}.c_str(), user.display_name.c_str(),
+                      std::string{domain::to_string(user.role)}.c_str(), user.display_name.c_str(),
                       user.disabled ? "\t(disabled)" : "");
         after = page.next;
       } while (after);
