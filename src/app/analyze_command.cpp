@@ -16,9 +16,8 @@ int analyze_lines(const std::vector<std::string>& lexicon_files, const std::vect
     std::ios::sync_with_stdio(false);
     std::string line;
     while (std::getline(std::cin, line)) {
-      if (!line.empty() && line.back() == '') line.pop_back();
-      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '
-';
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '\n';
     }
     std::cout.flush();
     return std::cout ? exit_ok : exit_failure;
