@@ -16,13 +16,12 @@ struct Overloaded : Visitors... {
 };
 
 std::string cell_text(const ExportCell& cell, const domain::TimeZone& zone) {
-  return std::visit(Overloaded{[](std::monostate) { return std::string{}; },
-                               [](std::int64_t n) { return std::to_string(n); },
-                               [](double x) { return fmt::format("{:.3f}", x); },
-                               [](bool flag) { return std::string{flag ? "true" : "false"}; },
-                               [&zone](domain::Timestamp t) { return zone.format(t); },
-                               [](const std::string& text) { return text; }},
-                    cell);
+  return std::visit(
+      Overloaded{[](std::monostate) { return std::string{}; }, [](std::int64_t n) { return std::to_string(n); },
+                 [](double x) { return fmt::format("{:.3f}", x); },
+                 [](bool flag) { return std::string{flag ? "true" : "false"}; },
+                 [&zone](domain::Timestamp t) { return zone.format(t); }, [](const std::string& text) { return text; }},
+      cell);
 }
 
 }  // namespace

@@ -34,8 +34,11 @@ class ExportStream final : public http::BodyStream {
     std::string chunk;
     const auto page = fetch_(query_);
     for (const auto& row : page.items) {
-      if (table_) table_->add(cells_(row));
-      else chunk += boost::json::serialize(json_(row)) + "\n";
+      if (table_) {
+        table_->add(cells_(row));
+      } else {
+        chunk += boost::json::serialize(json_(row)) + "\n";
+      }
     }
     query_.after = page.next;
     rows_done_ = !page.next;
@@ -64,9 +67,10 @@ std::shared_ptr<http::BodyStream> make_export(Query query, const ExportOptions& 
 }
 
 ExportOptions parse_options(const QueryParams& params) {
-  auto options = parse_export_options(
-      {.format = params.get("format"), .delimiter = params.get("delimiter"), .bom = params.get("bom"),
-       .tz = params.get("tz")});
+  auto options = parse_export_options({.format = params.get("format"),
+                                       .delimiter = params.get("delimiter"),
+                                       .bom = params.get("bom"),
+                                       .tz = params.get("tz")});
   if (!options) {
     const auto& problem = options.error();
     throw http::validation_failed(fmt::format("{} {}.", problem.field, problem.message),

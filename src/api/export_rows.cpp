@@ -19,15 +19,15 @@ ExportCell nullable(const std::optional<T>& value) {
 
 const std::vector<std::string>& post_export_columns() {
   static const std::vector<std::string> columns{
-      "owner_id",       "id",        "date", "text",          "likes", "reposts", "views",
-      "comments_count", "comments_collected", "is_pinned", "url", "community_name"};
+      "owner_id",           "id",        "date", "text",          "likes", "reposts", "views", "comments_count",
+      "comments_collected", "is_pinned", "url",  "community_name"};
   return columns;
 }
 
 const std::vector<std::string>& comment_export_columns() {
   static const std::vector<std::string> columns{
-      "owner_id", "post_id",   "id",        "parent_id", "thread_root_id", "from_id",        "author_name",
-      "date",     "text",      "likes",     "deleted",   "sentiment",      "sentiment_score", "keywords",
+      "owner_id",       "post_id",      "id",    "parent_id", "thread_root_id", "from_id",         "author_name",
+      "date",           "text",         "likes", "deleted",   "sentiment",      "sentiment_score", "keywords",
       "community_name", "post_excerpt", "url"};
   return columns;
 }

@@ -32,8 +32,7 @@ std::string make_temporary_file() {
 
 }  // namespace
 
-XlsxTable::XlsxTable(const ExportOptions& options, const std::vector<std::string>& columns,
-                     std::string_view sheet_name)
+XlsxTable::XlsxTable(const ExportOptions& options, const std::vector<std::string>& columns, std::string_view sheet_name)
     : zone_(options.zone), columns_(columns), sheet_name_(sheet_name), path_(make_temporary_file()) {
   lxw_workbook_options workbook_options{};
   workbook_options.constant_memory = LXW_TRUE;

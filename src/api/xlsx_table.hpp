@@ -4,7 +4,7 @@
 // the export's time zone's clock, text that a spreadsheet would evaluate prefixed with ' (see csv.hpp).
 // The workbook is built in a temporary file that is deleted as soon as it is open for reading; rows past a
 // sheet's last row (1 048 576) continue on a new sheet with the same header.
-#include <cstdio>
+#include <cstdint>
 #include <fstream>
 #include <string>
 

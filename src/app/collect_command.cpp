@@ -78,9 +78,8 @@ void print_summary(const domain::Task& task, std::chrono::steady_clock::duration
 
 // To stdout ("-"), or to a file that appears only once complete (written beside it, then renamed).
 // Returns the rows written, or nullopt after saying what went wrong.
-std::optional<std::int64_t> write_output(store::ResultsRepository& results, const std::string& task_id,
-                                         OutputRows rows, const api::ExportOptions& options,
-                                         const std::string& path) {
+std::optional<std::int64_t> write_output(store::ResultsRepository& results, const std::string& task_id, OutputRows rows,
+                                         const api::ExportOptions& options, const std::string& path) {
   if (path == "-") {
     const auto written = write_rows(results, task_id, rows, options, std::cout);
     std::cout.flush();

@@ -67,12 +67,9 @@ std::string comment_list_sql(const CommentQuery& query) {
   const bool walk_sort_index = !f.post_id && !f.author_id && Dialect::search_terms(f.stems).empty();
   return "SELECT c.owner_id, c.post_id, c.id, c.parent_id, c.thread_root_id, c.from_id, c.date, c.text, c.likes, "
          "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, " +
-         std::string(community_name_sql("c")) +
-         ", (SELECT substr(p.text, 1, " + std::to_string(post_excerpt_length) +
-         ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), c." +
-         std::string(column) +
-         comment_filter_sql<Dialect>(query.filter,
-                                     walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
+         community_name_sql("c") + ", (SELECT substr(p.text, 1, " + std::to_string(post_excerpt_length) +
+         ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), c." + std::string(column) +
+         comment_filter_sql<Dialect>(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
          keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
 }
 
@@ -89,8 +86,8 @@ std::string post_list_sql(const PostQuery& query) {
                 " task_posts tp ON tp.owner_id = p.owner_id AND tp.post_id = p.id WHERE tp.task_id = ?2";
   return "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
          "p.is_pinned, tp.comments_collected, " +
-         std::string(community_name_sql("p")) + ", p." +
-         std::string(column) + from + keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
+         community_name_sql("p") + ", p." + std::string(column) + from +
+         keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
 }
 
 template std::string comment_filter_sql<sqlite::Dialect>(const CommentFilter&, JoinOrder);

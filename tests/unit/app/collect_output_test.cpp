@@ -102,10 +102,11 @@ TEST(CollectOutput, CsvWithSemicolonsABomAndMoscowTime) {
   options.zone = *domain::TimeZone::find("Europe/Moscow");
   std::ostringstream csv;
   EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, options, csv), 1);
-  EXPECT_EQ(csv.str(),
-            "\xEF\xBB\xBFowner_id;id;date;text;likes;reposts;views;comments_count;comments_collected;is_pinned;url;"
-            "community_name\r\n"
-            "-1;10;2026-01-02T06:04:05+03:00;post, with comma;0;0;;2;2;false;https://vk.com/wall-1_10;\"Клуб; API\"\r\n");
+  EXPECT_EQ(
+      csv.str(),
+      "\xEF\xBB\xBFowner_id;id;date;text;likes;reposts;views;comments_count;comments_collected;is_pinned;url;"
+      "community_name\r\n"
+      "-1;10;2026-01-02T06:04:05+03:00;post, with comma;0;0;;2;2;false;https://vk.com/wall-1_10;\"Клуб; API\"\r\n");
 }
 
 TEST(CollectOutput, XlsxIsAZipWorkbook) {
