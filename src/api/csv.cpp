@@ -7,9 +7,10 @@ bool would_evaluate(std::string_view field) {
   return field.find_first_not_of("0123456789+-._") != std::string_view::npos;
 }
 
-void append_csv_field(std::string& out, std::string_view field) {
+void append_csv_field(std::string& out, std::string_view field, char delimiter) {
   const bool neutralize = would_evaluate(field);
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  const char special[] = {delimiter, '"', '\r', '\n', '\0'};
+  if (field.find_first_of(special) == std::string_view::npos) {
     if (neutralize) out += '\'';
     out += field;
     return;
@@ -23,10 +24,10 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& fields) {
+void append_csv_row(std::string& out, const std::vector<std::string>& fields, char delimiter) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    append_csv_field(out, fields[i]);
+    if (i) out += delimiter;
+    append_csv_field(out, fields[i], delimiter);
   }
   out += "\r\n";
 }

@@ -84,9 +84,9 @@ void print_summary(const domain::Task& task, std::chrono::steady_clock::duration
 // To stdout ("-"), or to a file that appears only once complete (written beside it, then renamed).
 // Returns the rows written, or nullopt after saying what went wrong.
 std::optional<std::int64_t> write_output(store::ResultsRepository& results, const std::string& task_id, OutputRows rows,
-                                         OutputFormat format, const std::string& path) {
+                                         const api::ExportOptions& options, const std::string& path) {
   if (path == "-") {
-    const auto written = write_rows(results, task_id, rows, format, std::cout);
+    const auto written = write_rows(results, task_id, rows, options, std::cout);
     std::cout.flush();
     if (!std::cout) {
       say("could not write to stdout");
@@ -107,7 +107,7 @@ std::optional<std::int64_t> write_output(store::ResultsRepository& results, cons
   ::fchmod(fd, 0666 & ~umask);  // what a plain create gives; mkstemp makes 0600
   __gnu_cxx::stdio_filebuf<char> buffer{fd, std::ios::out | std::ios::binary};
   std::ostream file{&buffer};
-  const auto written = write_rows(results, task_id, rows, format, file);
+  const auto written = write_rows(results, task_id, rows, options, file);
   file.flush();
   const bool complete = file && buffer.close() != nullptr;
   std::error_code error;
@@ -142,7 +142,7 @@ int exit_code_for(domain::TaskStatus status) {
 }  // namespace
 
 void CollectCommand::add_to(CLI::App& cli) {
-  command_ = cli.add_subcommand("collect", "collect communities or posts from the terminal into NDJSON or CSV");
+  command_ = cli.add_subcommand("collect", "collect communities or posts from the terminal into NDJSON, CSV or XLSX");
   config_.database_url = "sqlite://./collect.db";
   config_.log_level = "warn";
   auto& c = *command_;
@@ -153,7 +153,12 @@ void CollectCommand::add_to(CLI::App& cli) {
   c.add_option("--since", request_.since, "only posts from this RFC 3339 time on, e.g. 2026-01-01T00:00:00Z");
   c.add_option("--until", request_.until, "only posts before this RFC 3339 time");
   c.add_flag("--no-threads", request_.no_threads, "skip replies to comments");
-  c.add_option("--format", format_, "output format")->check(CLI::IsMember({"ndjson", "csv"}))->capture_default_str();
+  c.add_option("--format", format_, "output format")
+      ->check(CLI::IsMember({"ndjson", "csv", "xlsx"}))
+      ->capture_default_str();
+  c.add_option("--delimiter", delimiter_, "CSV delimiter: comma, semicolon or tab (default comma)");
+  c.add_option("--bom", bom_, "CSV starts with a UTF-8 byte-order mark: true or false (default: with semicolon)");
+  c.add_option("--tz", tz_, "IANA time zone of the dates, e.g. Europe/Moscow (default UTC)");
   c.add_option("--what", what_, "rows to write")->check(CLI::IsMember({"comments", "posts"}))->capture_default_str();
   c.add_option("-o,--output", output_, "output file, '-' for stdout")->capture_default_str();
   c.add_option("--database", config_.database_url, "local database that keeps tasks for resuming (sqlite://PATH)")
@@ -166,6 +171,8 @@ bool CollectCommand::parsed() const { return command_ && command_->parsed(); }
 
 int CollectCommand::run() {
   auto [params, problems] = to_task_params(request_);
+  const auto options = api::parse_export_options({.format = format_, .delimiter = delimiter_, .bom = bom_, .tz = tz_});
+  if (!options) problems.push_back(fmt::format("--{}: {}", options.error().field, options.error().message));
   for (auto& more : {validate_collector(config_), check_output(output_)})
     problems.insert(problems.end(), more.begin(), more.end());
   if (!report(problems)) return exit_usage;
@@ -176,7 +183,6 @@ int CollectCommand::run() {
     return exit_usage;
   }
   const auto rows = what_ == "posts" ? OutputRows::posts : OutputRows::comments;
-  const auto format = format_ == "csv" ? OutputFormat::csv : OutputFormat::ndjson;
 
   const StopSignals signals;  // before the workers' threads exist
   const auto started = std::chrono::steady_clock::now();
@@ -205,7 +211,7 @@ int CollectCommand::run() {
       }
       task = std::move(*wait.task);
     }
-    const auto written = write_output(store->results(), task.id, rows, format, output_);
+    const auto written = write_output(store->results(), task.id, rows, *options, output_);
     if (written) say(fmt::format("wrote {} {} to {}", *written, what_, output_ == "-" ? "stdout" : output_));
     print_summary(task, std::chrono::steady_clock::now() - started);
     store->close();

@@ -1,7 +1,8 @@
 #pragma once
 // `vk-analytics collect`: one task collected in this process into a local database, with progress on
-// stderr, then written out as NDJSON or CSV. Running the same command again resumes it (or, once it
-// is finished, writes it out again without calling VK).
+// stderr, then written out as NDJSON, CSV or XLSX with the export's options. Running the same command
+// again resumes it (or, once it is finished, writes it out again without calling VK).
+#include <optional>
 #include <string>
 
 #include "app/collect_request.hpp"
@@ -27,6 +28,9 @@ class CollectCommand {
   Config config_;
   CollectRequest request_;
   std::string format_ = "ndjson";
+  std::optional<std::string> delimiter_;
+  std::optional<std::string> bom_;
+  std::optional<std::string> tz_;
   std::string what_ = "comments";
   std::string output_ = "-";
 };

@@ -78,4 +78,10 @@ std::string to_string(const PostRef& post) { return fmt::format("{}_{}", post.ow
 
 std::string post_url(const PostRef& post) { return fmt::format("https://vk.com/wall{}", to_string(post)); }
 
+std::string comment_url(const PostRef& post, std::int64_t comment_id, std::optional<std::int64_t> thread_root_id) {
+  auto url = fmt::format("{}?reply={}", post_url(post), comment_id);
+  if (thread_root_id) url += fmt::format("&thread={}", *thread_root_id);
+  return url;
+}
+
 }  // namespace vka::domain

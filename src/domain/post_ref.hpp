@@ -1,6 +1,8 @@
 #pragma once
 // Wall posts as analysts name them: "-1_123", "wall-1_123", "https://vk.com/wall-1_123",
 // "https://vk.com/apiclub?w=wall-1_123". Posts on user walls (positive owner) are posts too.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +24,7 @@ Result<PostRef> parse_wall_id(std::string_view text);
 
 std::string to_string(const PostRef& post);  // "-1_123"
 std::string post_url(const PostRef& post);   // "https://vk.com/wall-1_123"
+// "https://vk.com/wall-1_123?reply=456", with "&thread=<root>" for a reply in a thread (VK opens the thread).
+std::string comment_url(const PostRef& post, std::int64_t comment_id, std::optional<std::int64_t> thread_root_id);
 
 }  // namespace vka::domain

@@ -39,6 +39,7 @@ struct PostQuery {
 struct PostRow {
   domain::Post post;
   std::int64_t comments_collected = 0;  // the post's comments stored for this task
+  std::optional<std::string> community_name;  // of the wall's community; none on user walls
 };
 
 struct PostPage {
@@ -65,9 +66,13 @@ struct CommentQuery {
   int limit = 50;  // 1..1000
 };
 
+inline constexpr int post_excerpt_length = 100;
+
 struct CommentRow {
   domain::Comment comment;
   std::optional<std::string> author_name;
+  std::optional<std::string> community_name;  // of the wall's community; none on user walls
+  std::optional<std::string> post_excerpt;    // the first post_excerpt_length characters of the post's text
 };
 
 struct CommentPage {

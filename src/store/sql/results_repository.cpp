@@ -29,6 +29,7 @@ PostRow read_post_row(const auto& row) {
   p.comments_count = row.int64(8);
   p.is_pinned = row.boolean(9);
   result.comments_collected = row.int64(10);
+  result.community_name = row.opt_text(11);
   return result;
 }
 
@@ -53,6 +54,8 @@ CommentRow read_comment_row(const auto& row) {
   c.keywords = decode_keywords(row.text(12));
   c.stems = row.text(13);
   result.author_name = row.opt_text(14);
+  result.community_name = row.opt_text(15);
+  result.post_excerpt = row.opt_text(16);
   return result;
 }
 
@@ -61,8 +64,8 @@ struct Layout {
   int id_column;
   int sort_column;
 };
-constexpr Layout post_layout{1, 11};
-constexpr Layout comment_layout{2, 15};
+constexpr Layout post_layout{1, 12};
+constexpr Layout comment_layout{2, 17};
 
 // Reads up to limit + 1 rows: the extra one only says that there is a next page, which starts after the
 // last row kept.

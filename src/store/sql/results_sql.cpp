@@ -1,5 +1,7 @@
 #include "store/sql/results_sql.hpp"
 
+#include <fmt/format.h>
+
 #include "store/postgres/dialect.hpp"
 #include "store/sqlite/dialect.hpp"
 
@@ -32,6 +34,11 @@ std::string_view post_sort_column(PostSortKey key) {
 
 std::string_view comment_sort_column(CommentSortKey key) { return key == CommentSortKey::likes ? "likes" : "date"; }
 
+// The community whose wall holds the row (owner_id < 0); NULL on user walls and unknown communities.
+std::string community_name_sql(std::string_view table) {
+  return fmt::format("(SELECT g.name FROM communities g WHERE g.id = -{}.owner_id)", table);
+}
+
 }  // namespace
 
 template <class Dialect>
@@ -59,8 +66,9 @@ std::string comment_list_sql(const CommentQuery& query) {
   const CommentFilter& f = query.filter;
   const bool walk_sort_index = !f.post_id && !f.author_id && Dialect::search_terms(f.stems).empty();
   return "SELECT c.owner_id, c.post_id, c.id, c.parent_id, c.thread_root_id, c.from_id, c.date, c.text, c.likes, "
-         "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, c." +
-         std::string(column) +
+         "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, " +
+         community_name_sql("c") + ", (SELECT substr(p.text, 1, " + std::to_string(post_excerpt_length) +
+         ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), c." + std::string(column) +
          comment_filter_sql<Dialect>(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
          keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
 }
@@ -77,8 +85,9 @@ std::string post_list_sql(const PostQuery& query) {
           : " FROM posts p " + std::string(Dialect::ordered_join) +
                 " task_posts tp ON tp.owner_id = p.owner_id AND tp.post_id = p.id WHERE tp.task_id = ?2";
   return "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
-         "p.is_pinned, tp.comments_collected, p." +
-         std::string(column) + from + keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
+         "p.is_pinned, tp.comments_collected, " +
+         community_name_sql("p") + ", p." + std::string(column) + from +
+         keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
 }
 
 template std::string comment_filter_sql<sqlite::Dialect>(const CommentFilter&, JoinOrder);

@@ -70,6 +70,7 @@ TEST_P(ResultsRepositoryTest, PostsOfTheTaskWithTheirCollectedCounts) {
   EXPECT_FALSE(page.next);
   EXPECT_EQ(page.items[0].post.owner_id, -2);  // date 1100
   EXPECT_EQ(page.items[0].comments_collected, 2);
+  EXPECT_EQ(page.items[0].community_name, "Community 2");
   // Posts 10 and 11 share a date: (owner_id, id) descending breaks the tie.
   EXPECT_EQ(page.items[1].post.id, 11);
   EXPECT_EQ(page.items[2].post.id, 10);
@@ -81,6 +82,9 @@ TEST_P(ResultsRepositoryTest, PostsOfTheTaskWithTheirCollectedCounts) {
   ASSERT_EQ(group2.items.size(), 1u);
   EXPECT_EQ(group2.items[0].post.id, 20);
   EXPECT_TRUE(store_->results().posts({"nope"}).items.empty());
+  const PostPage unnamed = store_->results().posts({"t2"});
+  ASSERT_EQ(unnamed.items.size(), 1u);
+  EXPECT_EQ(unnamed.items[0].community_name, std::nullopt) << "community 3 was never resolved";
 }
 
 TEST_P(ResultsRepositoryTest, CommentFiltersCombine) {
@@ -114,6 +118,8 @@ TEST_P(ResultsRepositoryTest, CommentRowsCarryAuthorAndAnalysis) {
   EXPECT_EQ(page.items[0].comment.sentiment, S::negative);
   EXPECT_EQ(page.items[0].comment.sentiment_score, -0.5);
   EXPECT_EQ(page.items[0].comment.keywords, std::vector<std::string>{"k101"});
+  EXPECT_EQ(page.items[0].community_name, "Community 1");
+  EXPECT_EQ(page.items[0].post_excerpt, "post 10");
   EXPECT_EQ(page.items[2].comment.id, 102);
 }
 

@@ -51,5 +51,20 @@ TEST(CsvRow, JoinsWithCommasAndEndsWithCrlf) {
   EXPECT_EQ(out, "id,\"text, with comma\",\r\n1\r\n");
 }
 
+TEST(CsvRow, SemicolonAndTabDelimitersQuoteTheirOwnDelimiterOnly) {
+  std::string out;
+  append_csv_row(out, {"a;b", "c,d", "e\tf"}, ';');
+  EXPECT_EQ(out, "\"a;b\";c,d;e\tf\r\n");
+  out.clear();
+  append_csv_row(out, {"a;b", "c,d", "e\tf"}, '\t');
+  EXPECT_EQ(out, "a;b\tc,d\t\"e\tf\"\r\n");
+}
+
+TEST(CsvField, FormulasGetALeadingApostropheWithAnyDelimiter) {
+  std::string out;
+  append_csv_row(out, {"=1+1", "-1_23", "@cmd;x"}, ';');
+  EXPECT_EQ(out, "'=1+1;-1_23;\"'@cmd;x\"\r\n");
+}
+
 }  // namespace
 }  // namespace vka::api

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "api/csv.hpp"
+#include "api/export_rows.hpp"
 #include "api/results_json.hpp"
 
 namespace vka::app {
@@ -66,10 +67,14 @@ FakeResults sample() {
   return results;
 }
 
+api::ExportOptions format(api::ExportFormat format, char delimiter = ',', bool bom = false) {
+  return {.format = format, .delimiter = delimiter, .bom = bom};
+}
+
 TEST(CollectOutput, NdjsonIsTheApiJsonOneRowPerLine) {
   auto results = sample();
   std::ostringstream out;
-  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::ndjson, out), 2);
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, format(api::ExportFormat::ndjson), out), 2);
   EXPECT_EQ(out.str(), boost::json::serialize(api::comment_to_json(results.comment_rows[0])) + "\n" +
                            boost::json::serialize(api::comment_to_json(results.comment_rows[1])) + "\n");
   EXPECT_THAT(results.asked_for, testing::ElementsAre("t_1"));
@@ -77,43 +82,63 @@ TEST(CollectOutput, NdjsonIsTheApiJsonOneRowPerLine) {
 
 TEST(CollectOutput, CsvIsTheExportsHeaderThenRows) {
   auto results = sample();
+  results.comment_rows[0].community_name = "Клуб; API";
+  results.comment_rows[0].post_excerpt = "post";
   std::ostringstream out;
-  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::csv, out), 2);
-  std::string want;
-  api::append_csv_row(want, api::comment_csv_columns());
-  for (const auto& row : results.comment_rows) api::append_csv_row(want, api::comment_csv_fields(row));
-  EXPECT_EQ(out.str(), want);
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, format(api::ExportFormat::csv), out), 2);
+  EXPECT_EQ(out.str(),
+            "owner_id,post_id,id,parent_id,thread_root_id,from_id,author_name,date,text,likes,deleted,sentiment,"
+            "sentiment_score,keywords,community_name,post_excerpt,url\r\n"
+            "-1,10,100,,,7,Анна,2026-01-02T03:04:05Z,\"Отлично, \"\"спасибо\"\",\nдо встречи\",0,false,positive,0.500,"
+            "отлично встречи,Клуб; API,post,https://vk.com/wall-1_10?reply=100\r\n"
+            "-1,10,101,100,100,7,,2026-01-02T03:04:05Z,,0,true,positive,0.500,отлично встречи,,,"
+            "https://vk.com/wall-1_10?reply=101&thread=100\r\n");
 }
 
-TEST(CollectOutput, PostsInBothFormats) {
+TEST(CollectOutput, CsvWithSemicolonsABomAndMoscowTime) {
+  auto results = sample();
+  results.post_rows[0].community_name = "Клуб; API";
+  auto options = format(api::ExportFormat::csv, ';', true);
+  options.zone = *domain::TimeZone::find("Europe/Moscow");
+  std::ostringstream csv;
+  EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, options, csv), 1);
+  EXPECT_EQ(
+      csv.str(),
+      "\xEF\xBB\xBFowner_id;id;date;text;likes;reposts;views;comments_count;comments_collected;is_pinned;url;"
+      "community_name\r\n"
+      "-1;10;2026-01-02T06:04:05+03:00;post, with comma;0;0;;2;2;false;https://vk.com/wall-1_10;\"Клуб; API\"\r\n");
+}
+
+TEST(CollectOutput, XlsxIsAZipWorkbook) {
+  auto results = sample();
+  std::ostringstream xlsx;
+  EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, format(api::ExportFormat::xlsx), xlsx), 1);
+  EXPECT_EQ(xlsx.str().substr(0, 4), std::string("PK\x03\x04", 4));  // the cells are checked end to end
+}
+
+TEST(CollectOutput, NdjsonPosts) {
   auto results = sample();
   std::ostringstream ndjson;
-  EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, OutputFormat::ndjson, ndjson), 1);
+  EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, format(api::ExportFormat::ndjson), ndjson), 1);
   EXPECT_EQ(ndjson.str(), boost::json::serialize(api::post_to_json(results.post_rows[0])) + "\n");
-  std::ostringstream csv;
-  write_rows(results, "t_2", OutputRows::posts, OutputFormat::csv, csv);
-  std::string want;
-  api::append_csv_row(want, api::post_csv_columns());
-  api::append_csv_row(want, api::post_csv_fields(results.post_rows[0]));
-  EXPECT_EQ(csv.str(), want);
 }
 
 TEST(CollectOutput, StopsAtTheFirstFailedWrite) {
   auto results = sample();
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, OutputFormat::ndjson, out), 1);
+  EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, format(api::ExportFormat::ndjson), out), 1);
 }
 
 TEST(CollectOutput, AnEmptyTaskGivesOnlyTheCsvHeader) {
   FakeResults results;
   std::ostringstream csv;
-  EXPECT_EQ(write_rows(results, "t_3", OutputRows::comments, OutputFormat::csv, csv), 0);
+  EXPECT_EQ(write_rows(results, "t_3", OutputRows::comments, format(api::ExportFormat::csv), csv), 0);
   std::string header;
-  api::append_csv_row(header, api::comment_csv_columns());
+  api::append_csv_row(header, api::comment_export_columns());
   EXPECT_EQ(csv.str(), header);
   std::ostringstream ndjson;
-  write_rows(results, "t_3", OutputRows::comments, OutputFormat::ndjson, ndjson);
+  write_rows(results, "t_3", OutputRows::comments, format(api::ExportFormat::ndjson), ndjson);
   EXPECT_EQ(ndjson.str(), "");
 }
 

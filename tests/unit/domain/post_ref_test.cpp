@@ -76,5 +76,10 @@ TEST(PostRefText, RendersIdAndUrlThatParseBack) {
   EXPECT_EQ(*parse_post_ref(to_string(post)), post);
 }
 
+TEST(CommentUrl, ReplyAndThread) {
+  EXPECT_EQ(comment_url({-1, 123}, 456, std::nullopt), "https://vk.com/wall-1_123?reply=456");
+  EXPECT_EQ(comment_url({-1, 123}, 457, 456), "https://vk.com/wall-1_123?reply=457&thread=456");
+}
+
 }  // namespace
 }  // namespace vka::domain
