@@ -48,10 +48,10 @@ boost::json::object comment_to_json(const store::CommentRow& row) {
           {"text", comment.text},
           {"likes", comment.likes},
           {"deleted", comment.deleted},
-          {"sentiment", comment.sentiment ? boost::json::value(domain::to_string(*comment.sentiment))
-                                          : boost::json::value(nullptr)},
-          {"sentiment_score",
-           comment.sentiment_score ? boost::json::value(round_score(*comment.sentiment_score)) : boost::json::value(nullptr)},
+          {"sentiment",
+           comment.sentiment ? boost::json::value(domain::to_string(*comment.sentiment)) : boost::json::value(nullptr)},
+          {"sentiment_score", comment.sentiment_score ? boost::json::value(round_score(*comment.sentiment_score))
+                                                      : boost::json::value(nullptr)},
           {"keywords", std::move(keywords)},
           {"community_name", nullable(row.community_name)},
           {"url", domain::comment_url({comment.owner_id, comment.post_id}, comment.id, comment.thread_root_id)}};

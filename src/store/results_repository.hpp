@@ -38,7 +38,7 @@ struct PostQuery {
 
 struct PostRow {
   domain::Post post;
-  std::int64_t comments_collected = 0;  // the post's comments stored for this task
+  std::int64_t comments_collected = 0;        // the post's comments stored for this task
   std::optional<std::string> community_name;  // of the wall's community; none on user walls
 };
 
