@@ -1,4 +1,4 @@
--- People and access: the same tables, keys and meaning as migrations/sqlite/0003_accounts.sql.
+-- People and access: the same tables, keys and meaning as migrations/sqlite/0004_accounts.sql.
 
 -- username is stored lower-cased, so that the unique key is case-insensitive.
 -- password_hash is an argon2id encoded string carrying its own parameters.
