@@ -40,7 +40,7 @@ http::Response create_api_key(Services& services, http::Request& request, const 
     const auto role = input.role.value_or(principal.role);
     if (role < principal.role)
       throw http::forbidden("A key's role cannot be higher than your own (" +
-                            std::string{auth::to_string(principal.role)} + ").");
+                            std::string{domain::to_string(principal.role)} + ").");
     const auto key = auth::generate_api_key();
     const store::ApiKey stored{.id = domain::new_id(domain::IdKind::api_key),
                                .name = input.name,
