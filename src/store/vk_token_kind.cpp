@@ -1,28 +1,15 @@
-#include <array>
-#include <utility>
-
+#include "domain/enum_names.hpp"
 #include "store/vk_token_repository.hpp"
 
 namespace vka::store {
 
 namespace {
-constexpr std::array<std::pair<VkTokenKind, std::string_view>, 3> kind_names{{
-    {VkTokenKind::user, "user"},
-    {VkTokenKind::service, "service"},
-    {VkTokenKind::community, "community"},
-}};
+constexpr auto kind_names = domain::enum_names<VkTokenKind>(
+    {{VkTokenKind::user, "user"}, {VkTokenKind::service, "service"}, {VkTokenKind::community, "community"}});
 }  // namespace
 
-std::string_view to_string(VkTokenKind kind) {
-  for (const auto& [value, name] : kind_names)
-    if (value == kind) return name;
-  return "unknown";
-}
+std::string_view to_string(VkTokenKind kind) { return kind_names.name(kind); }
 
-std::optional<VkTokenKind> parse_vk_token_kind(std::string_view text) {
-  for (const auto& [value, name] : kind_names)
-    if (name == text) return value;
-  return std::nullopt;
-}
+std::optional<VkTokenKind> parse_vk_token_kind(std::string_view text) { return kind_names.parse(text); }
 
 }  // namespace vka::store
