@@ -97,7 +97,7 @@ http::Response serve(http::Request& request) {
   if (it == table.end()) {
     // Every other page of the app is index.html, which routes in the browser.
     const bool page = path == "/" || (accepts_html(request) && !is_server_path(path));
-    if (!page) throw http::not_found("No route matches " + request.path + ".");
+    if (!page) throw http::not_found("No route matches this path.");
     it = table.find(index_path);
     if (it == table.end()) throw http::not_found("This build has no dashboard.");
   }
