@@ -25,6 +25,7 @@ constexpr auto run_for = std::chrono::seconds{20};
 TEST(ClientAgainstSimulator, SaturationKeepsTheLimitAndUsesIt) {
   sim::SimOptions options;
   options.rps = rps;
+  options.tokens = {"saturation-token"};  // a declared token: its stats are named by it, not a fingerprint
   sim::Simulator simulator{options};
   simulator.start();
   const auto group_id = simulator.service().dataset().communities().front().id;
