@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 #include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
 
 #include <charconv>
 
@@ -8,6 +7,7 @@
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
 #include "http/api_error.hpp"
+#include "http/json_text.hpp"
 #include "http/rate_limiter.hpp"
 
 namespace vka::api {
@@ -50,7 +50,7 @@ class TaskEventStream final : public http::BodyStream {
                                {"type", event.type},
                                {"at", domain::format_rfc3339(event.at)},
                                {"payload", boost::json::parse(event.payload_json)}};
-      chunk += fmt::format("id: {}\nevent: {}\ndata: {}\n\n", event.seq, event.type, boost::json::serialize(data));
+      chunk += fmt::format("id: {}\nevent: {}\ndata: {}\n\n", event.seq, event.type, http::to_json_text(data));
       last_seq_ = event.seq;
     }
     if (!chunk.empty()) {

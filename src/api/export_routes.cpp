@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <boost/json/serialize.hpp>
 
 #include "api/authenticated.hpp"
 #include "api/export_options.hpp"
@@ -10,6 +9,7 @@
 #include "api/table_encoder.hpp"
 #include "api/task_access.hpp"
 #include "http/api_error.hpp"
+#include "http/json_text.hpp"
 
 namespace vka::api {
 
@@ -37,7 +37,7 @@ class ExportStream final : public http::BodyStream {
       if (table_) {
         table_->add(cells_(row));
       } else {
-        chunk += boost::json::serialize(json_(row)) + "\n";
+        chunk += http::to_json_text(json_(row)) + "\n";
       }
     }
     query_.after = page.next;

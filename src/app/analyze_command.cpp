@@ -1,12 +1,11 @@
 #include "app/analyze_command.hpp"
 
-#include <boost/json/serialize.hpp>
-
 #include <iostream>
 
 #include "api/analysis_json.hpp"
 #include "app/analyzer_setup.hpp"
 #include "app/exit_codes.hpp"
+#include "http/json_text.hpp"
 
 namespace vka::app {
 
@@ -17,7 +16,7 @@ int analyze_lines(const std::vector<std::string>& lexicon_files, const std::vect
     std::string line;
     while (std::getline(std::cin, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      std::cout << boost::json::serialize(api::analysis_to_json(analyzer.analyze(line))) << '\n';
+      std::cout << http::to_json_text(api::analysis_to_json(analyzer.analyze(line))) << '\n';
     }
     std::cout.flush();
     return std::cout ? exit_ok : exit_failure;

@@ -1,10 +1,9 @@
 #include "app/collect_output.hpp"
 
-#include <boost/json/serialize.hpp>
-
 #include "api/export_rows.hpp"
 #include "api/results_json.hpp"
 #include "api/table_encoder.hpp"
+#include "http/json_text.hpp"
 
 namespace vka::app {
 
@@ -28,7 +27,7 @@ class RowWriter {
       table_->add(cells_(row));
       out_ << table_->take();
     } else {
-      out_ << boost::json::serialize(json_(row)) << '\n';
+      out_ << http::to_json_text(json_(row)) << '\n';
     }
     ++written_;
     return static_cast<bool>(out_);

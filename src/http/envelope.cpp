@@ -1,6 +1,6 @@
 #include "http/envelope.hpp"
 
-#include <boost/json/serialize.hpp>
+#include "http/json_text.hpp"
 
 namespace vka::http {
 
@@ -10,7 +10,7 @@ Response json_response(int status, const boost::json::object& body) {
   Response response;
   response.status = status;
   response.headers.set("Content-Type", std::string{json_content_type});
-  response.body = boost::json::serialize(body);
+  response.body = to_json_text(body);
   return response;
 }
 
@@ -18,7 +18,7 @@ Response json_response(int status, const boost::json::object& body) {
 
 Response envelope(const Request& request, int status, boost::json::value data, boost::json::object meta) {
   boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}, {"error", nullptr}};
-  auto entity = boost::json::serialize(body);
+  auto entity = to_json_text(body);
   body["meta"].as_object()["request_id"] = request.request_id;
   auto response = json_response(status, body);
   response.entity = std::move(entity);

@@ -38,6 +38,15 @@ class AnalyzeTest(unittest.TestCase):
         self.assertEqual(run.returncode, 0, run.stderr)
         return [json.loads(line) for line in run.stdout.splitlines()]
 
+    def test_scores_are_plain_decimals_as_in_csv(self):
+        run = subprocess.run([BINARY, "analyze"], input="".join(t + "\n" for t in TEXTS), capture_output=True,
+                             text=True, timeout=60, env=self.server.env)
+        api = self.server.request("POST", "/api/v1/analyze", {"texts": TEXTS}).body.decode()
+        for text in (run.stdout, api):
+            self.assertIn('"sentiment_score":0,', text, "a neutral text scores 0, not 0E0")
+            self.assertNotRegex(text, r'"(sentiment_score|confidence|score)":-?\d+(\.\d+)?[eE]')
+            self.assertRegex(text, r'"sentiment_score":-0\.\d+,')
+
     def test_cli_and_api_give_the_same_verdicts(self):
         self.assertEqual(self.cli(TEXTS), self.api(TEXTS))
 

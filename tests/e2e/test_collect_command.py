@@ -66,6 +66,7 @@ class CollectCommandTest(unittest.TestCase):
         self.assertNotIn("\r", self.first.stderr, "no redrawn line when stderr is not a terminal")
 
     def test_ndjson_comments_equal_the_truth(self):
+        self.assertNotRegex(self.first.stdout, r'"sentiment_score":-?\d+(\.\d+)?[eE]', "scores read as in CSV")
         rows = [json.loads(line) for line in self.first.stdout.splitlines()]
         collected = {(c["owner_id"], c["id"]): c for c in rows}
         self.assertEqual(len(rows), len(self.comments))

@@ -2,13 +2,13 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <boost/json/serialize.hpp>
 
 #include <sstream>
 
 #include "api/csv.hpp"
 #include "api/export_rows.hpp"
 #include "api/results_json.hpp"
+#include "http/json_text.hpp"
 
 namespace vka::app {
 namespace {
@@ -75,8 +75,8 @@ TEST(CollectOutput, NdjsonIsTheApiJsonOneRowPerLine) {
   auto results = sample();
   std::ostringstream out;
   EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, format(api::ExportFormat::ndjson), out), 2);
-  EXPECT_EQ(out.str(), boost::json::serialize(api::comment_to_json(results.comment_rows[0])) + "\n" +
-                           boost::json::serialize(api::comment_to_json(results.comment_rows[1])) + "\n");
+  EXPECT_EQ(out.str(), http::to_json_text(api::comment_to_json(results.comment_rows[0])) + "\n" +
+                           http::to_json_text(api::comment_to_json(results.comment_rows[1])) + "\n");
   EXPECT_THAT(results.asked_for, testing::ElementsAre("t_1"));
 }
 
@@ -120,7 +120,7 @@ TEST(CollectOutput, NdjsonPosts) {
   auto results = sample();
   std::ostringstream ndjson;
   EXPECT_EQ(write_rows(results, "t_2", OutputRows::posts, format(api::ExportFormat::ndjson), ndjson), 1);
-  EXPECT_EQ(ndjson.str(), boost::json::serialize(api::post_to_json(results.post_rows[0])) + "\n");
+  EXPECT_EQ(ndjson.str(), http::to_json_text(api::post_to_json(results.post_rows[0])) + "\n");
 }
 
 TEST(CollectOutput, StopsAtTheFirstFailedWrite) {
