@@ -18,14 +18,16 @@ namespace vka::store {
 
 // A keyset position: the sort key of the last row served and its (owner_id, id) tie-breaker.
 struct RowKey {
-  std::int64_t sort_value = 0;  // date as Unix seconds, or a count, by the listing's sort
+  // Date as Unix seconds or a count, by the listing's sort; for the score sort, the score's bits
+  // (std::bit_cast<std::int64_t>(double)), so that the position is exact.
+  std::int64_t sort_value = 0;
   std::int64_t owner_id = 0;
   std::int64_t id = 0;
   bool operator==(const RowKey&) const = default;
 };
 
 enum class PostSortKey { date, likes, comments };
-enum class CommentSortKey { date, likes };
+enum class CommentSortKey { date, likes, score };  // score: a comment without one sorts as 0
 
 struct PostQuery {
   std::string task_id;
@@ -34,6 +36,7 @@ struct PostQuery {
   bool descending = true;
   std::optional<RowKey> after;
   int limit = 50;  // 1..1000
+  std::optional<std::int64_t> post_id;
 };
 
 struct PostRow {
@@ -56,6 +59,8 @@ struct CommentFilter {
   std::optional<domain::Timestamp> since;  // date >= since
   std::optional<domain::Timestamp> until;  // date < until
   std::vector<std::string> stems;          // full-text: every stem must occur in the comment
+  std::optional<double> min_score;         // sentiment_score >= min_score (comments without a score never match)
+  std::optional<double> max_score;         // sentiment_score <= max_score
 };
 
 struct CommentQuery {
@@ -156,6 +161,9 @@ class ResultsRepository {
 
   virtual PostPage posts(const PostQuery& query) = 0;
   virtual CommentPage comments(const CommentQuery& query) = 0;
+  // How many rows the query selects, whatever its position and limit.
+  virtual std::int64_t count_posts(const PostQuery& query) = 0;
+  virtual std::int64_t count_comments(const CommentFilter& filter) = 0;
 
   // Every row the query selects from query.after on, in order, fetched in pages of about 500 (query.limit
   // is ignored). visit returns false to stop early.

@@ -20,7 +20,8 @@ constexpr int max_top = 1000;
 constexpr std::int64_t seconds_per_day = 86400;
 
 bool read_models_serve(const CommentFilter& f) {
-  return !f.post_id && !f.author_id && !f.sentiment && !f.since && !f.until && f.stems.empty();
+  return !f.post_id && !f.author_id && !f.sentiment && !f.since && !f.until && f.stems.empty() && !f.min_score &&
+         !f.max_score;
 }
 
 SentimentCounts read_sentiment(const auto& row, int first) {
@@ -181,7 +182,7 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
     auto rows = query_comments<Dialect>(c,
                                         comments_sql<Dialect>("c.from_id, a.name, COUNT(*) AS n", f,
                                                               " GROUP BY c.from_id, a.name ORDER BY n DESC, "
-                                                              "c.from_id LIMIT ?9"),
+                                                              "c.from_id LIMIT ?11"),
                                         f, top_authors);
     while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
   }
@@ -225,7 +226,7 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
       comments_sql<Dialect>("c.owner_id, c.post_id, COUNT(*) AS n, (SELECT p.likes FROM posts p WHERE "
                             "p.owner_id = c.owner_id AND p.id = c.post_id), " +
                                 std::string(sentiment_counts_sql),
-                            f, " GROUP BY c.owner_id, c.post_id ORDER BY n DESC, c.owner_id, c.post_id LIMIT ?9"),
+                            f, " GROUP BY c.owner_id, c.post_id ORDER BY n DESC, c.owner_id, c.post_id LIMIT ?11"),
       f, top_posts);
   while (rows.next())
     out.posts_summary.push_back({rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3), read_sentiment(rows, 4)});

@@ -1,6 +1,7 @@
 #include "store/sql/results_repository.hpp"
 
 #include <algorithm>
+#include <bit>
 
 #include "store/error.hpp"
 #include "store/json_columns.hpp"
@@ -63,9 +64,16 @@ CommentRow read_comment_row(const auto& row) {
 struct Layout {
   int id_column;
   int sort_column;
+  bool real_sort = false;  // the sort value is a score (RowKey keeps its bits)
 };
 constexpr Layout post_layout{1, 12};
 constexpr Layout comment_layout{2, 17};
+
+Layout comment_layout_for(const CommentQuery& query) {
+  Layout layout = comment_layout;
+  layout.real_sort = query.sort == CommentSortKey::score;
+  return layout;
+}
 
 // Reads up to limit + 1 rows: the extra one only says that there is a next page, which starts after the
 // last row kept.
@@ -75,7 +83,9 @@ std::optional<RowKey> fill_page(auto& rows, int limit, Layout layout, std::vecto
   while (rows.next()) {
     if (static_cast<int>(items.size()) == limit) return last;
     items.push_back(read(rows));
-    last = RowKey{rows.int64(layout.sort_column), rows.int64(0), rows.int64(layout.id_column)};
+    const std::int64_t sort_value =
+        layout.real_sort ? std::bit_cast<std::int64_t>(rows.real(layout.sort_column)) : rows.int64(layout.sort_column);
+    last = RowKey{sort_value, rows.int64(0), rows.int64(layout.id_column)};
   }
   return std::nullopt;
 }
@@ -104,8 +114,8 @@ PostPage ResultsRepositoryOn<Database>::posts(const PostQuery& query) {
     std::optional<std::int64_t> owner_id;
     if (query.group_id) owner_id = -*query.group_id;
     const RowKey after = query.after.value_or(RowKey{});
-    auto rows = c.query(post_list_sql<Dialect>(query), owner_id, query.task_id, after.sort_value, after.owner_id,
-                        after.id, limit + 1);
+    auto rows = c.query(post_list_sql<Dialect>(query), owner_id, query.task_id, query.post_id, after.sort_value,
+                        after.owner_id, after.id, limit + 1);
     page.next = fill_page(rows, limit, post_layout, page.items, [](const auto& row) { return read_post_row(row); });
     return page;
   });
@@ -118,11 +128,38 @@ CommentPage ResultsRepositoryOn<Database>::comments(const CommentQuery& query) {
   return database_.read([&](auto& c) {
     CommentPage page;
     const RowKey after = query.after.value_or(RowKey{});
-    auto rows = query_comments<Dialect>(c, comment_list_sql<Dialect>(query), query.filter, after.sort_value,
-                                        after.owner_id, after.id, limit + 1);
-    page.next =
-        fill_page(rows, limit, comment_layout, page.items, [](const auto& row) { return read_comment_row(row); });
+    const Layout layout = comment_layout_for(query);
+    const auto fill = [&](auto sort_value) {
+      auto rows = query_comments<Dialect>(c, comment_list_sql<Dialect>(query), query.filter, sort_value, after.owner_id,
+                                          after.id, limit + 1);
+      page.next = fill_page(rows, limit, layout, page.items, [](const auto& row) { return read_comment_row(row); });
+    };
+    if (layout.real_sort)
+      fill(std::bit_cast<double>(after.sort_value));
+    else
+      fill(after.sort_value);
     return page;
+  });
+}
+
+template <class Database>
+std::int64_t ResultsRepositoryOn<Database>::count_posts(const PostQuery& query) {
+  return database_.read([&](auto& c) {
+    std::optional<std::int64_t> owner_id;
+    if (query.group_id) owner_id = -*query.group_id;
+    auto rows = c.query(post_count_sql, owner_id, query.task_id, query.post_id);
+    rows.next();
+    return rows.int64(0);
+  });
+}
+
+template <class Database>
+std::int64_t ResultsRepositoryOn<Database>::count_comments(const CommentFilter& filter) {
+  using Dialect = typename Database::Dialect;
+  return database_.read([&](auto& c) {
+    auto rows = query_comments<Dialect>(c, "SELECT COUNT(*)" + comment_filter_sql<Dialect>(filter), filter);
+    rows.next();
+    return rows.int64(0);
   });
 }
 

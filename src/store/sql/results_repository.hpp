@@ -12,6 +12,8 @@ class ResultsRepositoryOn final : public ResultsRepository {
 
   PostPage posts(const PostQuery& query) override;
   CommentPage comments(const CommentQuery& query) override;
+  std::int64_t count_posts(const PostQuery& query) override;
+  std::int64_t count_comments(const CommentFilter& filter) override;
   void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) override;
   void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) override;
   // In analytics.cpp:

@@ -9,30 +9,37 @@ namespace vka::store::sql {
 
 namespace {
 
-std::string keyset_sql(std::string_view column, std::string_view alias, bool descending, bool has_after,
-                       int first_param, int limit_param) {
+// `key` is the sort expression over `alias`'s columns; (owner_id, id) breaks its ties.
+std::string keyset_sql(std::string_view key, std::string_view alias, bool descending, bool has_after, int first_param,
+                       int limit_param) {
   const std::string a(alias);
-  const std::string key = a + "." + std::string(column) + ", " + a + ".owner_id, " + a + ".id";
   const std::string dir = descending ? " DESC" : "";
   std::string sql;
   if (has_after)
-    sql += " AND (" + key + ") " + (descending ? "<" : ">") + " (?" + std::to_string(first_param) + ", ?" +
-           std::to_string(first_param + 1) + ", ?" + std::to_string(first_param + 2) + ")";
-  sql += " ORDER BY " + a + "." + std::string(column) + dir + ", " + a + ".owner_id" + dir + ", " + a + ".id" + dir +
-         " LIMIT ?" + std::to_string(limit_param);
+    sql += fmt::format(" AND ({}, {}.owner_id, {}.id) {} (?{}, ?{}, ?{})", key, a, a, descending ? "<" : ">",
+                       first_param, first_param + 1, first_param + 2);
+  sql += fmt::format(" ORDER BY {}{}, {}.owner_id{}, {}.id{} LIMIT ?{}", key, dir, a, dir, a, dir, limit_param);
   return sql;
 }
 
-std::string_view post_sort_column(PostSortKey key) {
+std::string_view post_sort_key(PostSortKey key) {
   switch (key) {
-    case PostSortKey::likes: return "likes";
-    case PostSortKey::comments: return "comments_count";
+    case PostSortKey::likes: return "p.likes";
+    case PostSortKey::comments: return "p.comments_count";
     case PostSortKey::date: break;
   }
-  return "date";
+  return "p.date";
 }
 
-std::string_view comment_sort_column(CommentSortKey key) { return key == CommentSortKey::likes ? "likes" : "date"; }
+// Each one has its index (migrations/); the score's is on this very expression.
+std::string_view comment_sort_key(CommentSortKey key) {
+  switch (key) {
+    case CommentSortKey::likes: return "c.likes";
+    case CommentSortKey::score: return "COALESCE(c.sentiment_score, 0)";
+    case CommentSortKey::date: break;
+  }
+  return "c.date";
+}
 
 // The community whose wall holds the row (owner_id < 0); NULL on user walls and unknown communities.
 std::string community_name_sql(std::string_view table) {
@@ -45,7 +52,7 @@ template <class Dialect>
 std::string comment_filter_sql(const CommentFilter& filter, JoinOrder order) {
   const std::string_view join = order == JoinOrder::sort_index_first ? Dialect::ordered_join : "JOIN";
   std::string sql = " FROM comments c " + std::string(join) +
-                    " task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND tp.task_id = ?8"
+                    " task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND tp.task_id = ?10"
                     " LEFT JOIN authors a ON a.id = c.from_id WHERE 1 = 1";
   if (filter.group_id) sql += " AND c.owner_id = ?1";
   if (filter.post_id) sql += " AND c.post_id = ?2";
@@ -54,12 +61,14 @@ std::string comment_filter_sql(const CommentFilter& filter, JoinOrder order) {
   if (filter.since) sql += " AND c.date >= ?5";
   if (filter.until) sql += " AND c.date < ?6";
   if (!Dialect::search_terms(filter.stems).empty()) sql += " AND " + std::string(Dialect::search_predicate);
+  if (filter.min_score) sql += " AND c.sentiment_score >= ?8";
+  if (filter.max_score) sql += " AND c.sentiment_score <= ?9";
   return sql;
 }
 
 template <class Dialect>
 std::string comment_list_sql(const CommentQuery& query) {
-  const std::string_view column = comment_sort_column(query.sort);
+  const std::string_view key = comment_sort_key(query.sort);
   // Within one post, its index gives the order. Across the task, walking the sort index and keeping the
   // task's rows serves a page without sorting every comment of the task; selective filters (an author,
   // search terms) are cheaper to apply first and sort.
@@ -68,14 +77,20 @@ std::string comment_list_sql(const CommentQuery& query) {
   return "SELECT c.owner_id, c.post_id, c.id, c.parent_id, c.thread_root_id, c.from_id, c.date, c.text, c.likes, "
          "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, " +
          community_name_sql("c") + ", (SELECT substr(p.text, 1, " + std::to_string(post_excerpt_length) +
-         ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), c." + std::string(column) +
+         ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), " + std::string(key) +
          comment_filter_sql<Dialect>(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
-         keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
+         keyset_sql(key, "c", query.descending, query.after.has_value(), 11, 14);
 }
+
+namespace {
+
+std::string post_filter_sql(const PostQuery& query) { return query.post_id ? " AND tp.post_id = ?3" : ""; }
+
+}  // namespace
 
 template <class Dialect>
 std::string post_list_sql(const PostQuery& query) {
-  const std::string_view column = post_sort_column(query.sort);
+  const std::string_view key = post_sort_key(query.sort);
   const std::string from =
       query.group_id
           // One wall: its posts, sorted.
@@ -86,9 +101,14 @@ std::string post_list_sql(const PostQuery& query) {
                 " task_posts tp ON tp.owner_id = p.owner_id AND tp.post_id = p.id WHERE tp.task_id = ?2";
   return "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
          "p.is_pinned, tp.comments_collected, " +
-         community_name_sql("p") + ", p." + std::string(column) + from +
-         keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
+         community_name_sql("p") + ", " + std::string(key) + from + post_filter_sql(query) +
+         keyset_sql(key, "p", query.descending, query.after.has_value(), 4, 7);
 }
+
+// Every parameter occurs, absent or not, since SQLite refuses to bind one the statement lacks.
+const std::string_view post_count_sql =
+    "SELECT COUNT(*) FROM task_posts tp WHERE tp.task_id = ?2 AND (?1 IS NULL OR tp.owner_id = ?1) AND "
+    "(?3 IS NULL OR tp.post_id = ?3)";
 
 template std::string comment_filter_sql<sqlite::Dialect>(const CommentFilter&, JoinOrder);
 template std::string comment_filter_sql<postgres::Dialect>(const CommentFilter&, JoinOrder);

@@ -18,21 +18,24 @@ enum class JoinOrder {
 };
 
 // Comment filter parameters: ?1 owner_id (the community as owner), ?2 post_id, ?3 author, ?4 sentiment,
-// ?5 since, ?6 until, ?7 search terms, ?8 task_id. The clause joins comments c to the task's posts tp
-// and to authors a.
+// ?5 since, ?6 until, ?7 search terms, ?8 min_score, ?9 max_score, ?10 task_id (the last, always used, so that
+// every earlier one may be bound). The clause joins comments c to the task's posts tp and to authors a.
 template <class Dialect>
 std::string comment_filter_sql(const CommentFilter& filter, JoinOrder order = JoinOrder::planner);
 
 // Columns read_comment_row expects, then the sort value; from comment_filter_sql's FROM, then keyset
-// ?9..?11 and LIMIT ?12.
+// ?11..?13 and LIMIT ?14.
 template <class Dialect>
 std::string comment_list_sql(const CommentQuery& query);
 
-// Post parameters: ?1 owner_id (the community as owner), ?2 task_id, keyset ?3..?5, LIMIT ?6.
+// Post parameters: ?1 owner_id (the community as owner), ?2 task_id, ?3 post_id, keyset ?4..?6, LIMIT ?7.
 template <class Dialect>
 std::string post_list_sql(const PostQuery& query);
 
-// Runs sql (built on comment_filter_sql) with the filter bound to ?1..?8 and extra from ?9 on.
+// COUNT(*) of the posts a PostQuery selects, with post_list_sql's ?1..?3.
+extern const std::string_view post_count_sql;
+
+// Runs sql (built on comment_filter_sql) with the filter bound to ?1..?10 and extra from ?11 on.
 template <class Dialect, class... Extra>
 auto query_comments(auto& connection, const std::string& sql, const CommentFilter& filter, const Extra&... extra) {
   std::optional<std::int64_t> owner_id;
@@ -40,7 +43,8 @@ auto query_comments(auto& connection, const std::string& sql, const CommentFilte
   std::optional<std::string_view> sentiment;
   if (filter.sentiment) sentiment = domain::to_string(*filter.sentiment);
   return connection.query(sql, owner_id, filter.post_id, filter.author_id, sentiment, filter.since, filter.until,
-                          Dialect::search_terms(filter.stems), filter.task_id, extra...);
+                          Dialect::search_terms(filter.stems), filter.min_score, filter.max_score, filter.task_id,
+                          extra...);
 }
 
 }  // namespace vka::store::sql

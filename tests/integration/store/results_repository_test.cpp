@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <tuple>
 
@@ -169,6 +170,56 @@ TEST_P(ResultsRepositoryTest, EveryCommentSortWalksAllPagesWhileRowsArrive) {
       });
     }
   }
+}
+
+TEST_P(ResultsRepositoryTest, TheScoreSortWalksAllPagesWhileRowsArriveWithNoScoreAsZero) {
+  std::set<Key> original;
+  for (const Seed& s : seeds) original.insert({s.owner, s.id});
+  const std::optional<double> scores[] = {-0.5, std::nullopt, 0.0, 0.5, 0.25};
+  for (const bool descending : {false, true}) {
+    CommentQuery query{{.task_id = "t1"}, CommentSortKey::score, descending, std::nullopt, 2};
+    auto fetch = [&](const CommentQuery& q) { return store_->results().comments(q); };
+    auto key_of = [](const CommentRow& r) {
+      return std::tuple{std::llround(r.comment.sentiment_score.value_or(0) * 1000), r.comment.owner_id, r.comment.id};
+    };
+    auto in_order = [&](const auto& a, const auto& b) { return descending ? b < a : a < b; };
+    static std::int64_t next_id = 3000;
+    walk<CommentPage>(query, fetch, key_of, in_order, original, [&](int page_number) {
+      domain::Comment c = make_comment(-1, 12, next_id++, 600, monday_10h, "", 0);
+      c.sentiment_score = scores[page_number % 5];
+      if (c.sentiment_score) c.sentiment = S::neutral;
+      comments(t1_, "t1", -1, 12, {c});
+    });
+  }
+}
+
+TEST_P(ResultsRepositoryTest, ScoreBoundsKeepScoredCommentsWithinAndCountsAgree) {
+  const auto keys = [&](std::optional<double> min, std::optional<double> max) {
+    const CommentFilter f{.task_id = "t1", .min_score = min, .max_score = max};
+    EXPECT_EQ(store_->results().count_comments(f), static_cast<std::int64_t>(comment_keys(f).size()));
+    return comment_keys(f);
+  };
+  EXPECT_EQ(keys(0.5, std::nullopt), (std::vector<Key>{{-2, 201}, {-1, 100}, {-1, 110}}));
+  EXPECT_EQ(keys(std::nullopt, -0.5), (std::vector<Key>{{-1, 101}, {-2, 200}}));
+  EXPECT_EQ(keys(-0.1, 0.1), (std::vector<Key>{{-1, 102}})) << "the unscored comment 111 is never within bounds";
+  EXPECT_EQ(keys(-1, 1).size(), 6u);
+  EXPECT_EQ(store_->results().count_comments({.task_id = "t1"}), 7);
+  EXPECT_EQ(store_->results().count_comments({.task_id = "t1", .group_id = 1, .sentiment = S::positive}), 2);
+}
+
+TEST_P(ResultsRepositoryTest, PostsFilterByPostIdAndCountExactly) {
+  PostQuery query{"t1", std::nullopt, PostSortKey::date, true};
+  EXPECT_EQ(store_->results().count_posts(query), 4);
+  query.post_id = 11;
+  const PostPage page = store_->results().posts(query);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].post.id, 11);
+  EXPECT_EQ(store_->results().count_posts(query), 1);
+  query.group_id = 2;
+  EXPECT_TRUE(store_->results().posts(query).items.empty());
+  EXPECT_EQ(store_->results().count_posts(query), 0);
+  EXPECT_EQ(store_->results().count_posts({"t1", 1, PostSortKey::date, true}), 3);
+  EXPECT_EQ(store_->results().count_posts({"t2", std::nullopt, PostSortKey::date, true}), 1);
 }
 
 TEST_P(ResultsRepositoryTest, EveryPostSortWalksAllPagesWhileRowsArrive) {
