@@ -1,6 +1,32 @@
 #include "api/analytics_cache.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <type_traits>
+
 namespace vka::api {
+
+namespace {
+
+std::string part(const auto& value) {
+  if (!value) return "-";
+  if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, domain::Timestamp>)
+    return domain::format_rfc3339(*value);
+  else if constexpr (std::is_same_v<std::decay_t<decltype(*value)>, domain::Sentiment>)
+    return std::string{domain::to_string(*value)};
+  else
+    return fmt::format("{}", *value);
+}
+
+}  // namespace
+
+// Stems are words, so a space never occurs inside one; every other part is a number, a time or a label.
+std::string analytics_cache_key(const store::CommentFilter& f, std::size_t keywords) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", f.task_id, part(f.group_id), part(f.post_id),
+                     part(f.author_id), part(f.sentiment), part(f.since), part(f.until), fmt::join(f.stems, " "),
+                     part(f.min_score), part(f.max_score), keywords);
+}
 
 boost::json::object AnalyticsCache::get(const std::string& key, const std::string& version,
                                         const std::function<boost::json::object()>& compute) {

@@ -9,7 +9,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/results_repository.hpp"
+
 namespace vka::api {
+
+// The cache key of analytics over `filter` listing `keywords` keywords: every field of the filter counts,
+// so two selections never share an entry.
+std::string analytics_cache_key(const store::CommentFilter& filter, std::size_t keywords);
 
 class AnalyticsCache {
  public:

@@ -1,19 +1,46 @@
 #include <fmt/format.h>
 #include <boost/json/array.hpp>
 
+#include <charconv>
+
 #include "analysis/keyword_stats.hpp"
+#include "api/analytics_cache.hpp"
 #include "api/authenticated.hpp"
 #include "api/results_query.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
+#include "http/api_error.hpp"
 #include "http/envelope.hpp"
 
 namespace vka::api {
 
 namespace {
 
-constexpr std::size_t top_keyword_count = 20;
-constexpr std::size_t community_keyword_count = 5;
+constexpr std::size_t default_top_keywords = 20;
+constexpr std::size_t default_community_keywords = 5;
+constexpr std::size_t max_keywords = 100;
+
+// How many keywords the task (or selection) and each community list: ?keywords=N sets both.
+struct KeywordLimits {
+  std::size_t top = default_top_keywords;
+  std::size_t per_community = default_community_keywords;
+};
+
+KeywordLimits keyword_limits(const QueryParams& params) {
+  const auto text = params.get("keywords");
+  if (!text || text->empty()) return {};
+  std::size_t n = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (error != std::errc{} || end != text->data() + text->size() || n < 1 || n > max_keywords)
+    throw http::validation_failed(fmt::format("keywords must be an integer from 1 to {}.", max_keywords),
+                                  {{"keywords", fmt::format("must be an integer from 1 to {}", max_keywords)}});
+  return {n, n};
+}
+
+bool selects_everything(const store::CommentFilter& f) {
+  return !f.group_id && !f.post_id && !f.author_id && !f.sentiment && !f.since && !f.until && f.stems.empty() &&
+         !f.min_score && !f.max_score;
+}
 
 boost::json::object sentiment_json(const store::SentimentCounts& counts) {
   return {{"positive", counts.positive}, {"neutral", counts.neutral}, {"negative", counts.negative}};
@@ -34,15 +61,16 @@ analysis::KeywordStats keyword_stats(store::ResultsRepository& results, const st
 }
 
 // Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are those that
-// set it apart from general language; those of a community or post, those that set it apart from the rest
-// of the task (both by G², docs/analysis.md).
-boost::json::object compute_analytics(store::ResultsRepository& results, const store::AnalyticsFilter& filter) {
+// set it apart from general language; those of any selection (a community, a post, a sentiment, a period,
+// a search…), those that set it apart from the rest of the task (both by G², docs/analysis.md).
+boost::json::object compute_analytics(store::ResultsRepository& results, const store::AnalyticsFilter& filter,
+                                      KeywordLimits keyword_limit) {
   const auto analytics = results.analytics(filter);
   const store::CommentFilter& selected = filter.comments;
   const auto whole = keyword_stats(results, {.task_id = selected.task_id});
-  const bool subset = selected.group_id || selected.post_id;
-  const auto top_keywords =
-      subset ? keyword_stats(results, selected).top(top_keyword_count, whole) : whole.key_terms(top_keyword_count);
+  const auto top_keywords = selects_everything(selected)
+                                ? whole.key_terms(keyword_limit.top)
+                                : keyword_stats(results, selected).top(keyword_limit.top, whole);
 
   boost::json::array authors;
   for (const auto& author : analytics.top_authors)
@@ -60,13 +88,15 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   for (const auto count : analytics.by_hour_of_week) by_hour_of_week.push_back(count);
   boost::json::array groups;
   for (const auto& community : analytics.communities) {
-    const auto own = keyword_stats(results, {.task_id = selected.task_id, .group_id = community.community_id});
+    store::CommentFilter in_community = selected;
+    in_community.group_id = community.community_id;
+    const auto own = keyword_stats(results, in_community);
     groups.push_back({{"group_id", community.community_id},
                       {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
                       {"posts", community.posts},
                       {"comments", community.comments},
                       {"sentiment", sentiment_json(community.sentiment)},
-                      {"top_keywords", keywords_json(own.top(community_keyword_count, whole))}});
+                      {"top_keywords", keywords_json(own.top(keyword_limit.per_community, whole))}});
   }
   boost::json::array posts;
   for (const auto& post : analytics.posts_summary)
@@ -101,21 +131,21 @@ std::string data_version(const domain::Task& task) {
 http::Response task_analytics(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
-  const auto comment_query = parse_comment_query(params, task.id, services.analyzer);
-  store::AnalyticsFilter filter{.comments = {.task_id = task.id,
-                                             .group_id = comment_query.filter.group_id,
-                                             .post_id = comment_query.filter.post_id}};
-  const auto key =
-      fmt::format("{}|{}|{}", task.id, filter.comments.group_id.value_or(0), filter.comments.post_id.value_or(0));
-  auto data = services.analytics_cache.get(key, data_version(task),
-                                           [&] { return compute_analytics(services.store.results(), filter); });
+  const store::AnalyticsFilter filter{.comments = parse_comment_filter(params, task.id, services.analyzer)};
+  const auto keyword_limit = keyword_limits(params);
+  if (has_unsearchable_q(params, filter.comments))
+    throw http::validation_failed("q holds no searchable word.", {{"q", "must hold at least one searchable word"}});
+  auto data =
+      services.analytics_cache.get(analytics_cache_key(filter.comments, keyword_limit.top), data_version(task),
+                                   [&] { return compute_analytics(services.store.results(), filter, keyword_limit); });
   return http::envelope(request, 200, std::move(data));
 }
 
 }  // namespace
 
 void add_analytics_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/tasks/{id}/analytics", authenticated(services, task_analytics, http::Cost::expensive));
+  router.add("GET", "/api/v1/tasks/{id}/analytics",
+             authenticated(services, task_analytics, http::Cost::expensive).taking(analytics_query_names()));
 }
 
 }  // namespace vka::api

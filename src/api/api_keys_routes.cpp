@@ -103,7 +103,7 @@ http::Response delete_api_key(Services& services, http::Request& request, const 
 
 void add_api_key_routes(http::Router& router, Services& services) {
   router.add("POST", "/api/v1/api-keys", authenticated(services, create_api_key));
-  router.add("GET", "/api/v1/api-keys", authenticated(services, list_api_keys));
+  router.add("GET", "/api/v1/api-keys", authenticated(services, list_api_keys).taking({"cursor", "limit"}));
   router.add("DELETE", "/api/v1/api-keys/{id}", authenticated(services, delete_api_key));
 }
 

@@ -52,7 +52,8 @@ http::Response list_audit(Services& services, http::Request& request, const auth
 }  // namespace
 
 void add_audit_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/audit", authenticated(services, list_audit));
+  router.add("GET", "/api/v1/audit",
+             authenticated(services, list_audit).taking({"actor", "action", "since", "until", "cursor", "limit"}));
 }
 
 }  // namespace vka::api

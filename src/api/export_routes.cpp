@@ -96,7 +96,7 @@ http::Response export_rows(Services& services, http::Request& request, const aut
         [&results](const store::PostQuery& q) { return results.posts(q); }, post_to_json, post_export_cells);
   } else {
     auto query = parse_comment_query(params, task.id, services.analyzer);
-    const bool searchable = !has_unsearchable_q(params, query);
+    const bool searchable = !has_unsearchable_q(params, query.filter);
     response.stream = make_export(
         std::move(query), options, comment_export_columns(), "comments",
         [&results, searchable](const store::CommentQuery& q) {
@@ -114,7 +114,8 @@ http::Response export_rows(Services& services, http::Request& request, const aut
 }  // namespace
 
 void add_export_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/tasks/{id}/export", authenticated(services, export_rows, http::Cost::expensive));
+  router.add("GET", "/api/v1/tasks/{id}/export",
+             authenticated(services, export_rows, http::Cost::expensive).taking(export_query_names()));
 }
 
 }  // namespace vka::api

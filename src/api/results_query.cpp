@@ -49,6 +49,17 @@ std::optional<store::RowKey> row_key(const QueryParams& query, std::string_view 
   return store::RowKey{values[0], values[1], values[2]};
 }
 
+std::optional<double> optional_score(const QueryParams& query, std::string_view name) {
+  const auto text = query.get(name);
+  if (!text || text->empty()) return std::nullopt;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc{} || end != text->data() + text->size() || !(value >= -1 && value <= 1))
+    throw http::validation_failed(fmt::format("{} must be a number from -1 to 1.", name),
+                                  {{std::string{name}, "must be a number from -1 to 1"}});
+  return value;
+}
+
 [[noreturn]] void bad_sort(std::string_view allowed) {
   throw http::validation_failed("Unknown sort.", {{"sort", fmt::format("must be one of {}", allowed)}});
 }
@@ -61,12 +72,34 @@ std::string comment_scope(const store::CommentQuery& query) {
   return fmt::format("comments:{}:{}", static_cast<int>(query.sort), query.descending);
 }
 
+const std::vector<std::string> comment_filter_names{"group_id", "post_id", "author_id", "sentiment", "q",
+                                                    "since",    "until",   "min_score", "max_score"};
+
+std::vector<std::string> with(std::vector<std::string> names, std::initializer_list<std::string> more) {
+  names.insert(names.end(), more);
+  return names;
+}
+
 }  // namespace
+
+std::vector<std::string> post_list_query_names() { return {"group_id", "post_id", "sort", "cursor", "limit", "count"}; }
+
+std::vector<std::string> comment_list_query_names() {
+  return with(comment_filter_names, {"sort", "cursor", "limit", "count"});
+}
+
+// Both listings' parameters: `what` picks one.
+std::vector<std::string> export_query_names() {
+  return with(comment_filter_names, {"what", "format", "delimiter", "bom", "tz", "sort"});
+}
+
+std::vector<std::string> analytics_query_names() { return with(comment_filter_names, {"keywords"}); }
 
 store::PostQuery parse_post_query(const QueryParams& query, std::string task_id) {
   store::PostQuery parsed;
   parsed.task_id = std::move(task_id);
   parsed.group_id = group_id(query);
+  parsed.post_id = optional_id(query, "post_id", false);
   const auto sort = query.get("sort").value_or("-date");
   if (sort == "date")
     parsed.sort = store::PostSortKey::date, parsed.descending = false;
@@ -83,10 +116,9 @@ store::PostQuery parse_post_query(const QueryParams& query, std::string task_id)
   return parsed;
 }
 
-store::CommentQuery parse_comment_query(const QueryParams& query, std::string task_id,
-                                        const analysis::Analyzer& analyzer) {
-  store::CommentQuery parsed;
-  auto& filter = parsed.filter;
+store::CommentFilter parse_comment_filter(const QueryParams& query, std::string task_id,
+                                          const analysis::Analyzer& analyzer) {
+  store::CommentFilter filter;
   filter.task_id = std::move(task_id);
   filter.group_id = group_id(query);
   filter.post_id = optional_id(query, "post_id", false);
@@ -99,6 +131,17 @@ store::CommentQuery parse_comment_query(const QueryParams& query, std::string ta
   filter.since = optional_time(query, "since");
   filter.until = optional_time(query, "until");
   if (const auto q = query.get("q")) filter.stems = analyzer.search_terms(*q);
+  filter.min_score = optional_score(query, "min_score");
+  filter.max_score = optional_score(query, "max_score");
+  if (filter.min_score && filter.max_score && *filter.min_score > *filter.max_score)
+    throw http::validation_failed("min_score must not exceed max_score.", {{"min_score", "must not exceed max_score"}});
+  return filter;
+}
+
+store::CommentQuery parse_comment_query(const QueryParams& query, std::string task_id,
+                                        const analysis::Analyzer& analyzer) {
+  store::CommentQuery parsed;
+  parsed.filter = parse_comment_filter(query, std::move(task_id), analyzer);
   const auto sort = query.get("sort").value_or("-date");
   if (sort == "date")
     parsed.sort = store::CommentSortKey::date, parsed.descending = false;
@@ -106,16 +149,27 @@ store::CommentQuery parse_comment_query(const QueryParams& query, std::string ta
     parsed.sort = store::CommentSortKey::date, parsed.descending = true;
   else if (sort == "likes")
     parsed.sort = store::CommentSortKey::likes, parsed.descending = true;
+  else if (sort == "sentiment_score")
+    parsed.sort = store::CommentSortKey::score, parsed.descending = false;
+  else if (sort == "-sentiment_score")
+    parsed.sort = store::CommentSortKey::score, parsed.descending = true;
   else
-    bad_sort("date, -date, likes");
+    bad_sort("date, -date, likes, sentiment_score, -sentiment_score");
   parsed.limit = query.limit();
   parsed.after = row_key(query, comment_scope(parsed));
   return parsed;
 }
 
-bool has_unsearchable_q(const QueryParams& query, const store::CommentQuery& parsed) {
+bool wants_count(const QueryParams& query) {
+  const auto text = query.get("count").value_or("false");
+  if (text == "true") return true;
+  if (text == "false") return false;
+  throw http::validation_failed("count must be true or false.", {{"count", "must be true or false"}});
+}
+
+bool has_unsearchable_q(const QueryParams& query, const store::CommentFilter& parsed) {
   const auto q = query.get("q");
-  return q && !q->empty() && parsed.filter.stems.empty();
+  return q && !q->empty() && parsed.stems.empty();
 }
 
 std::string post_cursor(const store::PostQuery& query, const store::RowKey& key) {

@@ -140,7 +140,7 @@ http::Response delete_task(Services& services, http::Request& request, const aut
 
 void add_task_routes(http::Router& router, Services& services) {
   router.add("POST", "/api/v1/tasks", authenticated(services, post_task));
-  router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks));
+  router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks).taking({"status", "cursor", "limit"}));
   router.add("GET", "/api/v1/tasks/{id}", authenticated(services, get_task));
   router.add("DELETE", "/api/v1/tasks/{id}", authenticated(services, delete_task));
   for (const auto action : {domain::TaskAction::pause, domain::TaskAction::resume, domain::TaskAction::cancel})

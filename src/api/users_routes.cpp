@@ -142,7 +142,7 @@ http::Response change_own_password(Services& services, http::Request& request, c
 void add_user_routes(http::Router& router, Services& services) {
   router.add("PATCH", "/api/v1/users/me/password", authenticated(services, change_own_password));
   router.add("POST", "/api/v1/users", authenticated(services, create_user));
-  router.add("GET", "/api/v1/users", authenticated(services, list_users));
+  router.add("GET", "/api/v1/users", authenticated(services, list_users).taking({"cursor", "limit"}));
   router.add("GET", "/api/v1/users/{id}", authenticated(services, get_user));
   router.add("PATCH", "/api/v1/users/{id}", authenticated(services, patch_user));
   router.add("DELETE", "/api/v1/users/{id}", authenticated(services, delete_user));

@@ -80,7 +80,7 @@ http::Response delete_vk_token(Services& services, http::Request& request, const
 
 void add_vk_token_routes(http::Router& router, Services& services) {
   router.add("POST", "/api/v1/vk-tokens", authenticated(services, create_vk_token));
-  router.add("GET", "/api/v1/vk-tokens", authenticated(services, list_vk_tokens));
+  router.add("GET", "/api/v1/vk-tokens", authenticated(services, list_vk_tokens).taking({"cursor", "limit"}));
   router.add("GET", "/api/v1/vk-tokens/{id}", authenticated(services, get_vk_token));
   router.add("DELETE", "/api/v1/vk-tokens/{id}", authenticated(services, delete_vk_token));
 }

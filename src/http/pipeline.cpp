@@ -11,6 +11,7 @@
 #include "http/compression.hpp"
 #include "http/envelope.hpp"
 #include "http/etag.hpp"
+#include "http/query_names.hpp"
 #include "http/tracing.hpp"
 
 namespace vka::http {
@@ -132,6 +133,7 @@ Response Pipeline::dispatch(Request& request) const {
     error.headers.emplace_back("Allow", fmt::format("{}", fmt::join(allowed, ", ")));
     throw error;
   }
+  if (match.route->query_names) check_query_names(request.query, *match.route->query_names);
   return match.route->handler(request);
 }
 

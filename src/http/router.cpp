@@ -49,11 +49,12 @@ void Router::add(std::string method, std::string pattern, Handler handler, std::
 void Router::add(std::string method, std::string pattern, Endpoint endpoint, std::size_t max_body_bytes) {
   if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route pattern must start with '/'");
   routes_.push_back({std::move(method), std::move(pattern), std::move(endpoint.handler), max_body_bytes,
-                     endpoint.access, endpoint.cost});
+                     endpoint.access, endpoint.cost, std::move(endpoint.query_names)});
 }
 
 void Router::set_fallback(std::string label, Handler handler) {
   fallback_ = Route{"GET", std::move(label), std::move(handler)};
+  fallback_->query_names = std::nullopt;
 }
 
 std::size_t Router::max_body_bytes(std::string_view method, std::string_view path) const {

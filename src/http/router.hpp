@@ -21,6 +21,18 @@ struct Endpoint {
   Handler handler;
   Access access = Access::open;
   Cost cost = Cost::cheap;
+  // The query parameters it takes (http/query_names.hpp): any other is a 400; nullopt takes any.
+  std::optional<std::vector<std::string>> query_names = std::vector<std::string>{};
+
+  Endpoint taking(std::vector<std::string> names) && {
+    query_names = std::move(names);
+    return std::move(*this);
+  }
+  // For handlers that read parameters they do not know in advance (the VK simulator's methods).
+  Endpoint taking_any() && {
+    query_names.reset();
+    return std::move(*this);
+  }
 };
 
 struct Route {
@@ -30,6 +42,7 @@ struct Route {
   std::size_t max_body_bytes = 0;  // 0: the server's default limit
   Access access = Access::open;
   Cost cost = Cost::cheap;
+  std::optional<std::vector<std::string>> query_names = std::vector<std::string>{};  // as Endpoint's
 };
 
 class Router {

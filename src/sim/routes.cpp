@@ -18,8 +18,8 @@ http::Response json_body(std::string body) {
 
 void add_routes(http::Router& router, VkService& service, bool debug_routes) {
   const auto method = [&service](http::Request& request) { return service.handle_method(request); };
-  router.add("GET", "/method/{name}", method);
-  router.add("POST", "/method/{name}", method);
+  router.add("GET", "/method/{name}", http::Endpoint{method}.taking_any());
+  router.add("POST", "/method/{name}", http::Endpoint{method}.taking_any());
   if (!debug_routes) return;
   router.add("GET", "/_sim/stats",
              [&service](http::Request&) { return json_body(boost::json::serialize(service.stats())); });

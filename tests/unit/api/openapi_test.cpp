@@ -134,6 +134,22 @@ void collect_refs(const boost::json::value& value, std::vector<std::string>& ref
   }
 }
 
+// The router refuses query parameters a route does not declare (http/query_names.hpp), so the document must
+// name exactly the declared ones.
+TEST_F(OpenApiRoutes, QueryParametersAreExactlyThoseTheRouteTakes) {
+  for (const auto& route : router.routes()) {
+    ASSERT_TRUE(route.query_names) << route.method << " " << route.pattern << " takes any query";
+    const std::set<std::string> taken(route.query_names->begin(), route.query_names->end());
+    const auto& operation = document().at("paths").at(route.pattern).at(lowercase(route.method)).as_object();
+    std::set<std::string> documented;
+    if (const auto* parameters = operation.if_contains("parameters")) {
+      for (const auto& parameter : parameters->as_array())
+        if (parameter.at("in") == "query") documented.emplace(parameter.at("name").as_string());
+    }
+    EXPECT_EQ(taken, documented) << route.method << " " << route.pattern;
+  }
+}
+
 TEST(OpenApiDocument, EveryRefResolvesInsideTheDocument) {
   std::vector<std::string> refs;
   collect_refs(document(), refs);

@@ -105,6 +105,35 @@ class PipelineTest : public ::testing::Test {
   PipelineOptions options;
 };
 
+TEST_F(PipelineTest, AQueryParameterTheRouteDoesNotTakeIs400BeforeTheHandlerRuns) {
+  int handled = 0;
+  router.add("GET", "/filtered", Endpoint{[&handled](Request& r) {
+                                   ++handled;
+                                   return envelope(r, 200, boost::json::object{});
+                                 }}.taking({"sentiment", "limit"}));
+  auto request = request_for("GET", "/filtered", {});
+  request.query = "sentimnet=negative";
+  const auto refused = pipeline().handle(request);
+  EXPECT_EQ(refused.status, 400);
+  const auto error = json_of(refused).at("error");
+  EXPECT_EQ(error.at("code"), "validation_failed");
+  EXPECT_EQ(error.at("details").at(0).at("field"), "sentimnet");
+  EXPECT_EQ(handled, 0);
+  request.query = "sentiment=negative&limit=5";
+  EXPECT_EQ(pipeline().handle(request).status, 200);
+  EXPECT_EQ(handled, 1);
+  auto plain = request_for("GET", "/small", {});
+  plain.query = "x=1";
+  EXPECT_EQ(pipeline().handle(plain).status, 400) << "a route that declares none takes none";
+}
+
+TEST_F(PipelineTest, ARouteTakingAnyQueryGetsIt) {
+  router.add("GET", "/vk-like", Endpoint{[](Request& r) { return envelope(r, 200, boost::json::object{}); }}.taking_any());
+  auto request = request_for("GET", "/vk-like", {});
+  request.query = "owner_id=-1&count=100&v=5.199";
+  EXPECT_EQ(pipeline().handle(request).status, 200);
+}
+
 TEST_F(PipelineTest, AnswersWithTheHandlersEnvelope) {
   const auto response = get("/small", {{"X-Request-Id", "client-id-1"}});
   EXPECT_EQ(response.status, 200);
