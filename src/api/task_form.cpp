@@ -28,6 +28,17 @@ std::string_view first_column(std::string_view line) {
   return trim(line.substr(0, line.find_first_of(",;\t")));
 }
 
+// A spreadsheet's header line: its first column is one of these words (any case), which no community's
+// screen name, id or link can be.
+bool is_header(std::string_view first_cell) {
+  static constexpr std::string_view header_words[] = {"community",   "communities", "group", "groups", "id",
+                                                      "screen_name", "url",         "link",  "name"};
+  return std::any_of(std::begin(header_words), std::end(header_words), [&](std::string_view word) {
+    return std::equal(word.begin(), word.end(), first_cell.begin(), first_cell.end(),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  });
+}
+
 void read_groups_file(std::string_view data, TaskForm& form) {
   if (data.size() > max_groups_file_bytes)
     throw http::payload_too_large(fmt::format("groups_file is larger than {} bytes.", max_groups_file_bytes));
@@ -43,7 +54,9 @@ void read_groups_file(std::string_view data, TaskForm& form) {
           "groups_file has too many lines.",
           {{"groups_file", fmt::format("must have at most {} lines", max_groups_file_lines)}});
     if (line.empty() || line.front() == '#') continue;
-    groups.emplace_back(first_column(line));
+    const auto cell = first_column(line);
+    if (groups.empty() && is_header(cell)) continue;
+    groups.emplace_back(cell);
     form.group_lines.push_back(line_number);
   }
   form.body["groups"] = std::move(groups);

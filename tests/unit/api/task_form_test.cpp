@@ -47,6 +47,22 @@ TEST(ReadTaskForm, GroupsFileBecomesGroupsWithTheirLineNumbers) {
   EXPECT_THAT(form.group_lines, ElementsAre(2u, 4u, 5u));
 }
 
+TEST(ReadTaskForm, AHeaderLineOfASpreadsheetIsNotACommunity) {
+  for (const auto* header : {"community,comment", "Group;note", "\"URL\",x", "SCREEN_NAME", "id\tname"}) {
+    const auto form =
+        read_task_form(form_request({{"groups_file", std::string{"# export\n"} + header + "\napiclub,1\n", "g.csv"}}));
+    EXPECT_EQ(form.body.at("groups"), (boost::json::array{"apiclub"})) << header;
+    EXPECT_THAT(form.group_lines, ElementsAre(3u)) << header;
+  }
+}
+
+TEST(ReadTaskForm, OnlyTheFirstLineCanBeAHeader) {
+  const auto form = read_task_form(form_request({{"groups_file", "apiclub\ncommunity\n", "g.csv"}}));
+  EXPECT_EQ(form.body.at("groups"), (boost::json::array{"apiclub", "community"}));
+  const auto named = read_task_form(form_request({{"groups_file", "communityclub\n", "g.csv"}}));
+  EXPECT_EQ(named.body.at("groups"), (boost::json::array{"communityclub"}));
+}
+
 TEST(ReadTaskForm, OtherFieldsReadAsTheJsonBodyWould) {
   const auto form = read_task_form(form_request({{"name", " Autumn "},
                                                  {"posts", "-1_1, -1_2\nwall-3_4"},
