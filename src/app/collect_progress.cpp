@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/shown_progress.hpp"
+
 namespace vka::app {
 
 namespace {
@@ -27,7 +29,8 @@ std::string format_duration(std::int64_t seconds) {
   return fmt::format("{}h{:02}m", seconds / 3600, seconds % 3600 / 60);
 }
 
-std::string progress_summary(const domain::TaskProgress& p, const std::optional<domain::TaskWaiting>& waiting) {
+std::string progress_summary(const domain::TaskProgress& progress, const std::optional<domain::TaskWaiting>& waiting) {
+  const auto p = domain::as_shown(progress);
   auto line = fmt::format("groups {}/{}, posts {}/{}, comments {}/{}, requests {}", p.groups_done, p.groups_total,
                           p.posts_done, p.posts_found, p.comments_collected, p.comments_expected, p.vk_requests);
   if (waiting)

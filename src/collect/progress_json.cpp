@@ -2,9 +2,12 @@
 
 #include <boost/json/value.hpp>
 
+#include "domain/shown_progress.hpp"
+
 namespace vka::collect {
 
-boost::json::object progress_to_json(const domain::TaskProgress& p, bool finished) {
+boost::json::object progress_to_json(const domain::TaskProgress& progress, bool finished) {
+  const auto p = domain::as_shown(progress);
   return {
       {"groups_total", p.groups_total},
       {"groups_done", p.groups_done},

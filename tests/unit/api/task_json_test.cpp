@@ -74,6 +74,15 @@ TEST(TaskToJson, RunningTaskShowsItsEta) {
   EXPECT_EQ(task_to_json(task).at("progress").at("eta_seconds"), 14);
 }
 
+TEST(TaskToJson, ExpectedCommentsAreNeverShownBelowCollectedOnes) {
+  auto task = full_task();
+  task.progress.comments_expected = 8091;
+  task.progress.comments_collected = 8308;
+  const auto progress = task_to_json(task).at("progress");
+  EXPECT_EQ(progress.at("comments_expected"), 8308);
+  EXPECT_EQ(progress.at("comments_collected"), 8308);
+}
+
 TEST(TaskToJson, AWaitingTaskSaysWhyAndSinceWhenAndHasNoEta) {
   auto task = full_task();
   task.status = domain::TaskStatus::running;

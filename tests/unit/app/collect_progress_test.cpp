@@ -39,6 +39,26 @@ TEST(CollectProgress, SummaryShowsEveryCounterAndTheEtaWhenKnown) {
   EXPECT_EQ(progress_summary(p), "groups 3/6, posts 40/72, comments 100/400, requests 57");
 }
 
+TEST(CollectProgress, NeverShowsMoreCollectedThanExpected) {
+  auto p = midway();
+  p.comments_expected = 8091;
+  p.comments_collected = 8308;
+  EXPECT_EQ(progress_summary(p), "groups 3/6, posts 40/72, comments 8308/8308, requests 57, ETA 1m20s");
+  EXPECT_NE(progress_bar_line(p).find("100%"), std::string::npos);
+}
+
+TEST(CollectProgress, NoEtaBeforeAnythingIsCollectedNorAZeroOne) {
+  auto p = midway();
+  p.comments_collected = 0;
+  p.eta_seconds = 0;
+  EXPECT_EQ(progress_bar_line(p).find("ETA"), std::string::npos);
+  p.eta_seconds = 30;
+  EXPECT_EQ(progress_bar_line(p).find("ETA"), std::string::npos);
+  p = midway();
+  p.eta_seconds = 0;
+  EXPECT_EQ(progress_summary(p).find("ETA"), std::string::npos);
+}
+
 TEST(CollectProgress, AWaitingTaskShowsWhyInsteadOfAnEta) {
   const domain::TaskWaiting waiting{"VK unreachable: connect to 127.0.0.1 failed: Connection refused",
                                     domain::from_unix(1'700'000'000)};
