@@ -207,6 +207,17 @@ class QueriesTest(unittest.TestCase):
                 self.assertIn("no query parameters", error["message"], path)
         self.assertEqual(self.server.request("GET", f"{task}/comments?sentiment=negative&limit=1").status, 200)
 
+    def test_every_event_type_sent_is_listed_in_openapi(self):
+        document = self.server.request("GET", "/api/v1/openapi.json").json()
+        listed = set(document["components"]["schemas"]["TaskEvent"]["properties"]["type"]["enum"])
+        text = self.get("events").body.decode()
+        sent = {line[len("event: "):] for line in text.splitlines() if line.startswith("event: ")}
+        self.assertIn("task.completed", sent | {"task.completed_with_errors"})
+        self.assertLessEqual(sent, listed)
+        for line in text.splitlines():
+            if line.startswith("data: "):
+                self.assertEqual(set(json.loads(line[len("data: "):])), {"task_id", "seq", "type", "at", "payload"})
+
     def test_scores_are_plain_decimals_in_json_and_ndjson(self):
         number = r"-?\d+(\.\d+)?"
         body = self.get("comments?limit=1000").body.decode()

@@ -109,6 +109,24 @@ TEST_F(OpenApiRoutes, EveryRouteIsDocumentedAndEveryDocumentedOperationIsRouted)
   EXPECT_FALSE(routed.empty());
 }
 
+// Probes answer envelopes whose data the Health and Readiness schemas describe.
+TEST_F(OpenApiRoutes, ProbeSchemasNameWhatTheProbesWrite) {
+  for (const auto& [path, schema] : {std::pair{"/healthz", "Health"}, std::pair{"/readyz", "Readiness"}}) {
+    http::Request request;
+    request.method = "GET";
+    request.path = path;
+    const auto match = router.match(request);
+    ASSERT_NE(match.route, nullptr) << path;
+    const auto data = boost::json::parse(match.route->handler(request).body).at("data");
+    EXPECT_EQ(property_names(schema), keys_of(data)) << path;
+    if (const auto* checks = data.as_object().if_contains("checks")) {
+      EXPECT_EQ(keys_of(document().at("components").at("schemas").at(schema).at("properties").at("checks").at(
+                    "properties")),
+                keys_of(*checks));
+    }
+  }
+}
+
 TEST_F(OpenApiRoutes, DocumentServedIsTheEmbeddedOne) {
   http::Request request;
   request.method = "GET";
