@@ -56,14 +56,14 @@ auth::Principal Authenticator::by_api_key(std::string_view credential) const {
       auth::Principal principal{key->id, key->role, key->name, auth::CredentialKind::api_key, key->id};
       if (key->owner_id) {
         const auto owner = store_.users().get(*key->owner_id);
-        if (!owner || owner->disabled) throw http::unauthorized("The credential is not valid.");
+        if (!owner || owner->disabled) throw http::unauthorized("The API key is not valid.");
         principal.id = owner->id;
         principal.role = lesser_role(principal.role, owner->role);
       }
       store_.api_keys().mark_used(key->id, now, last_use_resolution);
       return principal;
     }
-  throw http::unauthorized("The credential is not valid.");
+  throw http::unauthorized("The API key is not valid.");
 }
 
 auth::Principal Authenticator::by_session(const http::Request& request) const {

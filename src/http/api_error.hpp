@@ -33,7 +33,7 @@ class ApiError : public std::runtime_error {
 ApiError validation_failed(std::string message, std::vector<ErrorDetail> details = {});
 ApiError not_found(std::string message = "The resource does not exist.");
 ApiError conflict(std::string message);
-ApiError unauthorized(std::string message = "A valid API key or session token is required.");
+ApiError unauthorized(std::string message = "Sign in, or send an API key as 'Authorization: Bearer <API key>'.");
 ApiError forbidden(std::string message = "Your role does not allow this.");
 ApiError unsupported_media_type(std::string message);
 ApiError payload_too_large(std::string message);

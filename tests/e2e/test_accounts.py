@@ -49,6 +49,14 @@ class AccountsTest(unittest.TestCase):
         self.assertEqual(login(self.server, "carol", new).status, 401)
         self.assertIn("(disabled)", self.users_cli("list").stdout)
 
+    def test_an_unauthenticated_request_is_told_how_to_authenticate(self):
+        for headers in ({}, {"Authorization": "Bearer vka_unknownunknownunknownunknown"}):
+            response = self.server.request("GET", "/api/v1/tasks", auth=False, headers=headers)
+            self.assertEqual(response.status, 401)
+            message = response.json()["error"]["message"]
+            self.assertNotIn("session token", message)
+            self.assertNotIn("session", message if headers else "", "an API key was sent, not a session")
+
     def test_passwords_are_checked_and_stored_as_argon2id(self):
         short = self.server.request("POST", "/api/v1/users", {"username": "eve", "password": "short", "role": "viewer"})
         self.assertEqual(short.status, 400)

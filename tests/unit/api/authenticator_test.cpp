@@ -39,6 +39,8 @@ class AuthenticatorTest : public testing::AuthenticatorFixture {
     EXPECT_TRUE(error.headers[0].second.starts_with("Bearer"));
     for (const auto& secret : {analyst_key, viewer_key, std::string{bootstrap_value}})
       EXPECT_EQ(std::string{error.what()}.find(secret), std::string::npos);
+    // No session was presented: the message speaks of what was (an API key) or of the ways to authenticate.
+    EXPECT_EQ(std::string{error.what()}.find("session"), std::string::npos) << error.what();
   }
 
   // A request carrying the session's cookie.
@@ -52,6 +54,12 @@ class AuthenticatorTest : public testing::AuthenticatorFixture {
 };
 
 TEST_F(AuthenticatorTest, MissingCredentialIs401) { expect_unauthorized(std::nullopt); }
+
+TEST_F(AuthenticatorTest, AnUnknownApiKeyIsNamedAsSuch) {
+  expect_unauthorized("Bearer vka_" + std::string(40, 'x'));
+  const auto error = api_error_of([&] { authenticate("Bearer vka_" + std::string(40, 'x')); });
+  EXPECT_STREQ(error.what(), "The API key is not valid.");
+}
 
 TEST_F(AuthenticatorTest, OtherSchemesAre401) {
   expect_unauthorized("Basic dXNlcjpwYXNz");
