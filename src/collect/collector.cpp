@@ -147,7 +147,8 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     });
     writer.report_committed();
 
-    if (report.no_token) return fail_task(task.id, "vk_no_usable_token", report.no_token->message);
+    if (report.no_token)
+      return fail_task(task.id, "vk_no_usable_token", report.no_token->message, report.no_token->vk_error_code);
     if (report.transient && report.progressed == 0) {
       if (context.should_stop()) return jobs::JobResult::yield();
       return wait(*current, *report.transient);
@@ -165,9 +166,10 @@ jobs::JobResult Collector::finish(const std::string& task_id) {
   return jobs::JobResult::done();
 }
 
-jobs::JobResult Collector::fail_task(const std::string& task_id, const std::string& code, const std::string& message) {
+jobs::JobResult Collector::fail_task(const std::string& task_id, const std::string& code, const std::string& message,
+                                     std::optional<int> vk_error_code) {
   spdlog::error("task {} failed: {} ({})", task_id, message, code);
-  store_.tasks().add_error(task_id, {std::string(task_scope), code, std::nullopt, message, domain::now()},
+  store_.tasks().add_error(task_id, {std::string(task_scope), code, vk_error_code, message, domain::now()},
                            {"task.error", json::serialize(json::object{{"code", code}, {"message", message}})});
   end_task(store_, task_id, domain::TaskAction::fail, "task.failed");
   return jobs::JobResult::failed(message);  // counted among the failed jobs, which operators alert on

@@ -43,7 +43,8 @@ class Collector {
  private:
   jobs::JobResult collect(jobs::JobContext& context, const domain::Task& task);
   jobs::JobResult finish(const std::string& task_id);
-  jobs::JobResult fail_task(const std::string& task_id, const std::string& code, const std::string& message);
+  jobs::JobResult fail_task(const std::string& task_id, const std::string& code, const std::string& message,
+                            std::optional<int> vk_error_code = std::nullopt);
   // `current`: the running task as read before the batch that failed with `cause`.
   jobs::JobResult wait(const domain::Task& current, const vk::VkFailure& cause);
   void stop_waiting(const std::string& task_id);

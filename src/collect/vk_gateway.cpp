@@ -63,6 +63,7 @@ struct VkGateway::Token {
   std::unique_ptr<vk::VkClient> client;
   Execute execute = Execute::unknown;
   bool retired = false;
+  std::optional<vk::VkFailure> refusal;                              // VK's answer that retired it
   std::optional<vk::Clock::time_point> parked_until;                 // every method (captcha)
   std::map<std::string, vk::Clock::time_point> method_parked_until;  // quota, or forever for a wrong token type
 };
@@ -184,6 +185,16 @@ vk::VkFailure VkGateway::no_token_failure(const std::string& method, std::option
     return failure(ErrorAction::quota, "vk_rate_limit_reached",
                    "every VK token is resting after a quota or captcha answer for " + method + "; retrying later");
   }
+  // A token VK refused (error 5: invalid, expired or revoked…) says so, rather than leaving the caller to guess.
+  for (std::size_t i = first; i < end; ++i)
+    if (const auto& refusal = tokens_[i]->refusal) {
+      auto f =
+          failure(ErrorAction::retire_token, "vk_no_usable_token",
+                  end - first == 1 ? "the VK token was refused by VK (" + refusal->message + ")"
+                                   : "no VK token can call " + method + "; VK refused one (" + refusal->message + ")");
+      f.vk_error_code = refusal->vk_error_code;
+      return f;
+    }
   return failure(ErrorAction::retire_token, "vk_no_usable_token", "no VK token can call " + method);
 }
 
@@ -209,6 +220,7 @@ void VkGateway::probe(Token& token, std::string_view task_key, BatchResult& resu
     token.execute = Token::Execute::no;
   } else if (answer.error().action == ErrorAction::retire_token) {
     token.retired = true;
+    token.refusal = answer.error();
   }
 }
 
@@ -227,7 +239,10 @@ bool VkGateway::settle(std::size_t token_index, const std::string& method, const
     case ErrorAction::quota: token.method_parked_until[method] = now + options_.quota_park; return false;
     case ErrorAction::wrong_token_type: token.method_parked_until[method] = vk::Clock::time_point::max(); return false;
     case ErrorAction::park_token: token.parked_until = now + options_.captcha_park; return false;
-    case ErrorAction::retire_token: token.retired = true; return false;
+    case ErrorAction::retire_token:
+      token.retired = true;
+      token.refusal = f;
+      return false;
     case ErrorAction::smaller_batch:
     case ErrorAction::skip_record:
     case ErrorAction::fail: return true;

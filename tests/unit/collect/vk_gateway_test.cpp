@@ -283,6 +283,19 @@ TEST_F(GatewayTest, InvalidTokenIsRetiredAndNoneLeftFailsForGood) {
   for (const auto& sent : transport_.sent()) EXPECT_EQ(sent.body.find("token-"), sent.body.rfind("token-"));
 }
 
+TEST_F(GatewayTest, ARefusedTokenSaysVkRefusedItAndWhyWithoutTheToken) {
+  auto g = gateway();
+  transport_.then_body(error_body(5));
+  const auto result = g->send(calls(1), "t1");
+  ASSERT_FALSE(ok(result.calls[0]));
+  const auto& f = failure(result.calls[0]);
+  EXPECT_EQ(f.code, "vk_no_usable_token");
+  EXPECT_EQ(f.vk_error_code, 5);
+  EXPECT_TRUE(f.message.starts_with("the VK token was refused by VK (VK error 5: ")) << f.message;
+  EXPECT_EQ(f.message.find("no VK token can call"), std::string::npos);
+  EXPECT_EQ(f.message.find("token-0"), std::string::npos);
+}
+
 TEST_F(GatewayTest, StopLeavesCallsUnsent) {
   auto g = gateway();
   const auto result = g->send(calls(2), "t1", [] { return true; });
