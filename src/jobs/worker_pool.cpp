@@ -16,6 +16,12 @@ namespace {
 
 std::string default_worker_id() { return "worker-" + std::to_string(::getpid()); }
 
+// "job 12 (collect, task t_1)": what a log line about a job names, so that it can be traced to its task.
+std::string job_name(const store::LeasedJob& job) {
+  if (!job.task_id) return "job " + std::to_string(job.id) + " (" + job.kind + ")";
+  return "job " + std::to_string(job.id) + " (" + job.kind + ", task " + *job.task_id + ")";
+}
+
 double uniform_unit() {
   thread_local std::mt19937_64 engine{std::random_device{}()};
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
@@ -100,7 +106,7 @@ void WorkerPool::work(int index) {
 }
 
 void WorkerPool::run(const store::LeasedJob& job, Slot& slot, const std::string& worker_id) {
-  spdlog::info("worker {}: job {} ({}) attempt {} started", worker_id, job.id, job.kind, job.attempts);
+  spdlog::info("worker {}: {} attempt {} started", worker_id, job_name(job), job.attempts);
   {
     std::lock_guard lock(mutex_);
     slot.lost = false;
@@ -112,7 +118,7 @@ void WorkerPool::run(const store::LeasedJob& job, Slot& slot, const std::string&
     slot.lease.reset();
   }
   if (slot.lost) {
-    spdlog::warn("worker {}: job {} lost its lease; its result is dropped", worker_id, job.id);
+    spdlog::warn("worker {}: {} lost its lease; its result is dropped", worker_id, job_name(job));
     return;
   }
   finish(job, result);
@@ -136,15 +142,15 @@ void WorkerPool::finish(const store::LeasedJob& job, const JobResult& result) {
   std::chrono::milliseconds pause{250};
   for (;;) {
     try {
-      if (!record_end(job, result)) spdlog::warn("job {} ({}) lost its lease before it ended", job.id, job.kind);
+      if (!record_end(job, result)) spdlog::warn("{} lost its lease before it ended", job_name(job));
       return;
     } catch (const store::StoreError& e) {
       if (stopping_ || std::chrono::steady_clock::now() + pause >= give_up_at) {
-        spdlog::error("job {} ({}): recording its end failed, it runs again once its lease expires: {}", job.id,
-                      job.kind, e.what());
+        spdlog::error("{}: recording its end failed, it runs again once its lease expires: {}", job_name(job),
+                      e.what());
         return;
       }
-      spdlog::warn("job {} ({}): recording its end failed, trying again: {}", job.id, job.kind, e.what());
+      spdlog::warn("{}: recording its end failed, trying again: {}", job_name(job), e.what());
       wait_for(pause, stopping_);
       pause = std::min(pause * 2, std::chrono::milliseconds(4000));
     }
@@ -159,20 +165,20 @@ bool WorkerPool::record_end(const store::LeasedJob& job, const JobResult& result
     case JobOutcome::done: return jobs.complete(lease, now);
     case JobOutcome::yield: return jobs.release(lease, now);
     case JobOutcome::wait:
-      spdlog::info("job {} ({}) waits {} s: {}", job.id, job.kind, result.delay.count(), result.error);
+      spdlog::info("{} waits {} s: {}", job_name(job), result.delay.count(), result.error);
       return jobs.postpone(lease, now + result.delay, result.error, now);
     case JobOutcome::failed:
-      spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, result.error);
+      spdlog::warn("{} failed: {}", job_name(job), result.error);
       return jobs.fail(lease, result.error, now);
     case JobOutcome::retry:
       if (options_.backoff.exhausted(job.attempts)) {
         const std::string error =
             "gave up after " + std::to_string(job.attempts) + " attempts; last error: " + result.error;
-        spdlog::warn("job {} ({}) failed: {}", job.id, job.kind, error);
+        spdlog::warn("{} failed: {}", job_name(job), error);
         return jobs.fail(lease, error, now);
       }
       const auto delay = options_.backoff.delay(job.attempts, uniform_unit());
-      spdlog::info("job {} ({}) retries in {} s: {}", job.id, job.kind, delay.count(), result.error);
+      spdlog::info("{} retries in {} s: {}", job_name(job), delay.count(), result.error);
       return jobs.retry_later(lease, now + delay, result.error, now);
   }
   return false;

@@ -131,6 +131,7 @@ class OutageTest(unittest.TestCase):
             self.assertTrue(refusal["message"].startswith("the VK token was refused by VK (VK error 5: "), refusal)
             self.assertEqual(refusal["vk_error_code"], 5)
             self.assertNotIn("revoked-token", json.dumps(failed))
+            self.assertTrue(logged(server, "warning", f"task {task_id}) failed"), "the job's failure names its task")
             self.assertEqual(metric(server, "vka_tasks", '{status="failed"}'), 1)
             self.assertEqual(metric(server, "vka_jobs", '{state="failed"}'), 1, "alerts on failed jobs can fire")
             self.assertTrue(logged(server, "error", f"task {task_id} failed"))
