@@ -27,8 +27,10 @@ namespace vka::app {
 
 namespace {
 
-// Options every subcommand that touches the database or the data directory shares.
+// Options every subcommand that touches the database or the data directory shares. Its own subcommands
+// (`api-keys list`) pass them up, so they may come after the subcommand's name too.
 void add_storage_options(CLI::App& command, Config& config) {
+  command.fallthrough();
   command.add_option("--database-url", config.database_url, "sqlite://PATH or postgresql://…")
       ->envname("VKA_DATABASE_URL")
       ->capture_default_str();
@@ -164,7 +166,7 @@ int migrate(const Config& config) {
 // Recomputes the analytics read models of one task, or of every task, from the stored comments.
 int rebuild_analytics(const Config& config, const std::optional<std::string>& task_id) {
   return run_command("vk-analytics", [&] {
-    auto store = open_database(config.database_url);
+    auto store = open_database(config.database_url, IfMissing::refuse);
     store->migrate();
     std::vector<std::string> task_ids;
     if (task_id) {
@@ -237,6 +239,11 @@ int run_cli(int argc, char** argv) {
 
   VkSimCommand vk_sim;
   vk_sim.add_to(cli);
+
+  // Subcommands bind options to the same Config fields (--database-url…), and CLI11 reads the environment
+  // variables of every subcommand without a parse-complete callback, run or not: one that did not run would
+  // overwrite a flag given to the one that did with VKA_DATABASE_URL. With one, each reads them only when it runs.
+  for (auto* command : cli.get_subcommands([](CLI::App*) { return true; })) command->parse_complete_callback([] {});
 
   try {
     cli.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/exit_codes.hpp"
 #include "store/database_url.hpp"
 
 namespace vka::app {
@@ -25,9 +26,13 @@ void tighten_if_present(const std::string& path) {
 
 }  // namespace
 
-std::unique_ptr<store::Store> open_database(const std::string& database_url) {
+std::unique_ptr<store::Store> open_database(const std::string& database_url, IfMissing if_missing) {
   const auto location = store::parse_database_url(database_url);
   if (const auto* sqlite = std::get_if<store::SqliteLocation>(&location); sqlite) {
+    struct stat status {};
+    if (if_missing == IfMissing::refuse && ::stat(sqlite->path.c_str(), &status) != 0)
+      throw UsageError("there is no database at " + sqlite->path +
+                       "; check --database-url (VKA_DATABASE_URL), or create it with `vk-analytics migrate`");
     make_owner_only(sqlite->path);
     tighten_if_present(sqlite->path + "-wal");
     tighten_if_present(sqlite->path + "-shm");

@@ -9,6 +9,11 @@
 
 namespace vka::app {
 
-std::unique_ptr<store::Store> open_database(const std::string& database_url);
+// What to do when a SQLite database file does not exist: the commands that set a database up (serve,
+// worker, migrate, collect) create it; those that manage what is in one (api-keys, users,
+// rebuild-analytics) refuse, so that a mistyped path is not silently a new, empty database.
+enum class IfMissing { create, refuse };
+
+std::unique_ptr<store::Store> open_database(const std::string& database_url, IfMissing if_missing = IfMissing::create);
 
 }  // namespace vka::app

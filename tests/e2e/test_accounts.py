@@ -1,4 +1,5 @@
 """Accounts end to end: the users command, sessions, API keys, shares and the audit trail on the real binary."""
+import os
 import sqlite3
 import subprocess
 import unittest
@@ -48,6 +49,27 @@ class AccountsTest(unittest.TestCase):
         self.assertEqual(session.request("GET", "/api/v1/auth/session").status, 401)
         self.assertEqual(login(self.server, "carol", new).status, 401)
         self.assertIn("(disabled)", self.users_cli("list").stdout)
+
+    def test_database_options_may_follow_the_subcommand(self):
+        env = {k: v for k, v in self.server.env.items() if k != "VKA_DATABASE_URL"}
+        url = self.server.env["VKA_DATABASE_URL"]
+        for args in (("api-keys", "list", "--database-url", url), ("users", "list", "--database-url", url)):
+            result = subprocess.run([BINARY, *args], env=env, capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 0, (args, result.stderr))
+
+    def test_a_mistyped_database_path_is_refused_not_created(self):
+        missing = f"{self.server.dir}/typo.sqlite"
+        for args in (("api-keys", "list"), ("users", "list"), ("api-keys", "create", "--role", "viewer")):
+            result = subprocess.run([BINARY, *args, "--database-url", f"sqlite://{missing}"], env=self.server.env,
+                                    capture_output=True, text=True, timeout=60)
+            self.assertEqual(result.returncode, 2, (args, result.stderr))
+            self.assertIn(f"there is no database at {missing}", result.stderr)
+            self.assertFalse(os.path.exists(missing), args)
+        made = subprocess.run([BINARY, "migrate", "--database-url", f"sqlite://{missing}"], env=self.server.env,
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(made.returncode, 0, made.stderr)
+        self.assertEqual(subprocess.run([BINARY, "api-keys", "list", "--database-url", f"sqlite://{missing}"],
+                                        env=self.server.env, capture_output=True, timeout=60).returncode, 0)
 
     def test_an_unauthenticated_request_is_told_how_to_authenticate(self):
         for headers in ({}, {"Authorization": "Bearer vka_unknownunknownunknownunknown"}):
