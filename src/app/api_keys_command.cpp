@@ -39,7 +39,7 @@ int ApiKeysCommand::run(const Config& config) const {
         }
         owner_id = owner->id;
       }
-      const auto hasher = api_key_hasher(load_master_key(config.data_dir));
+      const auto hasher = api_key_hasher(load_master_key(config.data_dir, *store));
       const auto key =
           create_api_key(*store, hasher, *domain::parse_role(role_), name_.empty() ? role_ : name_, owner_id);
       std::printf("%s\n", key.c_str());

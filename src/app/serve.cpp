@@ -40,7 +40,7 @@ struct Service {
   explicit Service(const Config& config)
       : store(open_database(config.database_url)),
         applied_migrations(store->migrate()),
-        master_key(load_master_key(config.data_dir)),
+        master_key(load_master_key(config.data_dir, *store)),
         first_admin_password(create_first_admin(*store, config.admin_api_key.has_value())),
         sessions(*store, master_key, session_settings(config)),
         authenticator(*store, api_key_hasher(master_key), sessions, bootstrap_admin(config),

@@ -18,7 +18,7 @@ int run_workers(const Config& config) {
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files, config.stopword_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
-    const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
+    const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir, *store));
     const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);
     workers->start();
     spdlog::info("{} collection workers running", config.workers);

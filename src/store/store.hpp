@@ -13,6 +13,7 @@
 #include "store/event_repository.hpp"
 #include "store/idempotency_repository.hpp"
 #include "store/job_repository.hpp"
+#include "store/key_check_repository.hpp"
 #include "store/results_repository.hpp"
 #include "store/send_ledger_repository.hpp"
 #include "store/session_repository.hpp"
@@ -46,6 +47,7 @@ class Store {
   virtual SessionRepository& sessions() = 0;
   virtual ShareRepository& shares() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual KeyCheckRepository& key_check() = 0;
 
   // Runs work so that every write it makes through this store's repositories, on this thread, commits as
   // one transaction when it returns, or not at all when it throws. Reads inside see the last commit.

@@ -56,6 +56,30 @@ class StartupTest(unittest.TestCase):
         self.assertIn("vk-analytics: database: ", result.stderr)
         self.assertNotIn("secret", result.stderr)
 
+    def test_a_database_restored_without_its_secret_key_is_refused_with_a_hint(self):
+        server = Server().start()
+        key = server.cli("api-keys", "create", "--role", "viewer").stdout.strip()
+        self.assertEqual(server.request("GET", "/api/v1/tasks", key=key).status, 200)
+        server.stop()
+        key_file = server.env["VKA_DATA_DIR"] + "/secret.key"
+        os.rename(key_file, key_file + ".saved")  # the restore forgot it: a new one would be made
+        for command in (["serve"], ["worker", "--workers", "1"], ["api-keys", "create", "--role", "viewer"]):
+            result = subprocess.run([BINARY, *command], env=server.env, capture_output=True, text=True, timeout=30)
+            self.assertEqual(result.returncode, 2, (command, result.stderr))
+            self.assertIn("secret.key is not the key this database was used with", result.stderr, command)
+            self.assertIn("Restore the secret.key", result.stderr, command)
+            self.assertFalse(os.path.exists(key_file), "no new key is made in place of the missing one")
+        with open(key_file, "wb") as other:
+            other.write(os.urandom(32))
+        os.chmod(key_file, 0o600)
+        result = subprocess.run([BINARY, "serve"], env=server.env, capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("secret.key is not the key this database was used with", result.stderr)
+        os.replace(key_file + ".saved", key_file)
+        server.start()
+        self.assertEqual(server.request("GET", "/api/v1/tasks", key=key).status, 200, "the old keys work again")
+        server.stop()
+
     def test_bad_flag_is_usage_error(self):
         result = subprocess.run([BINARY, "serve", "--no-such-flag"], capture_output=True, text=True)
         self.assertEqual(result.returncode, 2)

@@ -16,6 +16,7 @@
 #include "store/sql/event_repository.hpp"
 #include "store/sql/idempotency_repository.hpp"
 #include "store/sql/job_repository.hpp"
+#include "store/sql/key_check_repository.hpp"
 #include "store/sql/migrator.hpp"
 #include "store/sql/results_repository.hpp"
 #include "store/sql/send_ledger_repository.hpp"
@@ -51,6 +52,7 @@ class SqlStore : public Store {
   SessionRepository& sessions() override { return sessions_; }
   ShareRepository& shares() override { return shares_; }
   AuditRepository& audit() override { return audit_; }
+  KeyCheckRepository& key_check() override { return key_check_; }
 
   void write_together(const std::function<void()>& work) override {
     database_.write([&](auto&) { work(); });
@@ -94,6 +96,7 @@ class SqlStore : public Store {
   SessionRepositoryOn<Database> sessions_{database_};
   ShareRepositoryOn<Database> shares_{database_};
   AuditRepositoryOn<Database> audit_{database_};
+  KeyCheckRepositoryOn<Database> key_check_{database_};
 };
 
 }  // namespace vka::store::sql
