@@ -28,33 +28,31 @@ void append_number(std::string& out, double number) {
     out += boost::json::serialize(boost::json::value(number));
 }
 
+// open, each item written by `write`, comma-separated, close.
+void append_list(std::string& out, char open, char close, const auto& items, const auto& write) {
+  out += open;
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += ',';
+    first = false;
+    write(item);
+  }
+  out += close;
+}
+
 void append(std::string& out, const boost::json::value& value) {
   switch (value.kind()) {
     case boost::json::kind::double_: append_number(out, value.get_double()); return;
-    case boost::json::kind::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& member : value.get_object()) {
-        if (!first) out += ',';
-        first = false;
+    case boost::json::kind::object:
+      append_list(out, '{', '}', value.get_object(), [&](const boost::json::key_value_pair& member) {
         out += boost::json::serialize(boost::json::string_view{member.key()});
         out += ':';
         append(out, member.value());
-      }
-      out += '}';
+      });
       return;
-    }
-    case boost::json::kind::array: {
-      out += '[';
-      bool first = true;
-      for (const auto& item : value.get_array()) {
-        if (!first) out += ',';
-        first = false;
-        append(out, item);
-      }
-      out += ']';
+    case boost::json::kind::array:
+      append_list(out, '[', ']', value.get_array(), [&](const boost::json::value& item) { append(out, item); });
       return;
-    }
     default: out += boost::json::serialize(value); return;
   }
 }
