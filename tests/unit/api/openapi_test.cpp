@@ -120,9 +120,9 @@ TEST_F(OpenApiRoutes, ProbeSchemasNameWhatTheProbesWrite) {
     const auto data = boost::json::parse(match.route->handler(request).body).at("data");
     EXPECT_EQ(property_names(schema), keys_of(data)) << path;
     if (const auto* checks = data.as_object().if_contains("checks")) {
-      EXPECT_EQ(keys_of(document().at("components").at("schemas").at(schema).at("properties").at("checks").at(
-                    "properties")),
-                keys_of(*checks));
+      EXPECT_EQ(
+          keys_of(document().at("components").at("schemas").at(schema).at("properties").at("checks").at("properties")),
+          keys_of(*checks));
     }
   }
 }

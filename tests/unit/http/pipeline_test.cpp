@@ -128,7 +128,8 @@ TEST_F(PipelineTest, AQueryParameterTheRouteDoesNotTakeIs400BeforeTheHandlerRuns
 }
 
 TEST_F(PipelineTest, ARouteTakingAnyQueryGetsIt) {
-  router.add("GET", "/vk-like", Endpoint{[](Request& r) { return envelope(r, 200, boost::json::object{}); }}.taking_any());
+  router.add("GET", "/vk-like",
+             Endpoint{[](Request& r) { return envelope(r, 200, boost::json::object{}); }}.taking_any());
   auto request = request_for("GET", "/vk-like", {});
   request.query = "owner_id=-1&count=100&v=5.199";
   EXPECT_EQ(pipeline().handle(request).status, 200);
