@@ -3,13 +3,16 @@
 `vk-analytics serve` runs under `ulimit -n 1024` with a header timeout longer than the run, FLOOD
 connections each send half a request header and then nothing, and a fresh connection asks /healthz
 after every STEP of them and PROBES times at the end. Prints the latency of every probe (connect,
-request, whole answer) as median, 99th percentile and worst, and the size of the server's log.
+request, whole answer) as median, 99th percentile and worst, and the size of the server's log and its
+commonest warnings.
 
     bench/healthz_under_flood.py --binary build/release/vk-analytics
 
 Stdlib only; reuses tests/e2e/harness.py."""
 import argparse
+import collections
 import os
+import re
 import resource
 import socket
 import statistics
@@ -65,7 +68,13 @@ def main():
         p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
         print(f"/healthz {name}: {len(ms)} probes, median {statistics.median(ms):.1f} ms, "
               f"p99 {p99:.1f} ms, worst {ms[-1]:.1f} ms")
-    print(f"server log: {os.path.getsize(server.stderr_path)} bytes")
+    lines = server.stderr().splitlines()
+    warnings = [line for line in lines if '"level":"warn' in line or '"level":"error' in line]
+    print(f"server log: {os.path.getsize(server.stderr_path)} bytes, {len(lines)} lines, {len(warnings)} warnings "
+          "or errors; their commonest, digits as #:")
+    shapes = collections.Counter(re.sub(r"\d+", "#", line) for line in warnings)
+    for shape, count in shapes.most_common(3):
+        print(f"  {count} × {shape[:160]}")
 
 
 if __name__ == "__main__":
