@@ -10,6 +10,7 @@
 #include "api/task_access.hpp"
 #include "http/api_error.hpp"
 #include "http/json_text.hpp"
+#include "http/query_names.hpp"
 
 namespace vka::api {
 
@@ -90,6 +91,7 @@ http::Response export_rows(Services& services, http::Request& request, const aut
 
   http::Response response;
   if (what == "posts") {
+    http::check_query_names(request.query, post_export_query_names());  // no comment filter is silently ignored
     auto query = parse_post_query(params, task.id);
     response.stream = make_export(
         std::move(query), options, post_export_columns(), "posts",

@@ -72,26 +72,29 @@ std::string comment_scope(const store::CommentQuery& query) {
   return fmt::format("comments:{}:{}", static_cast<int>(query.sort), query.descending);
 }
 
+const std::vector<std::string> post_filter_names{"group_id", "post_id"};
 const std::vector<std::string> comment_filter_names{"group_id", "post_id", "author_id", "sentiment", "q",
                                                     "since",    "until",   "min_score", "max_score"};
+const std::vector<std::string> export_option_names{"what", "format", "delimiter", "bom", "tz", "sort"};
 
-std::vector<std::string> with(std::vector<std::string> names, std::initializer_list<std::string> more) {
-  names.insert(names.end(), more);
+std::vector<std::string> with(std::vector<std::string> names, const std::vector<std::string>& more) {
+  names.insert(names.end(), more.begin(), more.end());
   return names;
 }
 
 }  // namespace
 
-std::vector<std::string> post_list_query_names() { return {"group_id", "post_id", "sort", "cursor", "limit", "count"}; }
+std::vector<std::string> post_list_query_names() {
+  return with(post_filter_names, {"sort", "cursor", "limit", "count"});
+}
 
 std::vector<std::string> comment_list_query_names() {
   return with(comment_filter_names, {"sort", "cursor", "limit", "count"});
 }
 
-// Both listings' parameters: `what` picks one.
-std::vector<std::string> export_query_names() {
-  return with(comment_filter_names, {"what", "format", "delimiter", "bom", "tz", "sort"});
-}
+std::vector<std::string> export_query_names() { return with(comment_filter_names, export_option_names); }
+
+std::vector<std::string> post_export_query_names() { return with(post_filter_names, export_option_names); }
 
 std::vector<std::string> analytics_query_names() { return with(comment_filter_names, {"keywords"}); }
 

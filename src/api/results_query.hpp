@@ -13,7 +13,9 @@ namespace vka::api {
 // The query parameters each results route takes (http/query_names.hpp refuses any other).
 std::vector<std::string> post_list_query_names();
 std::vector<std::string> comment_list_query_names();
+// The export route takes the comments' filters; with what=posts, only the posts' (post_export_query_names).
 std::vector<std::string> export_query_names();
+std::vector<std::string> post_export_query_names();
 std::vector<std::string> analytics_query_names();
 
 // ?group_id=&post_id=&sort=date|-date|comments|likes&cursor=&limit=

@@ -206,6 +206,12 @@ class QueriesTest(unittest.TestCase):
             else:
                 self.assertIn("no query parameters", error["message"], path)
         self.assertEqual(self.server.request("GET", f"{task}/comments?sentiment=negative&limit=1").status, 200)
+        posts_only = self.server.request("GET", f"{task}/export?what=posts&sentiment=negative")
+        self.assertEqual(posts_only.status, 400, "a comment filter on a posts export is not silently ignored")
+        self.assertEqual([d["field"] for d in posts_only.json()["error"]["details"]], ["sentiment"])
+        owner_id, post_id = next(iter(self.posts))
+        exported = self.get(f"export?what=posts&format=ndjson&post_id={post_id}").body.decode().splitlines()
+        self.assertEqual({key(json.loads(line)) for line in exported}, {k for k in self.posts if k[1] == post_id})
 
     def test_every_event_type_sent_is_listed_in_openapi(self):
         document = self.server.request("GET", "/api/v1/openapi.json").json()

@@ -88,6 +88,14 @@ TEST(PostQuery, TakesAPostId) {
   EXPECT_THAT(fields_of(api_error_of([] { parse_post_query(params("post_id=-3"), "t_1"); })), ElementsAre("post_id"));
 }
 
+TEST(QueryNames, APostExportTakesThePostFiltersAndTheExportOptionsOnly) {
+  const auto posts = post_export_query_names();
+  for (const auto* name : {"group_id", "post_id", "sort", "what", "format", "delimiter", "bom", "tz"})
+    EXPECT_THAT(posts, ::testing::Contains(name));
+  for (const auto* name : {"sentiment", "author_id", "q", "since", "until", "min_score", "max_score", "cursor"})
+    EXPECT_THAT(posts, ::testing::Not(::testing::Contains(name)));
+}
+
 TEST(QueryNames, ListsAndExportShareTheCommentFilters) {
   const auto list = comment_list_query_names();
   const auto exported = export_query_names();
