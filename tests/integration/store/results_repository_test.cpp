@@ -355,6 +355,18 @@ TEST_P(ResultsRepositoryTest, AnalyticsFollowGroupAndPostFilters) {
   EXPECT_TRUE(empty.by_day.empty());
 }
 
+TEST_P(ResultsRepositoryTest, AnalyticsAndKeywordsFollowScoreBounds) {
+  const CommentFilter positive_scores{.task_id = "t1", .min_score = 0.5};  // comments 100, 110 and 201
+  const Analytics a = store_->results().analytics({positive_scores});
+  EXPECT_EQ(a.comments, 3);
+  EXPECT_EQ(a.posts, 4) << "the task's posts: comment filters select comments, not posts";
+  EXPECT_EQ(a.authors, 3);
+  EXPECT_EQ(a.sentiment, (SentimentCounts{3, 0, 0, 0}));
+  EXPECT_EQ(store_->results().keyword_counts(positive_scores),
+            (KeywordCounts{3, {{"k100", 1}, {"k110", 1}, {"k201", 1}}}));
+  EXPECT_EQ(store_->results().analytics({{.task_id = "t1", .min_score = 0.9}}).comments, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ResultsRepositoryTest, engines(), engine_name);
 
 }  // namespace
