@@ -22,10 +22,11 @@ std::string part(const auto& value) {
 }  // namespace
 
 // Stems are words, so a space never occurs inside one; every other part is a number, a time or a label.
-std::string analytics_cache_key(const store::CommentFilter& f, std::size_t keywords) {
-  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", f.task_id, part(f.group_id), part(f.post_id),
+std::string analytics_cache_key(const store::CommentFilter& f, std::size_t top_keywords,
+                                std::size_t community_keywords) {
+  return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", f.task_id, part(f.group_id), part(f.post_id),
                      part(f.author_id), part(f.sentiment), part(f.since), part(f.until), fmt::join(f.stems, " "),
-                     part(f.min_score), part(f.max_score), keywords);
+                     part(f.min_score), part(f.max_score), top_keywords, community_keywords);
 }
 
 boost::json::object AnalyticsCache::get(const std::string& key, const std::string& version,

@@ -13,9 +13,10 @@
 
 namespace vka::api {
 
-// The cache key of analytics over `filter` listing `keywords` keywords: every field of the filter counts,
-// so two selections never share an entry.
-std::string analytics_cache_key(const store::CommentFilter& filter, std::size_t keywords);
+// The cache key of analytics over `filter` listing `top_keywords` keywords, and `community_keywords` for each
+// community: every field of the filter counts, so two selections never share an entry.
+std::string analytics_cache_key(const store::CommentFilter& filter, std::size_t top_keywords,
+                                std::size_t community_keywords);
 
 class AnalyticsCache {
  public:

@@ -135,9 +135,9 @@ http::Response task_analytics(Services& services, http::Request& request, const 
   const auto keyword_limit = keyword_limits(params);
   if (has_unsearchable_q(params, filter.comments))
     throw http::validation_failed("q holds no searchable word.", {{"q", "must hold at least one searchable word"}});
-  auto data =
-      services.analytics_cache.get(analytics_cache_key(filter.comments, keyword_limit.top), data_version(task),
-                                   [&] { return compute_analytics(services.store.results(), filter, keyword_limit); });
+  auto data = services.analytics_cache.get(
+      analytics_cache_key(filter.comments, keyword_limit.top, keyword_limit.per_community), data_version(task),
+      [&] { return compute_analytics(services.store.results(), filter, keyword_limit); });
   return http::envelope(request, 200, std::move(data));
 }
 

@@ -177,6 +177,9 @@ class QueriesTest(unittest.TestCase):
             self.assertIsInstance(item["score"], (int, float))
         for group in three["groups"]:
             self.assertLessEqual(len(group["top_keywords"]), 3)
+        # keywords=20 is not the default (20, and 5 per community): each has its own cache entry.
+        self.assertEqual(max(len(g["top_keywords"]) for g in self.analytics()["groups"]), 5)
+        self.assertGreater(max(len(g["top_keywords"]) for g in self.analytics("keywords=20")["groups"]), 5)
         for bad in ("0", "101", "x"):
             response = self.get(f"analytics?keywords={bad}")
             self.assertEqual(response.status, 400, bad)

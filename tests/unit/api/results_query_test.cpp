@@ -123,13 +123,14 @@ TEST(AnalyticsCacheKey, EveryFilterFieldMakesItsOwnKey) {
   variants[8].min_score = 0;
   variants[9].max_score = 0;
   std::set<std::string> keys;
-  for (const auto& filter : variants) keys.insert(analytics_cache_key(filter, 20));
-  keys.insert(analytics_cache_key(base, 21));
+  for (const auto& filter : variants) keys.insert(analytics_cache_key(filter, 20, 5));
+  keys.insert(analytics_cache_key(base, 21, 5));
+  keys.insert(analytics_cache_key(base, 20, 20));  // keywords=20 lists 20 per community too, unlike the default
   store::CommentFilter other_task = base;
   other_task.task_id = "t_2";
-  keys.insert(analytics_cache_key(other_task, 20));
-  EXPECT_EQ(keys.size(), variants.size() + 2);
-  EXPECT_EQ(analytics_cache_key(variants[7], 20), analytics_cache_key(variants[7], 20));
+  keys.insert(analytics_cache_key(other_task, 20, 5));
+  EXPECT_EQ(keys.size(), variants.size() + 3);
+  EXPECT_EQ(analytics_cache_key(variants[7], 20, 5), analytics_cache_key(variants[7], 20, 5));
 }
 
 }  // namespace
