@@ -7,6 +7,7 @@
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "app/open_database.hpp"
+#include "app/refresh_scheduler.hpp"
 #include "app/stop_signals.hpp"
 
 namespace vka::app {
@@ -21,9 +22,12 @@ int run_workers(const Config& config) {
     const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir));
     const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);
     workers->start();
+    RefreshScheduler scheduler(*store, refresh_poll_interval);
+    scheduler.start();
     spdlog::info("{} collection workers running", config.workers);
     const int signal = signals.wait();
     spdlog::info("received {}, stopping the workers", signal_name(signal));
+    scheduler.stop();
     workers->stop();
     store->close();
     return exit_ok;

@@ -1,6 +1,9 @@
 #include "sim/routes.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+
+#include <stdexcept>
 
 namespace vka::sim {
 
@@ -28,6 +31,18 @@ void add_routes(http::Router& router, VkService& service, bool debug_routes) {
     return json_body(R"({"reset":true})");
   });
   router.add("GET", "/_sim/truth", [&service](http::Request&) { return json_body(service.truth_body()); });
+  router.add("POST", "/_sim/grow", [&service](http::Request& request) {
+    boost::system::error_code ec;
+    const auto spec = boost::json::parse(request.body, ec);
+    try {
+      if (ec) throw std::invalid_argument("the body is not JSON: " + ec.message());
+      return json_body(boost::json::serialize(service.grow(spec)));
+    } catch (const std::invalid_argument& error) {
+      auto response = json_body(boost::json::serialize(boost::json::object{{"error", error.what()}}));
+      response.status = 400;
+      return response;
+    }
+  });
 }
 
 }  // namespace vka::sim

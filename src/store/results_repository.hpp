@@ -40,6 +40,8 @@ struct PostRow {
   domain::Post post;
   std::int64_t comments_collected = 0;        // the post's comments stored for this task
   std::optional<std::string> community_name;  // of the wall's community; none on user walls
+  domain::Timestamp first_seen_at;            // when VK first returned the post
+  domain::Timestamp last_seen_at;             // ... and most recently
 };
 
 struct PostPage {
@@ -73,6 +75,8 @@ struct CommentRow {
   std::optional<std::string> author_name;
   std::optional<std::string> community_name;  // of the wall's community; none on user walls
   std::optional<std::string> post_excerpt;    // the first post_excerpt_length characters of the post's text
+  domain::Timestamp first_seen_at;            // when VK first returned the comment
+  domain::Timestamp last_seen_at;             // ... and most recently
 };
 
 struct CommentPage {
