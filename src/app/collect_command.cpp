@@ -192,7 +192,7 @@ int CollectCommand::run() {
   const StopSignals signals;  // before the workers' threads exist
   const auto started = std::chrono::steady_clock::now();
   return run_command("vk-analytics collect", [&] {
-    auto store = open_database(config_.database_url);
+    auto store = open_database(config_);
     store->migrate();
     const auto analyzer = make_analyzer({});
     const auto chosen = find_or_create_task(*store, std::move(params), !no_refresh_);

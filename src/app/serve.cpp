@@ -39,7 +39,7 @@ api::SessionSettings session_settings(const Config& config) {
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
 struct Service {
   explicit Service(const Config& config)
-      : store(open_database(config.database_url)),
+      : store(open_database(config)),
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
         first_admin_password(create_first_admin(*store, config.admin_api_key.has_value())),

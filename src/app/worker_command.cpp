@@ -15,7 +15,7 @@ namespace vka::app {
 int run_workers(const Config& config) {
   const StopSignals signals;
   return run_command("vk-analytics", [&] {
-    const auto store = open_database(config.database_url);
+    const auto store = open_database(config);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files, config.stopword_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.

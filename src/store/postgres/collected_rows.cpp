@@ -82,7 +82,7 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
   if (comments.empty()) return;
   std::vector<std::int64_t> owner_ids, post_ids, ids, from_ids, dates, likes;
   std::vector<std::optional<std::int64_t>> parent_ids, thread_root_ids;
-  std::vector<std::string> texts, keywords, stems;
+  std::vector<std::string> texts, keywords, stems, phrases;
   std::vector<bool> deleted;
   std::vector<std::optional<std::string>> sentiments;
   std::vector<std::optional<double>> scores;
@@ -103,26 +103,27 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
     scores.push_back(comment->sentiment_score);
     keywords.push_back(encode_keywords(comment->keywords));
     stems.push_back(comment->stems);
+    phrases.push_back(encode_phrases(comment->phrases));
   }
   connection.execute(
       "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, deleted, "
-      "sentiment, sentiment_score, keywords, stems, first_seen_at, last_seen_at) "
-      "SELECT u.*, ?15::int8, ?15::int8 FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], "
-      "?6::int8[], "
-      "?7::int8[], ?8::text[], ?9::int8[], ?10::bool[], ?11::text[], ?12::float8[], ?13::text[], ?14::text[]) AS u "
+      "sentiment, sentiment_score, keywords, stems, phrases, first_seen_at, last_seen_at) "
+      "SELECT u.*, ?16::int8, ?16::int8 FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], "
+      "?6::int8[], ?7::int8[], ?8::text[], ?9::int8[], ?10::bool[], ?11::text[], ?12::float8[], ?13::text[], "
+      "?14::text[], ?15::text[]) AS u "
       "ON CONFLICT (owner_id, id) DO UPDATE SET post_id = excluded.post_id, parent_id = excluded.parent_id, "
       "thread_root_id = excluded.thread_root_id, from_id = excluded.from_id, date = excluded.date, "
       "text = excluded.text, likes = excluded.likes, deleted = excluded.deleted, sentiment = excluded.sentiment, "
       "sentiment_score = excluded.sentiment_score, keywords = excluded.keywords, stems = excluded.stems, "
-      "last_seen_at = excluded.last_seen_at "
+      "phrases = excluded.phrases, last_seen_at = excluded.last_seen_at "
       "WHERE (comments.post_id, comments.parent_id, comments.thread_root_id, comments.from_id, comments.date, "
       "comments.text, comments.likes, comments.deleted, comments.sentiment, comments.sentiment_score, "
-      "comments.keywords, comments.stems, comments.last_seen_at) IS DISTINCT FROM (excluded.post_id, "
-      "excluded.parent_id, excluded.thread_root_id, excluded.from_id, excluded.date, excluded.text, excluded.likes, "
-      "excluded.deleted, excluded.sentiment, excluded.sentiment_score, excluded.keywords, excluded.stems, "
-      "excluded.last_seen_at)",
+      "comments.keywords, comments.stems, comments.phrases, comments.last_seen_at) IS DISTINCT FROM "
+      "(excluded.post_id, excluded.parent_id, excluded.thread_root_id, excluded.from_id, excluded.date, "
+      "excluded.text, excluded.likes, excluded.deleted, excluded.sentiment, excluded.sentiment_score, "
+      "excluded.keywords, excluded.stems, excluded.phrases, excluded.last_seen_at)",
       owner_ids, post_ids, ids, parent_ids, thread_root_ids, from_ids, dates, texts, likes, deleted, sentiments, scores,
-      keywords, stems, seen_at);
+      keywords, stems, phrases, seen_at);
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection, std::string_view task_id,

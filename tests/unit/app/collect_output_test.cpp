@@ -34,6 +34,7 @@ class FakeResults final : public store::ResultsRepository {
       if (!visit(row)) return;
   }
   store::KeywordCounts keyword_counts(const store::CommentFilter&) override { return {}; }
+  store::PhraseCounts phrase_counts(const store::CommentFilter&, std::int64_t) override { return {}; }
   store::Analytics analytics(const store::AnalyticsFilter&) override { return {}; }
   void rebuild_analytics(std::string_view) override {}
 };
