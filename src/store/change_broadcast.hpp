@@ -12,17 +12,20 @@ namespace vka::store {
 
 class ChangeBroadcast {
  public:
-  // Calls wake on every announce() until the returned subscription is destroyed; it must not outlive this.
+  // Calls wake on every announce() until the returned subscription is destroyed; the subscription may
+  // outlive this broadcast (a feed torn down after its store), it is then simply inert.
   std::unique_ptr<Subscription> subscribe(std::function<void()> wake);
   void announce() noexcept;
 
  private:
+  struct Wakes {
+    std::mutex mutex;
+    int next_id = 0;
+    std::map<int, std::function<void()>> by_id;
+  };
   class Registration;
-  void unsubscribe(int id);
 
-  std::mutex mutex_;
-  int next_id_ = 0;
-  std::map<int, std::function<void()>> wakes_;
+  std::shared_ptr<Wakes> wakes_ = std::make_shared<Wakes>();
 };
 
 }  // namespace vka::store

@@ -83,6 +83,14 @@ TEST_P(WatchedChangesTest, AnotherProcessesEventWakesAWatcherOnPostgres) {
   EXPECT_TRUE(within(5s, [&] { return wakes > before; }));
 }
 
+TEST_P(WatchedChangesTest, ASubscriptionMayOutliveItsStore) {
+  auto watching = open_store(url());
+  std::atomic<int> wakes{0};
+  auto subscription = watching->watch_changes([&wakes] { ++wakes; });
+  watching.reset();
+  subscription.reset();  // under AddressSanitizer, a use after free of the store's watchers fails here
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, WatchedChangesTest, engines(), engine_name);
 
 }  // namespace
