@@ -123,11 +123,14 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   }
 
   for (;;) {
-    if (work.empty()) {
-      // What the store says is left: a refresh whose walls are now read has posts to re-read by id.
-      work = rebuild_work(task, store_.collection().communities(task.id), all_posts(store_, task.id)).work;
-      if (work.empty()) return finish(task.id);
+    if (work.empty() && domain::is_refreshing(task)) {
+      // A refresh whose walls are now read has posts to re-read by id: what the store says is left, given the
+      // errors recorded since the job started (a post VK no longer returns is settled by its error).
+      writer.flush();
+      if (const auto current = store_.tasks().get(task.id))
+        work = rebuild_work(*current, store_.collection().communities(task.id), all_posts(store_, task.id)).work;
     }
+    if (work.empty()) return finish(task.id);
     if (context.should_stop() || clock_.now() >= slice_end) {
       writer.flush();
       return jobs::JobResult::yield();
