@@ -17,7 +17,7 @@ std::unique_ptr<sim::Simulator> start_demo_simulator(Config& config) {
   sim::SimOptions options;
   options.dataset.seed = 7;
   options.rps = static_cast<int>(config.vk_rps);
-  options.debug_routes = true;  // /_sim/grow lets the demo show a refresh; the simulator listens on loopback only
+  options.grow_route = true;  // lets the demo show a refresh; the simulator listens on loopback only
   auto simulator = std::make_unique<sim::Simulator>(options);
   simulator->start();
   config.vk_api_url = simulator->base_url();

@@ -17,20 +17,7 @@ http::Response json_body(std::string body) {
   return response;
 }
 
-}  // namespace
-
-void add_routes(http::Router& router, VkService& service, bool debug_routes) {
-  const auto method = [&service](http::Request& request) { return service.handle_method(request); };
-  router.add("GET", "/method/{name}", method);
-  router.add("POST", "/method/{name}", method);
-  if (!debug_routes) return;
-  router.add("GET", "/_sim/stats",
-             [&service](http::Request&) { return json_body(boost::json::serialize(service.stats())); });
-  router.add("POST", "/_sim/stats/reset", [&service](http::Request&) {
-    service.reset_stats();
-    return json_body(R"({"reset":true})");
-  });
-  router.add("GET", "/_sim/truth", [&service](http::Request&) { return json_body(service.truth_body()); });
+void add_grow_route(http::Router& router, VkService& service) {
   router.add("POST", "/_sim/grow", [&service](http::Request& request) {
     boost::system::error_code ec;
     const auto spec = boost::json::parse(request.body, ec);
@@ -43,6 +30,23 @@ void add_routes(http::Router& router, VkService& service, bool debug_routes) {
       return response;
     }
   });
+}
+
+}  // namespace
+
+void add_routes(http::Router& router, VkService& service, bool debug_routes, bool grow_route) {
+  const auto method = [&service](http::Request& request) { return service.handle_method(request); };
+  router.add("GET", "/method/{name}", method);
+  router.add("POST", "/method/{name}", method);
+  if (debug_routes || grow_route) add_grow_route(router, service);
+  if (!debug_routes) return;
+  router.add("GET", "/_sim/stats",
+             [&service](http::Request&) { return json_body(boost::json::serialize(service.stats())); });
+  router.add("POST", "/_sim/stats/reset", [&service](http::Request&) {
+    service.reset_stats();
+    return json_body(R"({"reset":true})");
+  });
+  router.add("GET", "/_sim/truth", [&service](http::Request&) { return json_body(service.truth_body()); });
 }
 
 }  // namespace vka::sim
