@@ -26,10 +26,23 @@ def expected_rows(truth):
     return posts, comments
 
 
+# What ends a run of adjacent words for the analyzer: sentence punctuation, emoticons and emoji; quotes and
+# dashes do not (src/analysis/tokenizer.cpp).
+PHRASE_BREAK = re.compile(r"[.,!?;:…()]|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+
+
 def comments_containing(texts, phrase):
-    """How many texts have the phrase as whole words (the analyzer's phrases are lowercase, ё read as е)."""
-    pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
-    return sum(1 for text in texts if pattern.search(text.lower().replace("ё", "е")))
+    """How many texts have the phrase's words in a row (the analyzer's phrases are lowercase, ё read as е)."""
+    words = phrase.split()
+
+    def has_phrase(text):
+        for piece in PHRASE_BREAK.split(text.lower().replace("ё", "е")):
+            run = re.findall(r"\w+(?:[-'’]\w+)*", piece)
+            if any(run[i:i + len(words)] == words for i in range(len(run))):
+                return True
+        return False
+
+    return sum(1 for text in texts if has_phrase(text))
 
 
 def start_collection(sim, **env):
