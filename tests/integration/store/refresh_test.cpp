@@ -38,6 +38,7 @@ class RefreshTest : public CollectionTest {
   TransitionResult move(const std::string& task_id, domain::TaskStatus from, domain::TaskStatus to, std::int64_t when,
                         std::vector<WallRestart> restarts = {}) {
     TaskTransition change{.from = from, .to = to, .at = at(when), .event = {"task.moved", "{}"}};
+    if (to == domain::TaskStatus::completed) change.finished_at = at(when);
     change.restart_walls = std::move(restarts);
     return store_->tasks().transition(task_id, change);
   }
