@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "analysis/keyword_stats.hpp"
+#include "analysis/phrase_stats.hpp"
 #include "api/analytics_cache.hpp"
 #include "api/authenticated.hpp"
 #include "api/results_query.hpp"
@@ -19,6 +20,9 @@ namespace {
 constexpr std::size_t default_top_keywords = 20;
 constexpr std::size_t default_community_keywords = 5;
 constexpr std::size_t max_keywords = 100;
+constexpr std::size_t top_phrase_count = 20;
+constexpr std::size_t community_phrase_count = 5;
+constexpr std::int64_t phrase_min_comments = 3;  // the frequency floor of a phrase
 
 // How many keywords the task (or selection) and each community list: ?keywords=N sets both.
 struct KeywordLimits {
@@ -60,6 +64,21 @@ analysis::KeywordStats keyword_stats(store::ResultsRepository& results, const st
   return stats;
 }
 
+boost::json::array phrases_json(const std::vector<analysis::PhraseCount>& phrases) {
+  boost::json::array out;
+  for (const auto& phrase : phrases)
+    out.push_back({{"phrase", phrase.phrase}, {"count", phrase.count}, {"score", phrase.score}});
+  return out;
+}
+
+// The n collocations of the comments the filter selects, from counts the store keeps (docs/analysis.md).
+boost::json::array top_phrases(store::ResultsRepository& results, const store::CommentFilter& filter, std::size_t n) {
+  const auto counts = results.phrase_counts(filter, phrase_min_comments);
+  analysis::PhraseStats stats;
+  stats.add_counts(counts.comments, counts.phrases, counts.words);
+  return phrases_json(stats.top(n, phrase_min_comments));
+}
+
 // Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are those that
 // set it apart from general language; those of any selection (a community, a post, a sentiment, a period,
 // a search…), those that set it apart from the rest of the task (both by G², docs/analysis.md).
@@ -96,7 +115,8 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
                       {"posts", community.posts},
                       {"comments", community.comments},
                       {"sentiment", sentiment_json(community.sentiment)},
-                      {"top_keywords", keywords_json(own.top(keyword_limit.per_community, whole))}});
+                      {"top_keywords", keywords_json(own.top(keyword_limit.per_community, whole))},
+                      {"top_phrases", top_phrases(results, in_community, community_phrase_count)}});
   }
   boost::json::array posts;
   for (const auto& post : analytics.posts_summary)
@@ -112,6 +132,7 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
             {"comment_likes", analytics.comment_likes}}},
           {"sentiment", sentiment_json(analytics.sentiment)},
           {"top_keywords", keywords_json(top_keywords)},
+          {"top_phrases", top_phrases(results, selected, top_phrase_count)},
           {"top_authors", std::move(authors)},
           {"activity",
            {{"by_day", std::move(by_day)},

@@ -8,12 +8,15 @@
 #include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
+#include "api/schedule_input.hpp"
 #include "api/task_access.hpp"
 #include "api/task_creation.hpp"
 #include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
+#include "api/task_refresh.hpp"
 #include "auth/permissions.hpp"
+#include "domain/task_request.hpp"
 #include "domain/task_state.hpp"
 #include "http/envelope.hpp"
 
@@ -27,15 +30,34 @@ void require_task_creator(const auth::Principal& principal) {
   if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
 }
 
+struct NewTask {
+  domain::TaskParams params;
+  std::optional<domain::TaskSchedule> schedule;
+};
+
+// The schedule member leaves the body, which then holds the collection parameters alone.
+std::optional<domain::TaskSchedule> take_schedule(boost::json::object& body) {
+  const auto it = body.find("schedule");
+  if (it == body.end()) return std::nullopt;
+  auto schedule = parse_schedule(it->value());
+  body.erase(it);
+  return schedule;
+}
+
 // JSON, or a form with a groups_file whose bad lines are named by line number.
-domain::TaskParams read_task_params(const http::Request& request) {
+NewTask read_new_task(const http::Request& request) {
   if (is_multipart(request)) {
-    const auto form = read_task_form(request);
-    return parse_task_params(
-        form.body, [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); });
+    auto form = read_task_form(request);
+    auto schedule = take_schedule(form.body);
+    return {
+        parse_task_params(form.body,
+                          [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); }),
+        schedule};
   }
-  return parse_task_params(read_json_object(
-      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
+  auto body = read_json_object(
+      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id", "schedule"});
+  auto schedule = take_schedule(body);
+  return {parse_task_params(body), schedule};
 }
 
 // A task may name only a VK token its creator may use; anything else reads as "no such token".
@@ -51,11 +73,11 @@ void require_usable_token(Services& services, const auth::Principal& principal,
 http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    auto params = read_task_params(request);
-    require_usable_token(services, principal, params.vk_token_id);
+    auto input = read_new_task(request);
+    require_usable_token(services, principal, input.params.vk_token_id);
     domain::Task task;
     services.store.write_together([&] {
-      task = create_task(services.store, std::move(params), principal.id);
+      task = create_task(services.store, std::move(input.params), principal.id, input.schedule);
       record_audit(services.store, request, principal, "task.created", task.id);
     });
     auto response = http::envelope(request, 201, task_to_json(task));
@@ -126,6 +148,57 @@ http::Response change_task(Services& services, http::Request& request, const aut
   });
 }
 
+// PATCH: JSON merge semantics over the fields a task lets change; a member given as null clears it.
+store::TaskUpdate read_task_update(const http::Request& request) {
+  const auto body = read_json_object(request, {"name", "schedule"});
+  store::TaskUpdate update{.at = domain::now()};
+  if (body.contains("name")) {
+    FieldProblems problems;
+    update.name = problems.optional_string(body, "name", domain::max_task_name_bytes);
+    problems.throw_if_any();
+  }
+  if (const auto* schedule = body.if_contains("schedule")) update.schedule = parse_schedule(*schedule);
+  return update;
+}
+
+http::Response patch_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    const auto task = visible_task(services, principal, request.path_param("id"));
+    require_task_changer(principal, task);
+    const auto update = read_task_update(request);
+    std::optional<domain::Task> updated;
+    services.store.write_together([&] {
+      updated = services.store.tasks().update(task.id, update, {"task.updated", "{}"});
+      if (!updated) throw http::not_found("No task with this id.");
+      record_audit(services.store, request, principal, "task.updated", task.id);
+    });
+    return http::envelope(request, 200, task_to_json(*updated));
+  });
+}
+
+// 202: the refresh runs as a job. Refused (409) unless the task has finished its collection: a queued,
+// running or paused task is still collecting, a failed one needs resume, a canceled one stays stopped.
+http::Response refresh_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    auto task = visible_task(services, principal, request.path_param("id"));
+    require_task_changer(principal, task);
+    for (;;) {
+      if (!domain::transition(task.status, domain::TaskAction::refresh))
+        throw http::conflict(domain::transition_problem(task.status, domain::TaskAction::refresh));
+      store::TransitionResult result;
+      services.store.write_together([&] {
+        result = start_refresh(services.store, task);
+        if (result.outcome == store::TransitionResult::Outcome::applied)
+          record_audit(services.store, request, principal, "task.refresh", task.id);
+      });
+      using Outcome = store::TransitionResult::Outcome;
+      if (result.outcome == Outcome::not_found || !result.task) throw http::not_found("No task with this id.");
+      task = std::move(*result.task);
+      if (result.outcome == Outcome::applied) return http::envelope(request, 202, task_to_json(task));
+    }
+  });
+}
+
 http::Response delete_task(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
   require_task_changer(principal, task);
@@ -142,7 +215,9 @@ void add_task_routes(http::Router& router, Services& services) {
   router.add("POST", "/api/v1/tasks", authenticated(services, post_task));
   router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks).taking({"status", "cursor", "limit"}));
   router.add("GET", "/api/v1/tasks/{id}", authenticated(services, get_task));
+  router.add("PATCH", "/api/v1/tasks/{id}", authenticated(services, patch_task));
   router.add("DELETE", "/api/v1/tasks/{id}", authenticated(services, delete_task));
+  router.add("POST", "/api/v1/tasks/{id}/refresh", authenticated(services, refresh_task));
   for (const auto action : {domain::TaskAction::pause, domain::TaskAction::resume, domain::TaskAction::cancel})
     router.add("POST", "/api/v1/tasks/{id}/" + std::string{domain::to_string(action)},
                authenticated(services, [action](Services& s, http::Request& r, const auth::Principal& p) {

@@ -7,6 +7,7 @@
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "app/open_database.hpp"
+#include "app/refresh_scheduler.hpp"
 #include "app/stop_signals.hpp"
 
 namespace vka::app {
@@ -14,16 +15,19 @@ namespace vka::app {
 int run_workers(const Config& config) {
   const StopSignals signals;
   return run_command("vk-analytics", [&] {
-    const auto store = open_database(config.database_url);
+    const auto store = open_database(config);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files, config.stopword_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
     const auth::VkTokenVault vault(store->vk_tokens(), load_master_key(config.data_dir, *store));
     const auto workers = make_collection_workers(config, config.workers, *store, analyzer, &vault, nullptr);
     workers->start();
+    RefreshScheduler scheduler(*store, refresh_poll_interval);
+    scheduler.start();
     spdlog::info("{} collection workers running", config.workers);
     const int signal = signals.wait();
     spdlog::info("received {}, stopping the workers", signal_name(signal));
+    scheduler.stop();
     workers->stop();
     store->close();
     return exit_ok;

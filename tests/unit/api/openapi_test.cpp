@@ -227,8 +227,10 @@ TEST(OpenApiDocument, AccountSchemasNameWhatTheAccountWritersWrite) {
   EXPECT_EQ(keys_of(actor.at("properties")), keys_of(audit.at("actor")));
 }
 
-TEST(OpenApiDocument, TaskCreateNamesTheParameters) {
-  EXPECT_EQ(property_names("TaskCreate"), property_names("TaskParams"));
+TEST(OpenApiDocument, TaskCreateNamesTheParametersAndTheSchedule) {
+  auto parameters = property_names("TaskParams");
+  parameters.insert("schedule");
+  EXPECT_EQ(property_names("TaskCreate"), parameters);
 }
 
 TEST(OpenApiDocument, TaskStatusEnumIsEveryDomainStatus) {
