@@ -78,6 +78,13 @@ struct TaskWaiting {
   bool operator==(const TaskWaiting&) const = default;
 };
 
+// Where the task's events are POSTed (see webhook_events.hpp). Its signing secret is not part of the task:
+// it is sealed in the store and shown only to whoever sets the webhook.
+struct TaskWebhook {
+  std::string url;
+  bool operator==(const TaskWebhook&) const = default;
+};
+
 struct Task {
   std::string id;
   TaskStatus status = TaskStatus::queued;
@@ -89,6 +96,7 @@ struct Task {
   TaskProgress progress;
   std::vector<TaskError> errors;
   std::optional<TaskWaiting> waiting;
+  std::optional<TaskWebhook> webhook;
 };
 
 }  // namespace vka::domain

@@ -24,6 +24,7 @@
 #include "store/sql/task_repository.hpp"
 #include "store/sql/user_repository.hpp"
 #include "store/sql/vk_token_repository.hpp"
+#include "store/sql/webhook_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::sql {
@@ -51,6 +52,7 @@ class SqlStore : public Store {
   SessionRepository& sessions() override { return sessions_; }
   ShareRepository& shares() override { return shares_; }
   AuditRepository& audit() override { return audit_; }
+  WebhookRepository& webhooks() override { return webhooks_; }
 
   void write_together(const std::function<void()>& work) override {
     database_.write([&](auto&) { work(); });
@@ -94,6 +96,7 @@ class SqlStore : public Store {
   SessionRepositoryOn<Database> sessions_{database_};
   ShareRepositoryOn<Database> shares_{database_};
   AuditRepositoryOn<Database> audit_{database_};
+  WebhookRepositoryOn<Database> webhooks_{database_};
 };
 
 }  // namespace vka::store::sql
