@@ -54,7 +54,8 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"progress", collect::progress_to_json(task.progress, domain::is_terminal(task.status) || task.waiting)},
           {"errors", std::move(errors)},
           {"waiting_reason", task.waiting ? boost::json::value(task.waiting->reason) : boost::json::value(nullptr)},
-          {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)}};
+          {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)},
+          {"webhook", task.webhook ? boost::json::value({{"url", task.webhook->url}}) : boost::json::value(nullptr)}};
 }
 
 }  // namespace vka::api

@@ -13,6 +13,8 @@
 #include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
+#include "api/task_webhook.hpp"
+#include "api/webhook_input.hpp"
 #include "auth/permissions.hpp"
 #include "domain/task_state.hpp"
 #include "http/envelope.hpp"
@@ -27,15 +29,23 @@ void require_task_creator(const auth::Principal& principal) {
   if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
 }
 
-// JSON, or a form with a groups_file whose bad lines are named by line number.
-domain::TaskParams read_task_params(const http::Request& request) {
+// A task's request as one JSON object (a form's fields made into one), with how its groups are named in errors:
+// a groups_file's bad lines by line number.
+struct TaskBody {
+  boost::json::object fields;
+  ItemField group_field;
+};
+
+TaskBody read_task_body(const http::Request& request) {
   if (is_multipart(request)) {
-    const auto form = read_task_form(request);
-    return parse_task_params(
-        form.body, [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); });
+    auto form = read_task_form(request);
+    return {std::move(form.body), [lines = std::move(form.group_lines)](std::size_t index) {
+              return fmt::format("groups_file:{}", lines.at(index));
+            }};
   }
-  return parse_task_params(read_json_object(
-      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id"}));
+  return {read_json_object(request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads",
+                                     "vk_token_id", "webhook"}),
+          {}};
 }
 
 // A task may name only a VK token its creator may use; anything else reads as "no such token".
@@ -51,14 +61,20 @@ void require_usable_token(Services& services, const auth::Principal& principal,
 http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    auto params = read_task_params(request);
+    const auto body = read_task_body(request);
+    auto params = parse_task_params(body.fields, body.group_field);
+    std::optional<WebhookInput> webhook;
+    if (const auto* value = body.fields.if_contains("webhook"))
+      webhook = parse_webhook(*value, services.webhook_allow_private);
     require_usable_token(services, principal, params.vk_token_id);
     domain::Task task;
+    std::optional<std::string> secret;
     services.store.write_together([&] {
       task = create_task(services.store, std::move(params), principal.id);
+      if (webhook) secret = apply_webhook(services, task, *webhook);
       record_audit(services.store, request, principal, "task.created", task.id);
     });
-    auto response = http::envelope(request, 201, task_to_json(task));
+    auto response = http::envelope(request, 201, task_json_with_secret(task, secret));
     response.headers.set("Location", "/api/v1/tasks/" + task.id);
     return response;
   });

@@ -108,6 +108,7 @@ class AccessMatrixTest(unittest.TestCase):
             self.check("GET", f"/api/v1/tasks/{task}{sub}", self.visible(200))
         self.check("GET", f"/api/v1/tasks/{task}/export?what=comments&format=ndjson", self.visible(200))
         self.check("GET", f"/api/v1/tasks/{task}/shares", self.visible(200, shared_viewer=403))
+        self.check("GET", f"/api/v1/tasks/{task}/webhook-deliveries", self.visible(200, shared_viewer=403))
         for mode in ("cookie", "bearer"):
             for name, caller in self.callers[mode].items():
                 want = 401 if name in DEAD else self.visible(200)[name]
@@ -132,6 +133,8 @@ class AccessMatrixTest(unittest.TestCase):
             return task
         self.check("POST", lambda name: f"/api/v1/tasks/{paused_task()['id']}/resume", self.visible(200, shared_viewer=403))
         self.check("DELETE", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}", self.visible(204, shared_viewer=403))
+        self.check("PATCH", f"/api/v1/tasks/{self.task['id']}", self.visible(200, shared_viewer=403),
+                   body_for=lambda: {"webhook": None})
 
     def test_share_changes(self):
         viewer = self.users[VSHARED]["id"]

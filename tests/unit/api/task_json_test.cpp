@@ -43,7 +43,7 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   const auto json = task_to_json(full_task());
   EXPECT_THAT(keys_of(json),
               UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at", "owner", "params",
-                                   "progress", "errors", "waiting_reason", "waiting_since"));
+                                   "progress", "errors", "waiting_reason", "waiting_since", "webhook"));
   EXPECT_EQ(json.at("id"), "t_abc");
   EXPECT_EQ(json.at("name"), "Autumn");
   EXPECT_EQ(json.at("status"), "completed_with_errors");
@@ -51,6 +51,13 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   EXPECT_EQ(json.at("started_at"), "2026-11-23T15:41:03Z");
   EXPECT_EQ(json.at("finished_at"), "2026-11-23T16:00:00Z");
   EXPECT_EQ(json.at("owner"), "key_1");
+}
+
+TEST(TaskToJson, AWebhookShowsOnlyItsUrl) {
+  auto task = full_task();
+  EXPECT_EQ(task_to_json(task).at("webhook"), nullptr);
+  task.webhook = domain::TaskWebhook{"https://example.com/hook"};
+  EXPECT_EQ(task_to_json(task).at("webhook"), (boost::json::object{{"url", "https://example.com/hook"}}));
 }
 
 TEST(TaskToJson, ProgressHasEveryCounter) {

@@ -1,0 +1,50 @@
+#pragma once
+// The thread that calls webhooks: it leases due deliveries from the store's outbox (any number of processes
+// may run one; each delivery goes to one of them at a time), POSTs each signed event and records how the
+// attempt ended, retrying failures by domain/webhook_retry.hpp. Only public addresses are called unless
+// private ones are allowed, checked at every connection so a host that resolves elsewhere since the webhook
+// was set (DNS rebinding) cannot reach the local network.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "auth/webhook_secrets.hpp"
+#include "store/store.hpp"
+#include "vk/http_client.hpp"
+
+namespace vka::app {
+
+struct WebhookSenderOptions {
+  bool allow_private = false;                      // VKA_WEBHOOK_ALLOW_PRIVATE
+  std::chrono::milliseconds poll_interval{1'000};  // how long an idle sender waits before looking again
+};
+
+class WebhookSender {
+ public:
+  WebhookSender(store::Store& store, const auth::WebhookSecrets& secrets, WebhookSenderOptions options);
+  ~WebhookSender();
+  WebhookSender(const WebhookSender&) = delete;
+  WebhookSender& operator=(const WebhookSender&) = delete;
+
+  void start();
+  // Lets the attempt under way end, then returns.
+  void stop();
+  // Makes the attempt of the delivery due longest ago; false when none was due.
+  bool send_next();
+
+ private:
+  void run();
+
+  store::Store& store_;
+  const auth::WebhookSecrets& secrets_;
+  WebhookSenderOptions options_;
+  vk::HttpClient client_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace vka::app
