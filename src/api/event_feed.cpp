@@ -1,31 +1,51 @@
 #include "api/event_feed.hpp"
 
+#include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
+#include "api/account_json.hpp"
 #include "domain/task.hpp"
 
 namespace vka::api {
 
 namespace {
-constexpr std::size_t kept_per_task = 1000;
+constexpr std::size_t kept_per_source = 1000;
 constexpr int read_per_poll = 500;
+// Between two reads at least this long, so that a burst of announced changes costs one read per source.
+constexpr auto min_poll_gap = std::chrono::milliseconds{50};
+
+store::StoredEvent audit_event(const store::AuditEntry& entry) {
+  auto payload = audit_entry_to_json(entry);
+  payload["seq"] = entry.seq;
+  return {std::string{audit_source}, entry.seq, "audit." + entry.action, boost::json::serialize(payload), entry.at};
+}
 }  // namespace
 
-EventFeed::EventFeed(store::Store& store, EventStreamLimits limits, std::chrono::milliseconds interval)
+EventFeed::EventFeed(store::Store& store, EventStreamLimits limits, std::chrono::milliseconds fallback_poll)
     : store_(store),
       limits_(limits),
-      interval_(interval),
+      fallback_poll_(fallback_poll),
       per_credential_(limits.per_credential),
       total_(limits.total),
-      thread_([this] { run(); }) {}
+      thread_([this] { run(); }),
+      changes_(store.watch_changes([this] { changed(); })) {}
 
 EventFeed::~EventFeed() {
+  changes_.reset();
   {
     std::lock_guard lock{mutex_};
     stopping_ = true;
   }
-  stop_requested_.notify_all();
+  woken_.notify_all();
   thread_.join();
+}
+
+void EventFeed::changed() {
+  {
+    std::lock_guard lock{mutex_};
+    changed_ = true;
+  }
+  woken_.notify_all();
 }
 
 std::shared_ptr<void> EventFeed::open_stream(const std::string& credential) {
@@ -36,83 +56,100 @@ std::shared_ptr<void> EventFeed::open_stream(const std::string& credential) {
   return std::make_shared<std::pair<std::shared_ptr<void>, std::shared_ptr<void>>>(std::move(everyone), std::move(own));
 }
 
-std::shared_ptr<void> EventFeed::watch(const std::string& task_id, std::int64_t from_seq) {
+std::shared_ptr<void> EventFeed::watch(const std::string& source, std::int64_t from_seq) {
   {
     std::lock_guard lock{mutex_};
-    auto& followed = followed_[task_id];
+    auto& followed = followed_[source];
     if (followed.watchers++ == 0) followed.last_seq = from_seq;
   }
-  return {static_cast<void*>(this), [this, task_id](void*) { unwatch(task_id); }};
+  changed();  // a first read now rather than at the next announced change
+  return {static_cast<void*>(this), [this, source](void*) { unwatch(source); }};
 }
 
-void EventFeed::unwatch(const std::string& task_id) {
+void EventFeed::unwatch(const std::string& source) {
   std::lock_guard lock{mutex_};
-  const auto it = followed_.find(task_id);
+  const auto it = followed_.find(source);
   if (it != followed_.end() && --it->second.watchers <= 0) followed_.erase(it);
 }
 
-EventFeed::Update EventFeed::read(const std::string& task_id, std::int64_t after_seq, int limit) {
+EventFeed::Update EventFeed::read(const std::string& source, std::int64_t after_seq, int limit) {
   {
     std::lock_guard lock{mutex_};
-    const auto it = followed_.find(task_id);
+    const auto it = followed_.find(source);
     if (it != followed_.end() && it->second.polled) {
-      const auto& task = it->second;
-      const bool kept = task.recent.empty() ? after_seq >= task.last_seq : after_seq >= task.recent.front().seq - 1;
+      const auto& followed = it->second;
+      const bool kept =
+          followed.recent.empty() ? after_seq >= followed.last_seq : after_seq >= followed.recent.front().seq - 1;
       if (kept) {
         Update update;
-        for (const auto& event : task.recent)
+        for (const auto& event : followed.recent)
           if (event.seq > after_seq && static_cast<int>(update.events.size()) < limit) update.events.push_back(event);
-        update.finished = task.finished && update.events.empty() && after_seq >= task.last_seq;
+        update.finished = followed.finished && update.events.empty() && after_seq >= followed.last_seq;
         return update;
       }
     }
   }
-  // A backlog older than what is kept (a reconnecting client), or a task not polled yet.
-  return {store_.events().list(task_id, after_seq, limit), false};
+  // A backlog older than what is kept (a reconnecting client), or a source not read yet.
+  return {fetch(source, after_seq, limit), false};
 }
 
-void EventFeed::poll(const std::string& task_id) {
+std::vector<store::StoredEvent> EventFeed::fetch(const std::string& source, std::int64_t after_seq, int limit) {
+  if (source != audit_source) return store_.events().list(source, after_seq, limit);
+  std::vector<store::StoredEvent> events;
+  for (const auto& entry : store_.audit().after(after_seq, limit)) events.push_back(audit_event(entry));
+  return events;
+}
+
+void EventFeed::poll(const std::string& source) {
   std::int64_t after = 0;
   {
     std::lock_guard lock{mutex_};
-    const auto it = followed_.find(task_id);
+    const auto it = followed_.find(source);
     if (it == followed_.end()) return;
     after = it->second.last_seq;
   }
-  // The task's state first: an event written after a terminal state is still read below.
-  const auto task = store_.tasks().get(task_id);
-  const bool finished = !task || domain::is_terminal(task->status);
-  // One page per poll: a long backlog is caught up over a few polls.
-  auto events = store_.events().list(task_id, after, read_per_poll);
+  // A task's state first: an event written after a terminal state is still read below. The audit trail
+  // never ends.
+  bool finished = false;
+  if (source != audit_source) {
+    const auto task = store_.tasks().get(source);
+    finished = !task || domain::is_terminal(task->status);
+  }
+  // One page per read: a long backlog is caught up over a few reads.
+  auto events = fetch(source, after, read_per_poll);
   const bool caught_up = static_cast<int>(events.size()) < read_per_poll;
   std::lock_guard lock{mutex_};
-  const auto it = followed_.find(task_id);
+  const auto it = followed_.find(source);
   if (it == followed_.end()) return;
   auto& followed = it->second;
   for (auto& event : events) {
     followed.last_seq = event.seq;
     followed.recent.push_back(std::move(event));
-    if (followed.recent.size() > kept_per_task) followed.recent.pop_front();
+    if (followed.recent.size() > kept_per_source) followed.recent.pop_front();
   }
   followed.finished = finished && caught_up;
   followed.polled = true;
+  if (!caught_up) changed_ = true;
 }
 
 void EventFeed::run() {
   std::unique_lock lock{mutex_};
   while (!stopping_) {
-    std::vector<std::string> tasks;
-    for (const auto& [id, followed] : followed_) tasks.push_back(id);
+    changed_ = false;
+    std::vector<std::string> sources;
+    for (const auto& [source, followed] : followed_) sources.push_back(source);
     lock.unlock();
-    for (const auto& id : tasks) {
+    for (const auto& source : sources) {
       try {
-        poll(id);
+        poll(source);
       } catch (const std::exception& error) {
-        spdlog::warn("event feed: reading task {} failed: {}", id, error.what());
+        spdlog::warn("event feed: reading {} failed: {}", source == audit_source ? "the audit trail" : "task " + source,
+                     error.what());
       }
     }
     lock.lock();
-    stop_requested_.wait_for(lock, interval_, [this] { return stopping_; });
+    woken_.wait_for(lock, min_poll_gap, [this] { return stopping_; });
+    woken_.wait_for(lock, fallback_poll_, [this] { return stopping_ || changed_; });
   }
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// The change feed behind every task event stream: one thread reads each streamed task's new events
-// from the database once per interval and keeps the recent ones in memory, so that a task's streams
-// share one poll instead of each polling the database. Also caps the streams per credential and in
-// total.
+// The change feed behind every event stream: one thread reads the new events of each followed source (a
+// task's domain events, or the audit trail) and keeps the recent ones in memory, so that the streams of
+// one source share one read instead of each polling the database. It reads when the store announces a
+// committed change (Store::watch_changes), and every `fallback_poll` besides, for writes it is not told of
+// (another process on SQLite). Also caps the streams per credential and in total.
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -25,10 +26,14 @@ struct EventStreamLimits {
   int total = 200;
 };
 
+// The source of the audit trail's events (task ids are never empty). Its events are `audit.<action>` with
+// the entry's JSON as payload, numbered by the entry's seq.
+inline constexpr std::string_view audit_source = "";
+
 class EventFeed {
  public:
   EventFeed(store::Store& store, EventStreamLimits limits,
-            std::chrono::milliseconds interval = std::chrono::milliseconds{250});
+            std::chrono::milliseconds fallback_poll = std::chrono::seconds{2});
   ~EventFeed();
   EventFeed(const EventFeed&) = delete;
   EventFeed& operator=(const EventFeed&) = delete;
@@ -40,11 +45,11 @@ class EventFeed {
     std::vector<store::StoredEvent> events;  // after the asked seq, oldest first
     bool finished = false;                   // the task ended (or is gone) and every event was given
   };
-  // Events of `task_id` after `after_seq`: from memory once the feed follows the task, from the
-  // database for a backlog older than what it keeps.
-  Update read(const std::string& task_id, std::int64_t after_seq, int limit);
-  // Follows the task while the result is held; a task nobody followed yet is followed from `from_seq`.
-  std::shared_ptr<void> watch(const std::string& task_id, std::int64_t from_seq);
+  // Events of `source` (a task id, or audit_source) after `after_seq`: from memory once the feed follows
+  // it, from the database for a backlog older than what it keeps.
+  Update read(const std::string& source, std::int64_t after_seq, int limit);
+  // Follows the source while the result is held; one nobody followed yet is followed from `from_seq`.
+  std::shared_ptr<void> watch(const std::string& source, std::int64_t from_seq);
   const EventStreamLimits& limits() const { return limits_; }
 
  private:
@@ -56,19 +61,23 @@ class EventFeed {
     bool finished = false;
   };
   void run();
-  void poll(const std::string& task_id);
-  void unwatch(const std::string& task_id);
+  void poll(const std::string& source);
+  std::vector<store::StoredEvent> fetch(const std::string& source, std::int64_t after_seq, int limit);
+  void unwatch(const std::string& source);
+  void changed();
 
   store::Store& store_;
   EventStreamLimits limits_;
-  std::chrono::milliseconds interval_;
+  std::chrono::milliseconds fallback_poll_;
   http::ConcurrencyLimiter per_credential_;
   http::ConcurrencyLimiter total_;
   std::mutex mutex_;
-  std::condition_variable stop_requested_;
+  std::condition_variable woken_;
   bool stopping_ = false;
+  bool changed_ = false;
   std::map<std::string, Followed, std::less<>> followed_;
   std::thread thread_;
+  std::unique_ptr<store::Subscription> changes_;
 };
 
 }  // namespace vka::api

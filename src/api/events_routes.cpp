@@ -7,6 +7,7 @@
 #include "api/authenticated.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
+#include "auth/permissions.hpp"
 #include "http/api_error.hpp"
 #include "http/rate_limiter.hpp"
 
@@ -18,19 +19,24 @@ constexpr auto heartbeat_every = std::chrono::seconds{15};
 constexpr auto recheck_credential_every = std::chrono::seconds{5};
 constexpr int events_per_chunk = 200;
 
-// Server-Sent Events of one task: every stored domain event after `after_seq`, with its seq as
-// the event id, then new ones as they are written (read through the shared EventFeed); ends once
-// the task finished and all its events were sent, or once the caller's credential is no longer
-// valid (a revoked key).
-class TaskEventStream final : public http::BodyStream {
+// Server-Sent Events of one source of the EventFeed (a task, or the audit trail): every stored event after
+// `after_seq`, with its seq as the event id, then new ones as they are written; ends once a task finished
+// and all its events were sent, or once the caller may no longer read them (a revoked key, an admin who is
+// one no more).
+class FeedStream final : public http::BodyStream {
  public:
-  TaskEventStream(Services& services, const http::Request& request, std::string task_id, std::int64_t after_seq,
-                  std::shared_ptr<void> slot)
+  using Allowed = bool (*)(const auth::Principal&);
+  using Data = boost::json::value (*)(const store::StoredEvent&);
+
+  FeedStream(Services& services, const http::Request& request, std::string source, std::int64_t after_seq,
+             std::shared_ptr<void> slot, Allowed allowed, Data data)
       : services_(services),
-        task_id_(std::move(task_id)),
+        source_(std::move(source)),
         last_seq_(after_seq),
         slot_(std::move(slot)),
-        watch_(services.event_feed.watch(task_id_, after_seq)) {
+        watch_(services.event_feed.watch(source_, after_seq)),
+        allowed_(allowed),
+        data_(data) {
     for (const auto& [name, value] : request.headers.fields())
       if (http::iequals(name, "Authorization") || http::iequals(name, "Cookie")) credential_.headers.add(name, value);
     credential_.remote_address = request.remote_address;
@@ -40,17 +46,13 @@ class TaskEventStream final : public http::BodyStream {
     const auto now = std::chrono::steady_clock::now();
     if (now - last_check_ >= recheck_credential_every) {
       last_check_ = now;
-      if (!still_authenticated()) return std::nullopt;
+      if (!still_allowed()) return std::nullopt;
     }
     std::string chunk = std::exchange(preamble_, "");
-    const auto update = services_.event_feed.read(task_id_, last_seq_, events_per_chunk);
+    const auto update = services_.event_feed.read(source_, last_seq_, events_per_chunk);
     for (const auto& event : update.events) {
-      boost::json::object data{{"task_id", event.task_id},
-                               {"seq", event.seq},
-                               {"type", event.type},
-                               {"at", domain::format_rfc3339(event.at)},
-                               {"payload", boost::json::parse(event.payload_json)}};
-      chunk += fmt::format("id: {}\nevent: {}\ndata: {}\n\n", event.seq, event.type, boost::json::serialize(data));
+      chunk += fmt::format("id: {}\nevent: {}\ndata: {}\n\n", event.seq, event.type,
+                           boost::json::serialize(data_(event)));
       last_seq_ = event.seq;
     }
     if (!chunk.empty()) {
@@ -66,25 +68,38 @@ class TaskEventStream final : public http::BodyStream {
   }
 
  private:
-  bool still_authenticated() const {
+  bool still_allowed() const {
     try {
-      services_.authenticator.authenticate(credential_);
-      return true;
+      return allowed_(services_.authenticator.authenticate(credential_));
     } catch (const http::ApiError&) {
       return false;
     }
   }
 
   Services& services_;
-  std::string task_id_;
+  std::string source_;
   std::int64_t last_seq_;
   std::shared_ptr<void> slot_;   // this stream's place under the caps
-  std::shared_ptr<void> watch_;  // keeps the task followed by the feed
-  http::Request credential_;     // the headers that authenticated the stream
+  std::shared_ptr<void> watch_;  // keeps the source followed by the feed
+  Allowed allowed_;
+  Data data_;
+  http::Request credential_;  // the headers that authenticated the stream
   std::string preamble_ = "retry: 2000\n\n";
   std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_check_ = std::chrono::steady_clock::now();
 };
+
+bool any_caller(const auth::Principal&) { return true; }
+
+boost::json::value task_event_data(const store::StoredEvent& event) {
+  return boost::json::object{{"task_id", event.task_id},
+                             {"seq", event.seq},
+                             {"type", event.type},
+                             {"at", domain::format_rfc3339(event.at)},
+                             {"payload", boost::json::parse(event.payload_json)}};
+}
+
+boost::json::value audit_event_data(const store::StoredEvent& event) { return boost::json::parse(event.payload_json); }
 
 std::int64_t last_event_id(const http::Request& request) {
   const auto header = request.headers.get("Last-Event-ID");
@@ -97,8 +112,9 @@ std::int64_t last_event_id(const http::Request& request) {
   return seq;
 }
 
-http::Response task_events(Services& services, http::Request& request, const auth::Principal& principal) {
-  const auto task = visible_task(services, principal, request.path_param("id"));
+// Opens a stream of `source` for the caller, under the stream caps.
+http::Response event_stream(Services& services, http::Request& request, const auth::Principal& principal,
+                            std::string source, FeedStream::Allowed allowed, FeedStream::Data data) {
   const auto after_seq = last_event_id(request);
   auto slot = services.event_feed.open_stream(principal.id);
   if (!slot) {
@@ -116,14 +132,27 @@ http::Response task_events(Services& services, http::Request& request, const aut
   response.headers.set("Content-Type", "text/event-stream; charset=utf-8");
   response.headers.set("Cache-Control", "no-store");
   response.headers.set("X-Accel-Buffering", "no");
-  response.stream = std::make_shared<TaskEventStream>(services, request, task.id, after_seq, std::move(slot));
+  response.stream =
+      std::make_shared<FeedStream>(services, request, std::move(source), after_seq, std::move(slot), allowed, data);
   return response;
+}
+
+http::Response task_events(Services& services, http::Request& request, const auth::Principal& principal) {
+  const auto task = visible_task(services, principal, request.path_param("id"));
+  return event_stream(services, request, principal, task.id, any_caller, task_event_data);
+}
+
+http::Response audit_events(Services& services, http::Request& request, const auth::Principal& principal) {
+  if (!auth::can_read_audit(principal)) throw http::forbidden("Only admins read the audit trail.");
+  return event_stream(services, request, principal, std::string{audit_source}, auth::can_read_audit,
+                      audit_event_data);
 }
 
 }  // namespace
 
 void add_event_routes(http::Router& router, Services& services) {
   router.add("GET", "/api/v1/tasks/{id}/events", authenticated(services, task_events));
+  router.add("GET", "/api/v1/audit/events", authenticated(services, audit_events));
 }
 
 }  // namespace vka::api

@@ -20,6 +20,7 @@ struct AuditEntry {
   std::string target;  // the id (or, for sign-ins, the username) acted upon
   std::string address;
   std::string request_id;
+  std::int64_t seq = 0;  // given by record(): 1, 2, 3… in the order entries commit
   bool operator==(const AuditEntry&) const = default;
 };
 
@@ -52,9 +53,12 @@ struct FailedLogins {
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
+  // Records the entry (its seq is ignored) and announces it to change watchers (Store::watch_changes).
   virtual void record(const AuditEntry& entry) = 0;
   // Newest first: (at, id) descending. limit outside 1..1000 is clamped.
   virtual AuditPage list(const AuditQuery& query) = 0;
+  // Oldest first: entries with seq > after_seq, at most limit (clamped to 1..1000) of them.
+  virtual std::vector<AuditEntry> after(std::int64_t after_seq, int limit) = 0;
   // "auth.login_failed" entries at or after `since`, for one username and from one address.
   virtual FailedLogins failed_logins_for(std::string_view username, domain::Timestamp since) = 0;
   virtual FailedLogins failed_logins_from(std::string_view address, domain::Timestamp since) = 0;

@@ -56,6 +56,10 @@ class Store {
   // Calls wake, from a thread of its own, whenever a job may have become ready to lease in any process,
   // until the returned subscription is destroyed. nullptr when the engine cannot tell (SQLite: workers poll).
   virtual std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()> wake) = 0;
+  // Calls wake soon after a write that added a task event or an audit entry commits, until the returned
+  // subscription is destroyed: in any process on PostgreSQL (NOTIFY), in this process on SQLite. A wake must
+  // only signal; it may run on the writing thread. The subscription may outlive the store.
+  virtual std::unique_ptr<Subscription> watch_changes(std::function<void()> wake) = 0;
 
   // Applies the missing migrations, each in its own transaction; returns their names ("0001_init").
   virtual std::vector<std::string> migrate() = 0;

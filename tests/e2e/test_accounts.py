@@ -1,4 +1,5 @@
 """Accounts end to end: the users command, sessions, API keys, shares and the audit trail on the real binary."""
+import json
 import sqlite3
 import subprocess
 import unittest
@@ -118,6 +119,57 @@ class AccountsTest(unittest.TestCase):
                 break
         self.assertEqual(len(seen), len(set(seen)))
         self.assertEqual(len(seen), len(self.audit()))
+
+    def audit_stream(self, last_event_id=None):
+        conn = self.server.connection(timeout=30)
+        headers = {"Authorization": f"Bearer {self.server.admin_key}"}
+        if last_event_id is not None:
+            headers["Last-Event-ID"] = str(last_event_id)
+        conn.request("GET", "/api/v1/audit/events", headers=headers)
+        response = conn.getresponse()
+        self.assertEqual(response.status, 200)
+        self.assertTrue(response.getheader("Content-Type").startswith("text/event-stream"))
+        return conn, response
+
+    @staticmethod
+    def read_events_until(response, done):
+        """Parses Server-Sent Events as they come until done(events) holds: [(id, type, data)]."""
+        events, pending = [], b""
+        while not done(events):
+            pending += response.read1(65536)
+            while b"\n\n" in pending:
+                block, pending = pending.split(b"\n\n", 1)
+                fields = dict(line.split(": ", 1) for line in block.decode().splitlines() if not line.startswith(":")
+                              and ": " in line)
+                if "event" in fields:
+                    events.append((int(fields["id"]), fields["event"], json.loads(fields["data"])))
+        return events
+
+    def test_audit_events_stream_live_and_resume_after_the_last_id(self):
+        conn, stream = self.audit_stream()
+        try:
+            user = create_user(self.server, "judith", "viewer", PASSWORD)
+            made = lambda events: [e for e in events if e[1] == "audit.user.created" and e[2]["target"] == user["id"]]
+            events = self.read_events_until(stream, made)
+        finally:
+            conn.close()
+        ids = [event[0] for event in events]
+        self.assertEqual(ids, list(range(1, len(ids) + 1)), "the whole trail, numbered without gaps, oldest first")
+        seq, _, entry = made(events)[0]
+        self.assertEqual((entry["action"], entry["seq"], entry["actor"]["type"]), ("user.created", seq, "api_key"))
+        self.assertEqual(entry, {**[e for e in self.audit(action="user.created") if e["target"] == user["id"]][0],
+                                 "seq": seq}, "the entry as GET /audit shows it")
+
+        self.assertEqual(login(self.server, "judith", "not her password").status, 401)
+        conn, stream = self.audit_stream(last_event_id=seq - 1)
+        try:
+            resumed = self.read_events_until(stream, lambda events: any(e[1] == "audit.auth.login_failed"
+                                                                        and e[2]["target"] == "judith" for e in events))
+        finally:
+            conn.close()
+        self.assertEqual(resumed[0][:2], (seq, "audit.user.created"), "resumes right after Last-Event-ID")
+        self.assertNotIn(PASSWORD, str(resumed))
+        self.assertNotIn("not her password", str(resumed))
 
     def test_api_keys_belong_to_their_user_and_show_their_last_use(self):
         create_user(self.server, "heidi", "analyst", PASSWORD)

@@ -158,6 +158,10 @@ class AccessMatrixTest(unittest.TestCase):
             return f"/api/v1/users/{user['id']}"
         self.check("DELETE", doomed, admins_only(204))
         self.check("GET", "/api/v1/audit", admins_only(200))
+        for mode in ("cookie", "bearer"):
+            for name, caller in self.callers[mode].items():
+                want = 401 if name in DEAD else admins_only(200)[name]
+                self.assertEqual(caller.stream_status("/api/v1/audit/events"), want, (name, mode))
 
     def test_api_keys(self):
         self.check("GET", "/api/v1/api-keys", self.everyone(200))

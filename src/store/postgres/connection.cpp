@@ -64,6 +64,8 @@ void Connection::rollback() noexcept {
   }
 }
 
+void Connection::announce_change() { exec_script("NOTIFY " + std::string(changes_channel)); }
+
 int Connection::wait_for_notifications(std::chrono::milliseconds timeout) {
   pollfd socket{PQsocket(conn_), POLLIN, 0};
   if (socket.fd < 0) throw StoreError(StoreErrorKind::unavailable, "the database connection is closed");

@@ -54,6 +54,9 @@ class Rows {
   int rows_ = 0;
 };
 
+// The channel that Connection::announce_change notifies.
+inline constexpr std::string_view changes_channel = "vka_changes";
+
 class Connection {
  public:
   // Connects with the URL as libpq takes it. Throws StoreError(unavailable) without quoting the URL.
@@ -69,6 +72,9 @@ class Connection {
   void exec_script(std::string_view sql);
   // Ends the open transaction without its changes; never throws.
   void rollback() noexcept;
+  // NOTIFY on changes_channel, which the server delivers to every listening session when the open transaction
+  // commits: it added a task event or an audit entry (Store::watch_changes).
+  void announce_change();
   // Waits up to `timeout` for notifications of the channels this session LISTENs to; returns how many came.
   // Throws StoreError(unavailable) when the connection is lost.
   int wait_for_notifications(std::chrono::milliseconds timeout);

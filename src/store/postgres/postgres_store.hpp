@@ -15,6 +15,8 @@ class PostgresStore final : public sql::SqlStore<Database> {
 
   // A session of its own LISTENs for the NOTIFY that queueing a job sends (see the migrations).
   std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()> wake) override;
+  // A session of its own LISTENs for the NOTIFY of Dialect::announce_change.
+  std::unique_ptr<Subscription> watch_changes(std::function<void()> wake) override;
 
  private:
   std::string url_;

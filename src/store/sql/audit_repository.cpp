@@ -10,12 +10,18 @@ namespace vka::store::sql {
 namespace {
 
 constexpr int max_page = 1000;
+constexpr std::string_view columns = "id, at, actor_type, actor_id, action, target, address, request_id, seq";
+
+AuditEntry entry_of(const auto& rows) {
+  return {rows.text(0), rows.time(1), rows.text(2), rows.text(3), rows.text(4),
+          rows.text(5), rows.text(6), rows.text(7), rows.int64(8)};
+}
 
 // Only the filters in use appear, so that each combination gets its own cached statement.
 // Parameters: ?1 actor, ?2 action, ?3 since, ?4 until, ?5/?6 cursor, ?7 limit.
 std::string list_sql(const AuditQuery& query) {
   std::string sql =
-      "SELECT id, at, actor_type, actor_id, action, target, address, request_id FROM audit_log WHERE 1 = 1";
+      "SELECT " + std::string(columns) + " FROM audit_log WHERE 1 = 1";
   if (query.actor) sql += " AND actor_id = ?1";
   if (query.action) sql += " AND action = ?2";
   if (query.since) sql += " AND at >= ?3";
@@ -39,11 +45,29 @@ FailedLogins count_failures(Connection& c, std::string_view column, std::string_
 template <class Database>
 void AuditRepositoryOn<Database>::record(const AuditEntry& entry) {
   database_.write([&](auto& c) {
+    std::int64_t seq = 0;
+    {
+      auto rows = c.query("UPDATE audit_sequence SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq");
+      rows.next();
+      seq = rows.int64(0);
+    }
     c.execute(
-        "INSERT INTO audit_log (id, at, actor_type, actor_id, action, target, address, request_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit_log (id, at, actor_type, actor_id, action, target, address, request_id, seq) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         entry.id, entry.at, entry.actor_type, entry.actor_id, entry.action, entry.target, entry.address,
-        entry.request_id);
+        entry.request_id, seq);
+    c.announce_change();
+  });
+}
+
+template <class Database>
+std::vector<AuditEntry> AuditRepositoryOn<Database>::after(std::int64_t after_seq, int limit) {
+  return database_.read([&](auto& c) {
+    std::vector<AuditEntry> entries;
+    auto rows = c.query("SELECT " + std::string(columns) + " FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                        after_seq, std::clamp(limit, 1, max_page));
+    while (rows.next()) entries.push_back(entry_of(rows));
+    return entries;
   });
 }
 
@@ -65,8 +89,7 @@ AuditPage AuditRepositoryOn<Database>::list(const AuditQuery& query) {
         page.next = AuditCursor{page.items.back().at, page.items.back().id};
         break;
       }
-      page.items.push_back({rows.text(0), rows.time(1), rows.text(2), rows.text(3), rows.text(4), rows.text(5),
-                            rows.text(6), rows.text(7)});
+      page.items.push_back(entry_of(rows));
     }
     return page;
   });

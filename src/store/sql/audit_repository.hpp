@@ -13,6 +13,7 @@ class AuditRepositoryOn final : public AuditRepository {
 
   void record(const AuditEntry& entry) override;
   AuditPage list(const AuditQuery& query) override;
+  std::vector<AuditEntry> after(std::int64_t after_seq, int limit) override;
   FailedLogins failed_logins_for(std::string_view username, domain::Timestamp since) override;
   FailedLogins failed_logins_from(std::string_view address, domain::Timestamp since) override;
 

@@ -80,6 +80,9 @@ class SqlStore : public Store {
   }
   void close() override { database_.close(); }
 
+ protected:
+  Database& database() { return database_; }
+
  private:
   std::vector<Migration> migrations_;
   Database database_;

@@ -63,6 +63,7 @@ inline std::optional<StoredEvent> append_event(auto& connection, std::string_vie
   connection.execute("INSERT INTO task_events (task_id, seq, type, payload, at) VALUES (?1, ?2, ?3, ?4, ?5)", task_id,
                      seq, event.type, event.payload_json, at);
   enqueue_webhook_delivery(connection, task_id, event.type, at);
+  connection.announce_change();
   return StoredEvent{std::string(task_id), seq, event.type, event.payload_json, at};
 }
 

@@ -49,6 +49,7 @@ void Connection::exec_script(std::string_view sql) {
 }
 
 void Connection::rollback() noexcept {
+  change_noted_ = false;
   try {
     exec_script("ROLLBACK");
   } catch (const StoreError&) {

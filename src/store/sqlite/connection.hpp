@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "domain/time.hpp"
 #include "store/blob.hpp"
@@ -65,6 +66,11 @@ class Connection {
   // Ends the open transaction without its changes; never throws.
   void rollback() noexcept;
 
+  // Notes that the open transaction added a task event or an audit entry, for the change watchers of this
+  // process (Store::watch_changes); take_change says so once, after the commit. A rollback forgets it.
+  void announce_change() { change_noted_ = true; }
+  bool take_change() { return std::exchange(change_noted_, false); }
+
   template <class... Args>
   Rows query(std::string_view sql, const Args&... args) {
     Rows rows = start(sql);
@@ -109,6 +115,7 @@ class Connection {
 
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Cached>> cache_;
+  bool change_noted_ = false;
 };
 
 }  // namespace vka::store::sqlite

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "store/change_broadcast.hpp"
 #include "store/sql/transaction.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/dialect.hpp"
@@ -22,10 +23,12 @@ class Database {
 
   // Runs f(Connection&) in a write transaction: committed when f returns, rolled back when it throws.
   // Called from inside another write on the same thread, f joins that transaction (Store::write_together).
+  // A commit that announced a change (Dialect::announce_change) is broadcast to changes().
   template <class F>
   decltype(auto) write(F&& f) {
     if (Connection* open = sql::OpenWrite<Connection>::on(this)) return f(*open);
     std::lock_guard lock(writer_mutex_);
+    const BroadcastAfterCommit broadcast{*this};
     auto joinable = sql::joining<Connection>(this, f);
     return sql::in_transaction(open_writer(), "BEGIN IMMEDIATE", joinable);
   }
@@ -40,7 +43,17 @@ class Database {
   // Closes every connection; readers in use close when they are returned. Later calls throw.
   void close();
 
+  ChangeBroadcast& changes() { return changes_; }
+
  private:
+  // Ends with the write: by then its transaction has committed, or rolled back and so noted no change.
+  struct BroadcastAfterCommit {
+    Database& database;
+    ~BroadcastAfterCommit() {
+      if (database.writer_ && database.writer_->take_change()) database.changes_.announce();
+    }
+  };
+
   struct ReaderLease {
     explicit ReaderLease(Database& database);
     ReaderLease(const ReaderLease&) = delete;
@@ -54,6 +67,7 @@ class Database {
 
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
+  ChangeBroadcast changes_;
 
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;

@@ -1,6 +1,8 @@
 // Users, sessions, task shares, the audit trail and API key ownership, on both engines.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include "store/error.hpp"
 #include "store_fixture.hpp"
 
@@ -151,12 +153,34 @@ TEST_P(AccountsTest, TaskListsCanIncludeTasksSharedWithTheOwner) {
   EXPECT_EQ(ids, (std::vector<std::string>{"shared", "mine"}));
 }
 
+TEST_P(AccountsTest, AuditEntriesAreNumberedInCommitOrderAndReadAfterASeq) {
+  store_->audit().record(entry("b", 300, "u1", "auth.login"));  // an earlier time does not reorder seqs
+  store_->audit().record(entry("a", 100, "u1", "auth.logout"));
+  EXPECT_THROW(store_->write_together([&] {
+    store_->audit().record(entry("rolled-back", 200, "u1", "task.created"));
+    throw std::runtime_error("the change failed");
+  }),
+               std::runtime_error);
+  store_->audit().record(entry("c", 200, "u2", "task.deleted"));
+  auto seqs = [&](std::int64_t after, int limit) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (const auto& item : store_->audit().after(after, limit)) out.emplace_back(item.id, item.seq);
+    return out;
+  };
+  using Seqs = std::vector<std::pair<std::string, std::int64_t>>;
+  EXPECT_EQ(seqs(0, 10), (Seqs{{"b", 1}, {"a", 2}, {"c", 3}})) << "a rolled-back entry takes no number";
+  EXPECT_EQ(seqs(1, 1), (Seqs{{"a", 2}}));
+  EXPECT_TRUE(seqs(3, 10).empty());
+}
+
 TEST_P(AccountsTest, AuditPagesNewestFirstWithFilters) {
   store_->audit().record(entry("a1", 100, "u1", "auth.login"));
   store_->audit().record(entry("a2", 200, "u2", "task.created"));
   store_->audit().record(entry("a3", 300, "u1", "task.deleted"));
   store_->audit().record(entry("a4", 400, "u1", "task.created"));
-  EXPECT_EQ(store_->audit().list({}).items.front(), entry("a4", 400, "u1", "task.created"));
+  auto newest = entry("a4", 400, "u1", "task.created");
+  newest.seq = 4;
+  EXPECT_EQ(store_->audit().list({}).items.front(), newest);
   auto ids = [&](const AuditQuery& query) {
     std::vector<std::string> out;
     for (const auto& item : store_->audit().list(query).items) out.push_back(item.id);

@@ -1,4 +1,4 @@
-#include "store/postgres/job_listener.hpp"
+#include "store/postgres/notification_listener.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -15,29 +15,29 @@ constexpr std::chrono::milliseconds check_stop_every{200};
 
 }  // namespace
 
-JobListener::JobListener(std::string url, std::string channel, std::function<void()> wake)
+NotificationListener::NotificationListener(std::string url, std::string channel, std::function<void()> wake)
     : url_(std::move(url)), channel_(std::move(channel)), wake_(std::move(wake)), thread_([this] { run(); }) {}
 
-JobListener::~JobListener() {
+NotificationListener::~NotificationListener() {
   stopping_ = true;
   thread_.join();
 }
 
-void JobListener::run() {
+void NotificationListener::run() {
   std::chrono::milliseconds backoff{250};
   while (!stopping_) {
     try {
       listen_until_lost();
       backoff = std::chrono::milliseconds{250};
     } catch (const StoreError& e) {
-      spdlog::warn("listening for queued jobs: {}; reconnecting in {} ms", e.what(), backoff.count());
+      spdlog::warn("listening on {}: {}; reconnecting in {} ms", channel_, e.what(), backoff.count());
       pause(backoff);
       backoff = std::min(backoff * 2, std::chrono::milliseconds{5000});
     }
   }
 }
 
-void JobListener::listen_until_lost() {
+void NotificationListener::listen_until_lost() {
   Connection connection(url_);
   connection.exec_script("LISTEN " + channel_);
   wake_();
@@ -46,7 +46,7 @@ void JobListener::listen_until_lost() {
   }
 }
 
-void JobListener::pause(std::chrono::milliseconds duration) const {
+void NotificationListener::pause(std::chrono::milliseconds duration) const {
   for (auto waited = std::chrono::milliseconds{0}; waited < duration && !stopping_; waited += check_stop_every)
     std::this_thread::sleep_for(check_stop_every);
 }

@@ -11,12 +11,12 @@
 
 namespace vka::store::postgres {
 
-class JobListener final : public Subscription {
+class NotificationListener final : public Subscription {
  public:
-  JobListener(std::string url, std::string channel, std::function<void()> wake);
-  ~JobListener() override;
-  JobListener(const JobListener&) = delete;
-  JobListener& operator=(const JobListener&) = delete;
+  NotificationListener(std::string url, std::string channel, std::function<void()> wake);
+  ~NotificationListener() override;
+  NotificationListener(const NotificationListener&) = delete;
+  NotificationListener& operator=(const NotificationListener&) = delete;
 
  private:
   void run();
