@@ -29,23 +29,25 @@ void require_task_creator(const auth::Principal& principal) {
   if (!auth::can_create_tasks(principal)) throw http::forbidden("Viewers cannot create tasks.");
 }
 
-// A task's request as one JSON object (a form's fields made into one), with how its groups are named in errors:
-// a groups_file's bad lines by line number.
-struct TaskBody {
-  boost::json::object fields;
-  ItemField group_field;
+struct NewTask {
+  domain::TaskParams params;
+  std::optional<WebhookInput> webhook;
 };
 
-TaskBody read_task_body(const http::Request& request) {
+// JSON, or a form with a groups_file whose bad lines are named by line number.
+NewTask read_new_task(const http::Request& request, bool allow_private_webhooks) {
   if (is_multipart(request)) {
     auto form = read_task_form(request);
-    return {std::move(form.body), [lines = std::move(form.group_lines)](std::size_t index) {
-              return fmt::format("groups_file:{}", lines.at(index));
-            }};
+    auto webhook = take_webhook(form.body, allow_private_webhooks);
+    return {
+        parse_task_params(form.body,
+                          [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); }),
+        std::move(webhook)};
   }
-  return {read_json_object(request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads",
-                                     "vk_token_id", "webhook"}),
-          {}};
+  auto body = read_json_object(
+      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id", "webhook"});
+  auto webhook = take_webhook(body, allow_private_webhooks);
+  return {parse_task_params(body), std::move(webhook)};
 }
 
 // A task may name only a VK token its creator may use; anything else reads as "no such token".
@@ -61,17 +63,13 @@ void require_usable_token(Services& services, const auth::Principal& principal,
 http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    const auto body = read_task_body(request);
-    auto params = parse_task_params(body.fields, body.group_field);
-    std::optional<WebhookInput> webhook;
-    if (const auto* value = body.fields.if_contains("webhook"))
-      webhook = parse_webhook(*value, services.webhook_allow_private);
-    require_usable_token(services, principal, params.vk_token_id);
+    auto input = read_new_task(request, services.webhook_allow_private);
+    require_usable_token(services, principal, input.params.vk_token_id);
     domain::Task task;
     std::optional<std::string> secret;
     services.store.write_together([&] {
-      task = create_task(services.store, std::move(params), principal.id);
-      if (webhook) secret = apply_webhook(services, task, *webhook);
+      task = create_task(services.store, std::move(input.params), principal.id);
+      if (input.webhook) secret = apply_webhook(services, task, *input.webhook);
       record_audit(services.store, request, principal, "task.created", task.id);
     });
     auto response = http::envelope(request, 201, task_json_with_secret(task, secret));

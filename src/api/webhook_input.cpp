@@ -23,4 +23,12 @@ WebhookInput parse_webhook(const boost::json::value& value, bool allow_private) 
   return {text};
 }
 
+std::optional<WebhookInput> take_webhook(boost::json::object& body, bool allow_private) {
+  const auto it = body.find("webhook");
+  if (it == body.end()) return std::nullopt;
+  auto webhook = parse_webhook(it->value(), allow_private);
+  body.erase(it);
+  return webhook;
+}
+
 }  // namespace vka::api
