@@ -1,6 +1,6 @@
 """Webhooks end to end: a local receiver gets the signed events of a collected task, a failed call is retried,
-deliveries are listed on the task, private addresses need VKA_WEBHOOK_ALLOW_PRIVATE, and the secret is shown
-once and never again (nor in the log)."""
+deliveries are listed on the task and survive a restart, private addresses need VKA_WEBHOOK_ALLOW_PRIVATE, and
+the secret is shown once and never again (nor in the log)."""
 import hashlib
 import hmac
 import http.server
@@ -46,6 +46,12 @@ class Receiver:
         self.httpd.server_close()
 
 
+def open_community(sim):
+    """A community whose posts and comments can all be read, so that its task ends as completed."""
+    return next(c["id"] for c in sim.truth()["communities"]
+                if c["is_closed"] == 0 and not c["deactivated"] and not c["comments_closed"])
+
+
 def signature(secret, body):
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
@@ -54,8 +60,7 @@ class WebhookDeliveryTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.sim = Simulator(*SIM_ARGS).start()
-        cls.community = next(c["id"] for c in cls.sim.truth()["communities"]
-                             if c["is_closed"] == 0 and not c["deactivated"] and not c["comments_closed"])
+        cls.community = open_community(cls.sim)
         cls.server = Server(extra_env={"VKA_VK_API_URL": cls.sim.url, "VKA_VK_TOKEN": "e2e-token",
                                        "VKA_WORKERS": "2", "VKA_WEBHOOK_ALLOW_PRIVATE": "true"}).start()
         cls.receiver = Receiver()
@@ -118,7 +123,7 @@ class WebhookDeliveryTest(unittest.TestCase):
         self.assertIsNotNone(delivery["delivered_at"])
 
     def test_each_delivery_has_its_own_id(self):
-        ids = {self.receiver.calls[0]["headers"]["x-vka-delivery"], self.failing_once.calls[0]["headers"]["x-vka-delivery"]}
+        ids = {calls[0]["headers"]["x-vka-delivery"] for calls in (self.receiver.calls, self.failing_once.calls)}
         self.assertEqual(len(ids), 2)
         listed = self.deliveries(self.created["id"])
         self.assertEqual([(d["status"], d["attempts"], d["last_status_code"]) for d in listed], [("delivered", 1, 200)])
@@ -127,7 +132,8 @@ class WebhookDeliveryTest(unittest.TestCase):
     def test_patch_sets_and_clears_the_webhook_and_audits_it(self):
         task = self.server.create_task({"groups": [self.community]})
         self.assertIsNone(task["webhook"])
-        response = self.server.request("PATCH", f"/api/v1/tasks/{task['id']}", {"webhook": {"url": self.receiver.url("/p")}})
+        response = self.server.request("PATCH", f"/api/v1/tasks/{task['id']}",
+                                       {"webhook": {"url": self.receiver.url("/p")}})
         self.assertEqual(response.status, 200, response.body)
         secret = response.json()["data"]["webhook"]["secret"]
         self.assertRegex(secret, r"^[0-9a-f]{64}$")
@@ -171,6 +177,40 @@ class WebhookDeliveryTest(unittest.TestCase):
             self.assertNotIn(task["webhook"]["secret"], log)
 
 
+class RestartTest(unittest.TestCase):
+    def test_a_pending_delivery_is_sent_by_the_next_server_process(self):
+        sim = Simulator(*SIM_ARGS).start()
+        receiver = Receiver(statuses=[500] * 100)
+        env = {"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": "e2e-token", "VKA_WEBHOOK_ALLOW_PRIVATE": "true"}
+        try:
+            server = Server(extra_env=env).start()
+            try:
+                task = server.create_task({"groups": [open_community(sim)], "webhook": {"url": receiver.url()}})
+                wait_for(lambda: receiver.calls, timeout=120)
+            finally:
+                server.stop()
+            receiver.statuses.clear()
+            again = Server(extra_env=env)
+            again.dir, again.env, again.port = server.dir, server.env, server.port
+            again.stdout_path, again.stderr_path = f"{server.dir}/stdout2.log", f"{server.dir}/stderr2.log"
+            again.start()
+            try:
+                path = f"/api/v1/tasks/{task['id']}/webhook-deliveries"
+                delivered = wait_for(lambda: [d for d in walk_all(again, path) if d["status"] == "delivered"],
+                                     timeout=120)
+            finally:
+                again.stop()
+            self.assertEqual(len(delivered), 1)
+            self.assertGreaterEqual(delivered[0]["attempts"], 2)
+            self.assertEqual(delivered[0]["last_status_code"], 200)
+            self.assertEqual({c["headers"]["x-vka-delivery"] for c in receiver.calls}, {delivered[0]["id"]})
+            self.assertEqual(receiver.calls[-1]["headers"]["x-vka-signature"],
+                             signature(task["webhook"]["secret"], receiver.calls[-1]["body"]))
+        finally:
+            receiver.stop()
+            sim.stop()
+
+
 class PrivateAddressTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -194,7 +234,8 @@ class PrivateAddressTest(unittest.TestCase):
 
     def test_a_private_url_in_patch_is_refused(self):
         task = self.server.create_task({"groups": [1]})
-        response = self.server.request("PATCH", f"/api/v1/tasks/{task['id']}", {"webhook": {"url": "http://127.0.0.1/"}})
+        response = self.server.request("PATCH", f"/api/v1/tasks/{task['id']}",
+                                       {"webhook": {"url": "http://127.0.0.1/"}})
         self.assertEqual(response.status, 400, response.body)
         self.assertIn("VKA_WEBHOOK_ALLOW_PRIVATE", response.json()["error"]["details"][0]["problem"])
 
