@@ -1,7 +1,8 @@
 // Analytics at scale: a task of VKA_BENCH_COMMENTS comments (default 1,000,000) on VKA_BENCH_WALLS walls
 // (default 1), written page by page through the collection repository as the collector does (read models
 // kept at ingest), then the analytics of the whole task and of one wall, from the read models and, for
-// comparison, by scanning the comments (a date bound they cannot serve). Runs on the database that
+// comparison, by scanning the comments (a date bound they cannot serve): totals, keyword counts and phrase
+// counts, what one analytics request asks of the store. Runs on the database that
 // VKA_BENCH_DATABASE_URL names (a throwaway one), else on a temporary SQLite file.
 //   build/bench/bench_store_analytics --benchmark_min_time=1
 #include <benchmark/benchmark.h>
@@ -93,6 +94,9 @@ struct Fixture {
           c.date = domain::from_unix(1700000000 + post * 600 + (first + i) * 37);
           c.text = "комментарий";
           c.keywords = {keyword(random), keyword(random), keyword(random)};
+          // The runs a three-word comment gives: mostly distinct phrases, as real comments have.
+          const auto& k = c.keywords;
+          c.phrases = {k[0] + ' ' + k[1], k[1] + ' ' + k[2], k[0] + ' ' + k[1] + ' ' + k[2]};
           const int label = static_cast<int>(random() % 3);
           c.sentiment = label == 0   ? domain::Sentiment::positive
                         : label == 1 ? domain::Sentiment::neutral
@@ -132,8 +136,10 @@ void BM_Analytics(benchmark::State& state) {
   for (auto _ : state) {
     auto analytics = f.store->results().analytics({selected});
     auto keywords = f.store->results().keyword_counts(selected);
+    auto phrases = f.store->results().phrase_counts(selected, 3);
     benchmark::DoNotOptimize(analytics);
     benchmark::DoNotOptimize(keywords);
+    benchmark::DoNotOptimize(phrases);
   }
   state.counters["comments"] = static_cast<double>(f.comments);
 }

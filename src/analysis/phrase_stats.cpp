@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "analysis/keyword_stats.hpp"
+#include "domain/phrase_words.hpp"
 
 namespace vka::analysis {
 
@@ -20,13 +21,14 @@ void count_once(std::unordered_map<std::string, std::int64_t>& counts, const std
 void PhraseStats::add(const std::vector<std::string>& phrases) {
   ++documents_;
   count_once(phrases_, phrases);
-  std::vector<std::string> words;
-  for (const std::string& phrase : phrases)
-    for (std::size_t start = 0, end = 0; end != std::string::npos; start = end + 1) {
-      end = phrase.find(' ', start);
-      words.push_back(phrase.substr(start, end - start));
-    }
-  count_once(words_, words);
+  count_once(words_, domain::phrase_words(phrases));
+}
+
+void PhraseStats::add_counts(std::int64_t documents, const std::vector<std::pair<std::string, std::int64_t>>& phrases,
+                             const std::vector<std::pair<std::string, std::int64_t>>& words) {
+  documents_ += documents;
+  for (const auto& [phrase, count] : phrases) phrases_[phrase] += count;
+  for (const auto& [word, count] : words) words_[word] += count;
 }
 
 void PhraseStats::merge(const PhraseStats& other) {

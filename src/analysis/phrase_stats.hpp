@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace vka::analysis {
@@ -22,6 +23,10 @@ class PhraseStats {
   // some phrase are counted: a document without phrases adds to the total only.
   void add(const std::vector<std::string>& phrases);
   void merge(const PhraseStats& other);
+  // Counts kept elsewhere (the analytics read models): `documents` more documents in all, and how many
+  // documents have each phrase and each word of a phrase (domain::phrase_words), as add() counts them.
+  void add_counts(std::int64_t documents, const std::vector<std::pair<std::string, std::int64_t>>& phrases,
+                  const std::vector<std::pair<std::string, std::int64_t>>& words);
 
   // The n phrases in at least `min_documents` documents with the highest G², positive association only.
   std::vector<PhraseCount> top(std::size_t n, std::int64_t min_documents = 3) const;

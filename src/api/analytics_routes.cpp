@@ -2,6 +2,7 @@
 #include <boost/json/array.hpp>
 
 #include "analysis/keyword_stats.hpp"
+#include "analysis/phrase_stats.hpp"
 #include "api/authenticated.hpp"
 #include "api/results_query.hpp"
 #include "api/routes.hpp"
@@ -14,6 +15,9 @@ namespace {
 
 constexpr std::size_t top_keyword_count = 20;
 constexpr std::size_t community_keyword_count = 5;
+constexpr std::size_t top_phrase_count = 20;
+constexpr std::size_t community_phrase_count = 5;
+constexpr std::int64_t phrase_min_comments = 3;  // the frequency floor of a phrase
 
 boost::json::object sentiment_json(const store::SentimentCounts& counts) {
   return {{"positive", counts.positive}, {"neutral", counts.neutral}, {"negative", counts.negative}};
@@ -31,6 +35,21 @@ analysis::KeywordStats keyword_stats(store::ResultsRepository& results, const st
   analysis::KeywordStats stats;
   stats.add_counts(counts.comments, counts.keywords);
   return stats;
+}
+
+boost::json::array phrases_json(const std::vector<analysis::PhraseCount>& phrases) {
+  boost::json::array out;
+  for (const auto& phrase : phrases)
+    out.push_back({{"phrase", phrase.phrase}, {"count", phrase.count}, {"score", phrase.score}});
+  return out;
+}
+
+// The n collocations of the comments the filter selects, from counts the store keeps (docs/analysis.md).
+boost::json::array top_phrases(store::ResultsRepository& results, const store::CommentFilter& filter, std::size_t n) {
+  const auto counts = results.phrase_counts(filter, phrase_min_comments);
+  analysis::PhraseStats stats;
+  stats.add_counts(counts.comments, counts.phrases, counts.words);
+  return phrases_json(stats.top(n, phrase_min_comments));
 }
 
 // Totals, sentiment, keywords, authors, activity and summaries. Keywords of the whole task are those that
@@ -61,12 +80,15 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   boost::json::array groups;
   for (const auto& community : analytics.communities) {
     const auto own = keyword_stats(results, {.task_id = selected.task_id, .group_id = community.community_id});
-    groups.push_back({{"group_id", community.community_id},
-                      {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
-                      {"posts", community.posts},
-                      {"comments", community.comments},
-                      {"sentiment", sentiment_json(community.sentiment)},
-                      {"top_keywords", keywords_json(own.top(community_keyword_count, whole))}});
+    groups.push_back(
+        {{"group_id", community.community_id},
+         {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
+         {"posts", community.posts},
+         {"comments", community.comments},
+         {"sentiment", sentiment_json(community.sentiment)},
+         {"top_keywords", keywords_json(own.top(community_keyword_count, whole))},
+         {"top_phrases", top_phrases(results, {.task_id = selected.task_id, .group_id = community.community_id},
+                                     community_phrase_count)}});
   }
   boost::json::array posts;
   for (const auto& post : analytics.posts_summary)
@@ -82,6 +104,7 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
             {"comment_likes", analytics.comment_likes}}},
           {"sentiment", sentiment_json(analytics.sentiment)},
           {"top_keywords", keywords_json(top_keywords)},
+          {"top_phrases", top_phrases(results, selected, top_phrase_count)},
           {"top_authors", std::move(authors)},
           {"activity",
            {{"by_day", std::move(by_day)},

@@ -18,17 +18,28 @@ ExportCell nullable(const std::optional<T>& value) {
 }  // namespace
 
 const std::vector<std::string>& post_export_columns() {
-  static const std::vector<std::string> columns{
-      "owner_id",           "id",        "date", "text",          "likes", "reposts", "views", "comments_count",
-      "comments_collected", "is_pinned", "url",  "community_name"};
+  static const std::vector<std::string> columns{"owner_id",
+                                                "id",
+                                                "date",
+                                                "text",
+                                                "likes",
+                                                "reposts",
+                                                "views",
+                                                "comments_count",
+                                                "comments_collected",
+                                                "is_pinned",
+                                                "url",
+                                                "community_name",
+                                                "first_seen_at",
+                                                "last_seen_at"};
   return columns;
 }
 
 const std::vector<std::string>& comment_export_columns() {
   static const std::vector<std::string> columns{
-      "owner_id",       "post_id",      "id",    "parent_id", "thread_root_id", "from_id",         "author_name",
-      "date",           "text",         "likes", "deleted",   "sentiment",      "sentiment_score", "keywords",
-      "community_name", "post_excerpt", "url"};
+      "owner_id",       "post_id",      "id",    "parent_id",     "thread_root_id", "from_id",         "author_name",
+      "date",           "text",         "likes", "deleted",       "sentiment",      "sentiment_score", "keywords",
+      "community_name", "post_excerpt", "url",   "first_seen_at", "last_seen_at"};
   return columns;
 }
 
@@ -45,7 +56,9 @@ std::vector<ExportCell> post_export_cells(const store::PostRow& row) {
           row.comments_collected,
           post.is_pinned,
           domain::post_url({post.owner_id, post.id}),
-          nullable(row.community_name)};
+          nullable(row.community_name),
+          row.first_seen_at,
+          row.last_seen_at};
 }
 
 std::vector<ExportCell> comment_export_cells(const store::CommentRow& row) {
@@ -66,7 +79,9 @@ std::vector<ExportCell> comment_export_cells(const store::CommentRow& row) {
           fmt::format("{}", fmt::join(comment.keywords, " ")),
           nullable(row.community_name),
           nullable(row.post_excerpt),
-          domain::comment_url({comment.owner_id, comment.post_id}, comment.id, comment.thread_root_id)};
+          domain::comment_url({comment.owner_id, comment.post_id}, comment.id, comment.thread_root_id),
+          row.first_seen_at,
+          row.last_seen_at};
 }
 
 }  // namespace vka::api

@@ -30,7 +30,9 @@ boost::json::object post_to_json(const store::PostRow& row) {
           {"comments_collected", row.comments_collected},
           {"is_pinned", post.is_pinned},
           {"url", domain::post_url({post.owner_id, post.id})},
-          {"community_name", nullable(row.community_name)}};
+          {"community_name", nullable(row.community_name)},
+          {"first_seen_at", domain::format_rfc3339(row.first_seen_at)},
+          {"last_seen_at", domain::format_rfc3339(row.last_seen_at)}};
 }
 
 boost::json::object comment_to_json(const store::CommentRow& row) {
@@ -54,7 +56,9 @@ boost::json::object comment_to_json(const store::CommentRow& row) {
                                                       : boost::json::value(nullptr)},
           {"keywords", std::move(keywords)},
           {"community_name", nullable(row.community_name)},
-          {"url", domain::comment_url({comment.owner_id, comment.post_id}, comment.id, comment.thread_root_id)}};
+          {"url", domain::comment_url({comment.owner_id, comment.post_id}, comment.id, comment.thread_root_id)},
+          {"first_seen_at", domain::format_rfc3339(row.first_seen_at)},
+          {"last_seen_at", domain::format_rfc3339(row.last_seen_at)}};
 }
 
 }  // namespace vka::api

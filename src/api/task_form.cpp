@@ -68,6 +68,7 @@ boost::json::value form_value(std::string_view field, std::string_view text) {
     if (error == std::errc{} && end == text.data() + text.size()) return number;
     return boost::json::string{text};  // reported as "must be an integer" by the common validation
   }
+  if (field == "schedule") return boost::json::object{{"every", text}};
   if (field == "threads") {
     if (text == "true" || text == "1" || text == "on") return true;
     if (text == "false" || text == "0" || text == "off") return false;
@@ -93,8 +94,9 @@ TaskForm read_task_form(const http::Request& request) {
   const auto boundary = http::multipart_boundary(request.headers.get("Content-Type").value_or(""));
   const auto parsed = http::parse_multipart(request.body, *boundary);
   if (!parsed.error.empty()) throw http::validation_failed("The form is malformed: " + parsed.error + ".");
-  static constexpr std::string_view known[] = {"groups_file", "name",    "posts",       "posts_per_group", "since",
-                                               "until",       "threads", "vk_token_id", "webhook_url"};
+  static constexpr std::string_view known[] = {"groups_file", "name",       "posts",   "posts_per_group",
+                                               "since",       "until",      "threads", "vk_token_id",
+                                               "schedule",    "webhook_url"};
   TaskForm form;
   std::vector<http::ErrorDetail> problems;
   std::vector<std::string> seen;

@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/schedule_input.hpp"
 #include "collect/progress_json.hpp"
 #include "domain/post_ref.hpp"
 
@@ -55,6 +56,9 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"errors", std::move(errors)},
           {"waiting_reason", task.waiting ? boost::json::value(task.waiting->reason) : boost::json::value(nullptr)},
           {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)},
+          {"schedule", schedule_to_json(task.schedule)},
+          {"last_refreshed_at", optional_time(task.last_refreshed_at)},
+          {"next_refresh_at", optional_time(task.next_refresh_at)},
           {"webhook", task.webhook ? boost::json::value({{"url", task.webhook->url}}) : boost::json::value(nullptr)}};
 }
 

@@ -8,14 +8,17 @@
 #include "api/newest_first_cursor.hpp"
 #include "api/query.hpp"
 #include "api/routes.hpp"
+#include "api/schedule_input.hpp"
 #include "api/task_access.hpp"
 #include "api/task_creation.hpp"
 #include "api/task_form.hpp"
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
+#include "api/task_refresh.hpp"
 #include "api/task_webhook.hpp"
 #include "api/webhook_input.hpp"
 #include "auth/permissions.hpp"
+#include "domain/task_request.hpp"
 #include "domain/task_state.hpp"
 #include "http/envelope.hpp"
 
@@ -31,23 +34,35 @@ void require_task_creator(const auth::Principal& principal) {
 
 struct NewTask {
   domain::TaskParams params;
+  std::optional<domain::TaskSchedule> schedule;
   std::optional<WebhookInput> webhook;
 };
+
+// The schedule member leaves the body, which then holds the collection parameters alone.
+std::optional<domain::TaskSchedule> take_schedule(boost::json::object& body) {
+  const auto it = body.find("schedule");
+  if (it == body.end()) return std::nullopt;
+  auto schedule = parse_schedule(it->value());
+  body.erase(it);
+  return schedule;
+}
 
 // JSON, or a form with a groups_file whose bad lines are named by line number.
 NewTask read_new_task(const http::Request& request, bool allow_private_webhooks) {
   if (is_multipart(request)) {
     auto form = read_task_form(request);
+    auto schedule = take_schedule(form.body);
     auto webhook = take_webhook(form.body, allow_private_webhooks);
     return {
         parse_task_params(form.body,
                           [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); }),
-        std::move(webhook)};
+        schedule, std::move(webhook)};
   }
-  auto body = read_json_object(
-      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id", "webhook"});
+  auto body = read_json_object(request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads",
+                                         "vk_token_id", "schedule", "webhook"});
+  auto schedule = take_schedule(body);
   auto webhook = take_webhook(body, allow_private_webhooks);
-  return {parse_task_params(body), std::move(webhook)};
+  return {parse_task_params(body), schedule, std::move(webhook)};
 }
 
 // A task may name only a VK token its creator may use; anything else reads as "no such token".
@@ -68,7 +83,7 @@ http::Response post_task(Services& services, http::Request& request, const auth:
     domain::Task task;
     std::optional<std::string> secret;
     services.store.write_together([&] {
-      task = create_task(services.store, std::move(input.params), principal.id);
+      task = create_task(services.store, std::move(input.params), principal.id, input.schedule);
       if (input.webhook) secret = apply_webhook(services, task, *input.webhook);
       record_audit(services.store, request, principal, "task.created", task.id);
     });
@@ -140,6 +155,62 @@ http::Response change_task(Services& services, http::Request& request, const aut
   });
 }
 
+// PATCH: JSON merge semantics over the fields a task lets change; a member given as null clears it. The
+// webhook is taken out of the body first (webhook_input.hpp), the other fields are the task's own.
+store::TaskUpdate read_task_update(const boost::json::object& body) {
+  store::TaskUpdate update{.at = domain::now()};
+  if (body.contains("name")) {
+    FieldProblems problems;
+    update.name = problems.optional_string(body, "name", domain::max_task_name_bytes);
+    problems.throw_if_any();
+  }
+  if (const auto* schedule = body.if_contains("schedule")) update.schedule = parse_schedule(*schedule);
+  return update;
+}
+
+// The response shows a webhook's new secret, once.
+http::Response patch_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    const auto task = visible_task(services, principal, request.path_param("id"));
+    require_task_changer(principal, task);
+    auto body = read_json_object(request, {"name", "schedule", "webhook"});
+    const auto webhook = take_webhook(body, services.webhook_allow_private);
+    const auto update = read_task_update(body);
+    std::optional<domain::Task> updated;
+    std::optional<std::string> secret;
+    services.store.write_together([&] {
+      updated = services.store.tasks().update(task.id, update, {"task.updated", "{}"});
+      if (!updated) throw http::not_found("No task with this id.");
+      if (webhook) secret = apply_webhook(services, *updated, *webhook);
+      record_audit(services.store, request, principal, "task.updated", task.id);
+    });
+    return http::envelope(request, 200, task_json_with_secret(*updated, secret));
+  });
+}
+
+// 202: the refresh runs as a job. Refused (409) unless the task has finished its collection: a queued,
+// running or paused task is still collecting, a failed one needs resume, a canceled one stays stopped.
+http::Response refresh_task(Services& services, http::Request& request, const auth::Principal& principal) {
+  return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
+    auto task = visible_task(services, principal, request.path_param("id"));
+    require_task_changer(principal, task);
+    for (;;) {
+      if (!domain::transition(task.status, domain::TaskAction::refresh))
+        throw http::conflict(domain::transition_problem(task.status, domain::TaskAction::refresh));
+      store::TransitionResult result;
+      services.store.write_together([&] {
+        result = start_refresh(services.store, task);
+        if (result.outcome == store::TransitionResult::Outcome::applied)
+          record_audit(services.store, request, principal, "task.refresh", task.id);
+      });
+      using Outcome = store::TransitionResult::Outcome;
+      if (result.outcome == Outcome::not_found || !result.task) throw http::not_found("No task with this id.");
+      task = std::move(*result.task);
+      if (result.outcome == Outcome::applied) return http::envelope(request, 202, task_to_json(task));
+    }
+  });
+}
+
 http::Response delete_task(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
   require_task_changer(principal, task);
@@ -156,7 +227,9 @@ void add_task_routes(http::Router& router, Services& services) {
   router.add("POST", "/api/v1/tasks", authenticated(services, post_task));
   router.add("GET", "/api/v1/tasks", authenticated(services, list_tasks));
   router.add("GET", "/api/v1/tasks/{id}", authenticated(services, get_task));
+  router.add("PATCH", "/api/v1/tasks/{id}", authenticated(services, patch_task));
   router.add("DELETE", "/api/v1/tasks/{id}", authenticated(services, delete_task));
+  router.add("POST", "/api/v1/tasks/{id}/refresh", authenticated(services, refresh_task));
   for (const auto action : {domain::TaskAction::pause, domain::TaskAction::resume, domain::TaskAction::cancel})
     router.add("POST", "/api/v1/tasks/{id}/" + std::string{domain::to_string(action)},
                authenticated(services, [action](Services& s, http::Request& r, const auth::Principal& p) {

@@ -27,7 +27,7 @@ void ApiKeysCommand::add_to(CLI::App& command) {
 
 int ApiKeysCommand::run(const Config& config) const {
   return run_command("vk-analytics", [&] {
-    auto store = open_database(config.database_url);
+    auto store = open_database(config);
     store->migrate();
     if (create_->parsed()) {
       std::optional<std::string> owner_id;

@@ -163,7 +163,7 @@ bool report_problems(const std::vector<std::string>& problems) {
 
 int migrate(const Config& config) {
   return run_command("vk-analytics", [&] {
-    auto store = open_database(config.database_url);
+    auto store = open_database(config);
     const auto applied = store->migrate();
     if (applied.empty()) std::puts("database is up to date");
     for (const auto& name : applied) std::printf("applied %s\n", name.c_str());
@@ -174,7 +174,7 @@ int migrate(const Config& config) {
 // Recomputes the analytics read models of one task, or of every task, from the stored comments.
 int rebuild_analytics(const Config& config, const std::optional<std::string>& task_id) {
   return run_command("vk-analytics", [&] {
-    auto store = open_database(config.database_url);
+    auto store = open_database(config);
     store->migrate();
     std::vector<std::string> task_ids;
     if (task_id) {

@@ -50,6 +50,10 @@ void announce(const CollectTask& chosen) {
       say(fmt::format("task {} with these parameters is already {}; writing it out again", task.id,
                       domain::to_string(task.status)));
       break;
+    case TaskOrigin::refreshed:
+      say(fmt::format("refreshing task {}: collecting what is new since it finished ({} comments, {} posts so far)",
+                      task.id, task.progress.comments_collected, task.progress.posts_found));
+      break;
   }
 }
 
@@ -153,6 +157,7 @@ void CollectCommand::add_to(CLI::App& cli) {
   c.add_option("--since", request_.since, "only posts from this RFC 3339 time on, e.g. 2026-01-01T00:00:00Z");
   c.add_option("--until", request_.until, "only posts before this RFC 3339 time");
   c.add_flag("--no-threads", request_.no_threads, "skip replies to comments");
+  c.add_flag("--no-refresh", no_refresh_, "a finished task is written out again as it is, without calling VK");
   c.add_option("--format", format_, "output format")
       ->check(CLI::IsMember({"ndjson", "csv", "xlsx"}))
       ->capture_default_str();
@@ -187,10 +192,10 @@ int CollectCommand::run() {
   const StopSignals signals;  // before the workers' threads exist
   const auto started = std::chrono::steady_clock::now();
   return run_command("vk-analytics collect", [&] {
-    auto store = open_database(config_.database_url);
+    auto store = open_database(config_);
     store->migrate();
     const auto analyzer = make_analyzer({});
-    const auto chosen = find_or_create_task(*store, std::move(params));
+    const auto chosen = find_or_create_task(*store, std::move(params), !no_refresh_);
     announce(chosen);
     auto task = chosen.task;
     if (!domain::is_terminal(task.status)) {

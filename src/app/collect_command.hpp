@@ -1,7 +1,8 @@
 #pragma once
 // `vk-analytics collect`: one task collected in this process into a local database, with progress on
 // stderr, then written out as NDJSON, CSV or XLSX with the export's options. Running the same command
-// again resumes it (or, once it is finished, writes it out again without calling VK).
+// again resumes it, or once it is finished refreshes it (with --no-refresh, writes it out again without
+// calling VK).
 #include <optional>
 #include <string>
 
@@ -33,6 +34,7 @@ class CollectCommand {
   std::optional<std::string> tz_;
   std::string what_ = "comments";
   std::string output_ = "-";
+  bool no_refresh_ = false;
 };
 
 }  // namespace vka::app

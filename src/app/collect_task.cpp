@@ -2,6 +2,7 @@
 
 #include "api/task_creation.hpp"
 #include "api/task_json.hpp"
+#include "api/task_refresh.hpp"
 #include "domain/task_state.hpp"
 
 namespace vka::app {
@@ -45,12 +46,18 @@ domain::Task resume_if_stopped(store::TaskRepository& tasks, domain::Task task) 
 
 }  // namespace
 
-CollectTask find_or_create_task(store::Store& store, domain::TaskParams params) {
+CollectTask find_or_create_task(store::Store& store, domain::TaskParams params, bool refresh) {
   auto& tasks = store.tasks();
   if (auto existing = newest_with_params(tasks, params)) {
     switch (existing->status) {
       case domain::TaskStatus::completed:
-      case domain::TaskStatus::completed_with_errors: return {std::move(*existing), TaskOrigin::finished};
+      case domain::TaskStatus::completed_with_errors: {
+        if (!refresh) return {std::move(*existing), TaskOrigin::finished};
+        auto started = api::start_refresh(store, *existing);
+        if (started.outcome == store::TransitionResult::Outcome::applied)
+          return {std::move(*started.task), TaskOrigin::refreshed};
+        return {started.task ? std::move(*started.task) : std::move(*existing), TaskOrigin::resumed};
+      }
       case domain::TaskStatus::queued:
       case domain::TaskStatus::running:
       case domain::TaskStatus::paused:

@@ -15,6 +15,7 @@
 #include "app/first_admin.hpp"
 #include "app/keys_setup.hpp"
 #include "app/open_database.hpp"
+#include "app/refresh_scheduler.hpp"
 #include "app/stop_signals.hpp"
 #include "app/webhook_sender.hpp"
 #include "http/server.hpp"
@@ -39,7 +40,7 @@ api::SessionSettings session_settings(const Config& config) {
 // Everything `serve` runs, built in dependency order; construction throws on any start-up problem.
 struct Service {
   explicit Service(const Config& config)
-      : store(open_database(config.database_url)),
+      : store(open_database(config)),
         applied_migrations(store->migrate()),
         master_key(load_master_key(config.data_dir)),
         first_admin_password(create_first_admin(*store, config.admin_api_key.has_value())),
@@ -66,6 +67,7 @@ struct Service {
         pipeline(router, metrics, {config.cors_origins, &gate}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, vk_tokens, metrics)),
+        scheduler(workers ? std::make_unique<RefreshScheduler>(*store, refresh_poll_interval) : nullptr),
         webhook_sender(*store, webhook_secrets, {.allow_private = config.webhook_allow_private}) {}
 
   static api::EventStreamLimits event_stream_limits(const Config& config) {
@@ -109,7 +111,8 @@ struct Service {
   http::Router router;
   http::Pipeline pipeline;
   http::Server server;
-  std::unique_ptr<jobs::WorkerPool> workers;  // null in an API-only process
+  std::unique_ptr<jobs::WorkerPool> workers;    // null in an API-only process
+  std::unique_ptr<RefreshScheduler> scheduler;  // runs beside the workers
   WebhookSender webhook_sender;
 };
 
@@ -135,6 +138,7 @@ int serve(const Config& given) {
     if (simulator) create_demo_task(*service.store, *simulator);
     start_listening(service.server);
     if (service.workers) service.workers->start();
+    if (service.scheduler) service.scheduler->start();
     service.webhook_sender.start();
     const auto host = Service::server_options(config).host;
     spdlog::info("listening on {}://{}:{} with {} collection workers", config.tls_cert_file.empty() ? "http" : "https",
@@ -153,6 +157,7 @@ int serve(const Config& given) {
     spdlog::info("received {}, shutting down (deadline {} s)", signal_name(signal), config.shutdown_seconds);
     service.shutting_down = true;
     service.server.shutdown(std::chrono::seconds{config.shutdown_seconds});
+    if (service.scheduler) service.scheduler->stop();
     if (service.workers) service.workers->stop();
     service.webhook_sender.stop();
     if (simulator) simulator->stop();

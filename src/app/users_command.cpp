@@ -69,7 +69,7 @@ void UsersCommand::add_to(CLI::App& command) {
 
 int UsersCommand::run(const Config& config) const {
   return run_command("vk-analytics", [&] {
-    auto store = open_database(config.database_url);
+    auto store = open_database(config);
     store->migrate();
     if (create_->parsed()) {
       const auto username = username_of(username_);

@@ -42,7 +42,8 @@ void VkSimCommand::add_to(CLI::App& cli) {
   c.add_option("--fault-rate", options_.fault_rate, "share of requests that fail, 0..1")->capture_default_str();
   c.add_option("--faults", faults_, "fault kinds: 5xx,error10,error9,truncated,stall")->capture_default_str();
   c.add_option("--stall-ms", stall_ms_, "how long a stalled request waits")->capture_default_str();
-  c.add_flag("--debug-routes", options_.debug_routes, "serve /_sim/stats and /_sim/truth (tests and benchmarks)");
+  c.add_flag("--debug-routes", options_.debug_routes,
+             "serve /_sim/stats, /_sim/truth and /_sim/grow (tests, benchmarks, demos)");
   c.add_option("--log-level", log_level_, "trace, debug, info, warn, error or off")->capture_default_str();
 }
 

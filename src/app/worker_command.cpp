@@ -7,6 +7,7 @@
 #include "app/exit_codes.hpp"
 #include "app/keys_setup.hpp"
 #include "app/open_database.hpp"
+#include "app/refresh_scheduler.hpp"
 #include "app/stop_signals.hpp"
 #include "app/webhook_sender.hpp"
 
@@ -15,7 +16,7 @@ namespace vka::app {
 int run_workers(const Config& config) {
   const StopSignals signals;
   return run_command("vk-analytics", [&] {
-    const auto store = open_database(config.database_url);
+    const auto store = open_database(config);
     for (const auto& name : store->migrate()) spdlog::info("applied migration {}", name);
     const auto analyzer = make_analyzer(config.lexicon_files, config.stopword_files);
     // Tasks may name stored tokens: every worker host needs the data directory's secret.key of the API.
@@ -26,10 +27,13 @@ int run_workers(const Config& config) {
     const auth::WebhookSecrets webhook_secrets(master_key);
     WebhookSender webhook_sender(*store, webhook_secrets, {.allow_private = config.webhook_allow_private});
     workers->start();
+    RefreshScheduler scheduler(*store, refresh_poll_interval);
+    scheduler.start();
     webhook_sender.start();
     spdlog::info("{} collection workers running", config.workers);
     const int signal = signals.wait();
     spdlog::info("received {}, stopping the workers", signal_name(signal));
+    scheduler.stop();
     workers->stop();
     webhook_sender.stop();
     store->close();

@@ -80,12 +80,13 @@ struct BatchApplier::Visitor {
     return true;
   }
 
-  void add_comment_lanes(const std::vector<domain::Post>& posts) {
-    for (const domain::Post& post : posts) {
+  // The posts the write opened (new to the task, or with a changed comments count) get their comments read.
+  void add_comment_lanes(const store::WriteResult& written) {
+    for (const auto& [owner_id, post_id] : written.opened) {
       auto& lanes = self.work_.comments;
       const auto existing =
-          find_lane(lanes, [&](const CommentsLane& l) { return l.owner_id == post.owner_id && l.post_id == post.id; });
-      if (existing == lanes.end()) lanes.push_back({post.owner_id, post.id, {}});
+          find_lane(lanes, [&](const CommentsLane& l) { return l.owner_id == owner_id && l.post_id == post_id; });
+      if (existing == lanes.end()) lanes.push_back({owner_id, post_id, {}});
     }
   }
 
@@ -202,8 +203,8 @@ struct BatchApplier::Visitor {
     ++report.progressed;
     std::vector<domain::Post> posts;
     for (const vk::Post& post : list->items) posts.push_back(to_post(post));
-    if (!posts.empty()) self.writer_.save_named_posts(posts, authors_of(list->profiles, list->groups));
-    add_comment_lanes(posts);
+    if (!posts.empty())
+      add_comment_lanes(self.writer_.save_named_posts(posts, authors_of(list->profiles, list->groups)));
     for (const domain::PostRef& ref : call.posts) {
       const bool returned = std::any_of(posts.begin(), posts.end(), [&](const domain::Post& p) {
         return p.owner_id == ref.owner_id && p.id == ref.post_id;
@@ -237,8 +238,8 @@ struct BatchApplier::Visitor {
     if (step->stale) return;
     std::vector<domain::Post> posts;
     for (const vk::Post& post : step->taken) posts.push_back(to_post(post));
-    self.writer_.save_wall(call.community_id, posts, authors_of(page->profiles, page->groups), step->next, step->done);
-    add_comment_lanes(posts);
+    add_comment_lanes(self.writer_.save_wall(call.community_id, posts, authors_of(page->profiles, page->groups),
+                                             step->next, step->done));
     if (step->done) walls.erase(lane);
   }
 

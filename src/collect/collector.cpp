@@ -31,7 +31,8 @@ std::vector<store::PostState> all_posts(store::Store& store, const std::string& 
   }
 }
 
-// Moves a running task to its end status; false when its status changed meanwhile.
+// Moves a running task to its end status; false when its status changed meanwhile. A refresh that completes
+// says so with "task.refreshed" (instead of `event_type`) and sets last_refreshed_at.
 bool end_task(store::Store& store, const std::string& task_id, domain::TaskAction action,
               const std::string& event_type) {
   const auto task = store.tasks().get(task_id);
@@ -39,9 +40,13 @@ bool end_task(store::Store& store, const std::string& task_id, domain::TaskActio
   const auto to = domain::transition(task->status, action);
   if (!to) return false;
   const auto now = domain::now();
+  const bool refreshed = domain::is_refreshing(*task) && action != domain::TaskAction::fail;
   json::object payload{{"status", domain::to_string(*to)}, {"progress", progress_to_json(task->progress, true)}};
-  const store::TaskTransition change{
-      task->status, *to, now, std::nullopt, now, store::NewEvent{event_type, json::serialize(payload)}, std::nullopt};
+  store::TaskTransition change{
+      task->status, *to, now,
+      std::nullopt, now, store::NewEvent{refreshed ? "task.refreshed" : event_type, json::serialize(payload)},
+      std::nullopt};
+  change.refreshed = refreshed;
   return store.tasks().transition(task_id, change).outcome == store::TransitionResult::Outcome::applied;
 }
 
@@ -118,6 +123,13 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   }
 
   for (;;) {
+    if (work.empty() && domain::is_refreshing(task)) {
+      // A refresh whose walls are now read has posts to re-read by id: what the store says is left, given the
+      // errors recorded since the job started (a post VK no longer returns is settled by its error).
+      writer.flush();
+      if (const auto current = store_.tasks().get(task.id))
+        work = rebuild_work(*current, store_.collection().communities(task.id), all_posts(store_, task.id)).work;
+    }
     if (work.empty()) return finish(task.id);
     if (context.should_stop() || clock_.now() >= slice_end) {
       writer.flush();

@@ -86,6 +86,7 @@ domain::Comment to_comment(const vk::Comment& comment, std::optional<std::int64_
     out.sentiment = to_domain(analysis.sentiment);
     out.sentiment_score = analysis.sentiment_score;
     out.keywords = analysis.keywords;
+    out.phrases = analysis.phrases;
     out.stems = join_terms(analyzer.search_terms(comment.text));
   }
   return out;

@@ -60,6 +60,14 @@ RebuiltWork rebuild_work(const domain::Task& task, const std::vector<store::Comm
       continue;
     out.work.named_posts.push_back(ref);
   }
+  const bool walls_read = out.work.names.empty() && out.work.lookups.empty() && out.work.walls.empty();
+  if (domain::is_refreshing(task) && task.started_at && walls_read) {
+    for (const store::PostState& state : posts) {
+      if (state.status == store::LinkStatus::done && state.last_seen_at < *task.started_at &&
+          !error_scopes.contains(post_scope(state.owner_id, state.post_id)))
+        out.work.named_posts.push_back({state.owner_id, state.post_id});
+    }
+  }
   return out;
 }
 

@@ -65,6 +65,9 @@ struct Comment {
   std::optional<Sentiment> sentiment;
   std::optional<double> sentiment_score;  // -1..1
   std::vector<std::string> keywords;
+  // Candidate collocations of the text (analysis::TextAnalysis::phrases), kept for analytics; comment
+  // listings do not read them back.
+  std::vector<std::string> phrases;
   std::string stems;  // the text's search stems, space-separated
   bool operator==(const Comment&) const = default;
 };

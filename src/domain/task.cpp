@@ -25,4 +25,10 @@ bool is_terminal(TaskStatus status) {
          status == TaskStatus::failed || status == TaskStatus::canceled;
 }
 
+bool is_refreshing(const Task& task) {
+  return (task.status == TaskStatus::queued || task.status == TaskStatus::running ||
+          task.status == TaskStatus::paused) &&
+         task.finished_at.has_value();
+}
+
 }  // namespace vka::domain

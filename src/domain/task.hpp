@@ -1,6 +1,7 @@
 #pragma once
 // A collection task: what the analyst asked for, where it stands, what went wrong.
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -85,6 +86,12 @@ struct TaskWebhook {
   bool operator==(const TaskWebhook&) const = default;
 };
 
+// How often the server refreshes a task by itself (api: schedule {"every": "6h"}).
+struct TaskSchedule {
+  std::chrono::seconds every{0};
+  bool operator==(const TaskSchedule&) const = default;
+};
+
 struct Task {
   std::string id;
   TaskStatus status = TaskStatus::queued;
@@ -97,6 +104,13 @@ struct Task {
   std::vector<TaskError> errors;
   std::optional<TaskWaiting> waiting;
   std::optional<TaskWebhook> webhook;
+  std::optional<TaskSchedule> schedule;
+  std::optional<Timestamp> last_refreshed_at;  // when its latest refresh ended
+  std::optional<Timestamp> next_refresh_at;    // when the schedule refreshes it next
 };
+
+// A refresh runs the task again after it finished once: while it runs, finished_at still tells when the
+// previous collection or refresh ended (a first collection has none, nor has a failed one resumed).
+bool is_refreshing(const Task& task);
 
 }  // namespace vka::domain

@@ -18,6 +18,7 @@ constexpr auto action_names = enum_names<TaskAction>({
     {TaskAction::complete, "complete"},
     {TaskAction::complete_with_errors, "complete_with_errors"},
     {TaskAction::fail, "fail"},
+    {TaskAction::refresh, "refresh"},
 });
 
 struct Edge {
@@ -26,7 +27,7 @@ struct Edge {
   TaskStatus to;
 };
 
-constexpr std::array<Edge, 12> edges{{
+constexpr std::array<Edge, 14> edges{{
     {TaskStatus::queued, TaskAction::start, TaskStatus::running},
     {TaskStatus::queued, TaskAction::pause, TaskStatus::paused},
     {TaskStatus::queued, TaskAction::cancel, TaskStatus::canceled},
@@ -39,6 +40,8 @@ constexpr std::array<Edge, 12> edges{{
     {TaskStatus::paused, TaskAction::resume, TaskStatus::queued},
     {TaskStatus::paused, TaskAction::cancel, TaskStatus::canceled},
     {TaskStatus::failed, TaskAction::resume, TaskStatus::queued},
+    {TaskStatus::completed, TaskAction::refresh, TaskStatus::queued},
+    {TaskStatus::completed_with_errors, TaskAction::refresh, TaskStatus::queued},
 }};
 
 std::string spaced(std::string_view word) {

@@ -6,6 +6,7 @@
 //   running --requeue--> queued   (the worker lost its lease or is shutting down)
 //   queued / running / paused --cancel--> canceled
 //   failed  --resume-->  queued   (after its permanent cause was fixed; collection goes on from its checkpoints)
+//   completed / completed_with_errors --refresh--> queued   (collects what is new since it finished)
 //
 // Repeating the current state (pausing a paused task) is not a transition.
 #include <optional>
@@ -16,7 +17,7 @@
 
 namespace vka::domain {
 
-enum class TaskAction { start, pause, resume, cancel, requeue, complete, complete_with_errors, fail };
+enum class TaskAction { start, pause, resume, cancel, requeue, complete, complete_with_errors, fail, refresh };
 
 std::string_view to_string(TaskAction action);
 std::optional<TaskAction> parse_task_action(std::string_view text);

@@ -62,10 +62,10 @@ std::int64_t gap(Rng& rng, double mean_seconds) { return 1 + static_cast<std::in
 }  // namespace
 
 const Comment* PostComments::find(std::int64_t id) const {
-  if (items.empty()) return nullptr;
-  const auto offset = id - items.front().id;
-  if (offset < 0 || offset >= static_cast<std::int64_t>(items.size())) return nullptr;
-  return &items[static_cast<std::size_t>(offset)];
+  // Generated ids are consecutive; grown ones leave gaps, but all ascend.
+  const auto found = std::lower_bound(items.begin(), items.end(), id,
+                                      [](const Comment& c, std::int64_t value) { return c.id < value; });
+  return found != items.end() && found->id == id ? &*found : nullptr;
 }
 
 std::span<const std::uint32_t> PostComments::replies_of(std::int64_t root_id) const {
@@ -330,6 +330,123 @@ std::string Dataset::author_name(std::int64_t from_id) const {
   const auto* u = user(from_id);
   if (!u) return "";
   return u->last_name.empty() ? u->first_name : u->first_name + " " + u->last_name;
+}
+
+Post* Dataset::mutable_post(std::int64_t owner_id, std::int64_t post_id) {
+  return const_cast<Post*>(post(owner_id, post_id));
+}
+
+PostComments& Dataset::mutable_comments(const Post& post) {
+  comments(post);
+  return comments_[post.slot]->comments;
+}
+
+std::pair<std::int64_t, std::int64_t> Dataset::next_mark(std::int64_t group_id) {
+  auto [mark, first] = growth_marks_.try_emplace(group_id);
+  if (first) {
+    std::int64_t id = 0;
+    std::int64_t date = 0;
+    for (const Post& post : wall(group_id)) {
+      id = std::max(id, post.id);
+      date = std::max(date, post.date);
+      for (const Comment& comment : comments(post).items) {
+        id = std::max(id, comment.id);
+        date = std::max(date, comment.date);
+      }
+    }
+    mark->second = {id + 1, date + 60};
+  }
+  const auto given = mark->second;
+  mark->second = {given.first + 1, given.second + 60};
+  return given;
+}
+
+const Post* Dataset::add_post(std::int64_t group_id, std::uint64_t seed) {
+  const auto index = community_index_.find(group_id);
+  if (index == community_index_.end()) return nullptr;
+  const auto [id, date] = next_mark(group_id);
+  Rng rng{mix(seed, 0x6E657770)};
+  Post post;
+  post.owner_id = -group_id;
+  post.id = id;
+  post.date = date;
+  post.text = post_text(rng, communities_[index->second].language);
+  post.likes = rng.heavy_tail(150, 1.6, 100'000);
+  post.reposts = rng.heavy_tail(10, 1.6, 10'000);
+  post.slot = comments_.size();
+  auto lazy = std::make_unique<Lazy>();
+  std::call_once(lazy->once, [] {});  // no comments yet; they come by growth
+  comments_.push_back(std::move(lazy));
+  auto& wall = walls_[index->second];
+  // The pinned post stays first; the rest is newest first.
+  const auto at = wall.empty() || !wall.front().is_pinned ? wall.begin() : wall.begin() + 1;
+  return &*wall.insert(at, post);
+}
+
+const Comment* Dataset::add_comment(std::int64_t owner_id, std::int64_t post_id, std::optional<std::int64_t> root_id,
+                                    std::uint64_t seed) {
+  const Post* post = this->post(owner_id, post_id);
+  if (!post) return nullptr;
+  auto& thread = mutable_comments(*post);
+  if (root_id) {
+    const Comment* root = thread.find(*root_id);
+    if (!root || root->thread_root_id) return nullptr;
+  }
+  const auto [id, date] = next_mark(-owner_id);
+  Rng rng{mix(seed, 0x636D6E74)};
+  Comment comment;
+  comment.owner_id = owner_id;
+  comment.post_id = post_id;
+  comment.id = id;
+  comment.parent_id = root_id;
+  comment.thread_root_id = root_id;
+  comment.from_id = users_[static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(users_.size()) - 1))].id;
+  comment.date = date;
+  auto text = comment_text(rng, community(-owner_id)->language, nullptr);
+  comment.text = std::move(text.text);
+  comment.sentiment = text.sentiment;
+  comment.likes = rng.between(0, 20);
+  const auto position = static_cast<std::uint32_t>(thread.items.size());
+  if (root_id)
+    thread.replies[*root_id].push_back(position);
+  else
+    thread.top_level.push_back(position);
+  ++thread.visible_count;
+  thread.items.push_back(std::move(comment));
+  return &thread.items.back();
+}
+
+bool Dataset::edit_comment(std::int64_t owner_id, std::int64_t post_id, std::int64_t comment_id, std::uint64_t seed) {
+  const Post* post = this->post(owner_id, post_id);
+  if (!post) return false;
+  auto* comment = const_cast<Comment*>(mutable_comments(*post).find(comment_id));
+  if (!comment || comment->deleted) return false;
+  Rng rng{mix(seed, 0x65646974)};
+  auto text = comment_text(rng, community(-owner_id)->language, nullptr);
+  comment->text = std::move(text.text);
+  comment->sentiment = text.sentiment;
+  return true;
+}
+
+bool Dataset::delete_comment(std::int64_t owner_id, std::int64_t post_id, std::int64_t comment_id) {
+  const Post* post = this->post(owner_id, post_id);
+  if (!post) return false;
+  auto& thread = mutable_comments(*post);
+  auto* comment = const_cast<Comment*>(thread.find(comment_id));
+  if (!comment || comment->deleted) return false;
+  comment->deleted = true;
+  comment->text.clear();
+  comment->likes = 0;
+  comment->sentiment = Sentiment::neutral;
+  --thread.visible_count;
+  return true;
+}
+
+bool Dataset::set_post_likes(std::int64_t owner_id, std::int64_t post_id, std::int64_t likes) {
+  Post* post = mutable_post(owner_id, post_id);
+  if (!post) return false;
+  post->likes = likes;
+  return true;
 }
 
 }  // namespace vka::sim

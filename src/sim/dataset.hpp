@@ -92,6 +92,17 @@ class Dataset {
   // "Имя Фамилия" or the community name.
   std::string author_name(std::int64_t from_id) const;
 
+  // Growth, as VK's data grows between two collections (sim/growth.hpp). Not thread-safe: the caller keeps
+  // readers out meanwhile. New posts and comments take the wall's next ids and later dates; `seed` makes
+  // their text. Each returns nullptr (or false) when the community, post or comment is unknown.
+  const Post* add_post(std::int64_t group_id, std::uint64_t seed);
+  // A top-level comment, or with `root_id` a reply in that top-level comment's thread.
+  const Comment* add_comment(std::int64_t owner_id, std::int64_t post_id, std::optional<std::int64_t> root_id,
+                             std::uint64_t seed);
+  bool edit_comment(std::int64_t owner_id, std::int64_t post_id, std::int64_t comment_id, std::uint64_t seed);
+  bool delete_comment(std::int64_t owner_id, std::int64_t post_id, std::int64_t comment_id);
+  bool set_post_likes(std::int64_t owner_id, std::int64_t post_id, std::int64_t likes);
+
  private:
   struct Lazy;
   DatasetOptions options_;
@@ -103,11 +114,17 @@ class Dataset {
   std::unordered_map<std::int64_t, std::size_t> user_index_;
   std::vector<std::unique_ptr<Lazy>> comments_;  // by Post::slot
   std::optional<std::size_t> long_thread_slot_;
+  // Per community, after the first growth: the next id and the latest date on its wall.
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, std::int64_t>> growth_marks_;
 
   void generate_communities();
   void generate_users();
   void generate_walls();
   PostComments generate_comments(const Post& post) const;
+  Post* mutable_post(std::int64_t owner_id, std::int64_t post_id);
+  PostComments& mutable_comments(const Post& post);
+  // The next id and date for an item new on the community's wall; advances both.
+  std::pair<std::int64_t, std::int64_t> next_mark(std::int64_t group_id);
 };
 
 }  // namespace vka::sim

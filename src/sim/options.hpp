@@ -34,7 +34,8 @@ struct SimOptions {
   double fault_rate = 0;                                    // share of requests that fail, 0..1
   std::vector<Fault> faults{Fault::http_5xx, Fault::error10, Fault::error9, Fault::truncated, Fault::stall};
   std::chrono::milliseconds stall{3000};
-  bool debug_routes = false;  // serve /_sim/stats and /_sim/truth
+  bool debug_routes = false;  // serve /_sim/stats, /_sim/truth and /_sim/grow
+  bool grow_route = false;    // serve /_sim/grow alone (the demo, to show a refresh)
 };
 
 // Problems with the options, one message per problem; empty when usable.

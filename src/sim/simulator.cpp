@@ -10,11 +10,10 @@
 namespace vka::sim {
 
 struct Simulator::Impl {
-  explicit Impl(SimOptions options) : debug_routes(options.debug_routes), service(std::move(options)) {
-    add_routes(router, service, debug_routes);
+  explicit Impl(SimOptions options) : service(options) {
+    add_routes(router, service, options.debug_routes, options.grow_route);
   }
 
-  bool debug_routes;
   VkService service;
   http::Router router;
   http::Metrics metrics;

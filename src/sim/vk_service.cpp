@@ -11,6 +11,7 @@
 
 #include "sim/execute_script.hpp"
 #include "sim/fault_plan.hpp"
+#include "sim/growth.hpp"
 #include "sim/methods.hpp"
 #include "sim/truth.hpp"
 #include "sim/vk_error.hpp"
@@ -209,11 +210,13 @@ json::object VkService::call(std::string_view method, const Params& params, std:
     if (kind == TokenKind::service)
       throw VkError{28, "Application authorization failed: method is unavailable with service token"};
     take_quota(token, method);
+    const std::shared_lock data{data_mutex_};  // one script sees one state of the data
     return execute(params, token);
   }
   const auto handler = find_method(method);
   if (!handler) throw VkError{3, "Unknown method passed"};
   take_quota(token, method);
+  const std::shared_lock data{data_mutex_};
   return json::object{{"response", handler(dataset_, params)}};
 }
 
@@ -280,9 +283,21 @@ void VkService::reset_stats() {
 
 namespace vka::sim {
 
-const std::string& VkService::truth_body() const {
-  std::call_once(truth_once_, [this] { truth_body_ = boost::json::serialize(truth_json(dataset_)); });
-  return truth_body_;
+std::string VkService::truth_body() const {
+  const std::lock_guard truth{truth_mutex_};
+  if (!truth_body_) {
+    const std::shared_lock data{data_mutex_};
+    truth_body_ = boost::json::serialize(truth_json(dataset_));
+  }
+  return *truth_body_;
+}
+
+json::object VkService::grow(const json::value& spec) {
+  const std::lock_guard truth{truth_mutex_};
+  const std::unique_lock data{data_mutex_};
+  auto added = sim::grow(dataset_, spec, mix(options_.dataset.seed, ++growths_));
+  truth_body_.reset();
+  return added;
 }
 
 }  // namespace vka::sim

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 
@@ -30,8 +31,12 @@ class VkService {
   http::Response handle_method(const http::Request& request);
   boost::json::object stats() const;
   void reset_stats();
-  // GET /_sim/truth: truth_json() of the dataset, serialized once.
-  const std::string& truth_body() const;
+  // GET /_sim/truth: truth_json() of the dataset, serialized once per state of the data.
+  std::string truth_body() const;
+  // POST /_sim/grow: see sim/growth.hpp; throws std::invalid_argument for a bad spec. Waits for the VK
+  // requests in flight, and the next ones see the grown data.
+  boost::json::object grow(const boost::json::value& spec);
+  // Unsynchronized with grow(): for what growth leaves as it is (communities, users).
   const Dataset& dataset() const { return dataset_; }
   std::chrono::milliseconds stall_limit() const { return options_.stall; }
 
@@ -49,8 +54,11 @@ class VkService {
   mutable std::mutex mutex_;
   std::map<std::string, TokenState, std::less<>> tokens_;
   SimStats stats_;
-  mutable std::once_flag truth_once_;
-  mutable std::string truth_body_;
+  // Shared by the VK methods reading the data, exclusive for growth.
+  mutable std::shared_mutex data_mutex_;
+  std::uint64_t growths_ = 0;  // under data_mutex_
+  mutable std::mutex truth_mutex_;
+  mutable std::optional<std::string> truth_body_;  // under truth_mutex_; reset by growth
 
   std::optional<TokenKind> token_kind(std::string_view token) const;
   // How /_sim/stats names a token: tokens declared in the options by their value (test fixtures),

@@ -93,6 +93,9 @@ struct WriteResult {
   Outcome outcome = Outcome::lease_lost;
   domain::TaskProgress counted;      // what the write added to the task's progress
   std::optional<StoredEvent> event;  // applied: the event written
+  // write_posts: the posts whose comments the task must (re)read: new to the task, or done before and
+  // now reported with another comment count (see write_posts).
+  std::vector<std::pair<std::int64_t, std::int64_t>> opened;
 };
 
 struct CommunityState {
@@ -108,6 +111,7 @@ struct PostState {
   std::optional<std::string> checkpoint_json;
   std::int64_t comments_count = 0;  // as VK last reported it
   std::int64_t comments_collected = 0;
+  domain::Timestamp last_seen_at;  // when VK last returned the post
 };
 
 struct PostStateQuery {
@@ -123,6 +127,8 @@ class CollectionRepository {
   virtual ~CollectionRepository() = default;
 
   virtual WriteResult link_communities(const LeaseToken& lease, const CommunitiesWrite& write) = 0;
+  // A post the task had done whose comments count VK now reports differently is opened again: its
+  // comments are read anew from the start (checkpoint cleared), which also shows edits and deletions.
   virtual WriteResult write_posts(const LeaseToken& lease, const PostsPageWrite& write) = 0;
   // comments_collected grows by the number of the post's comments stored that the task had not yet counted.
   virtual WriteResult write_comments(const LeaseToken& lease, const CommentsPageWrite& write) = 0;

@@ -62,6 +62,23 @@ json::value parse(std::string_view text, std::string_view what) {
   return v;
 }
 
+std::string encode_strings(const std::vector<std::string>& strings) {
+  json::array array;
+  for (const std::string& item : strings) array.push_back(json::string(item));
+  return json::serialize(array);
+}
+
+std::vector<std::string> decode_strings(std::string_view text, std::string_view what) {
+  const json::value root = parse(text, what);
+  if (!root.is_array()) corrupt(what);
+  std::vector<std::string> strings;
+  for (const json::value& item : root.get_array()) {
+    if (!item.is_string()) corrupt(what);
+    strings.emplace_back(item.get_string());
+  }
+  return strings;
+}
+
 }  // namespace
 
 std::string encode_task_params(const domain::TaskParams& params) {
@@ -139,22 +156,12 @@ HeaderList decode_headers(std::string_view text) {
   return headers;
 }
 
-std::string encode_keywords(const std::vector<std::string>& keywords) {
-  json::array array;
-  for (const std::string& keyword : keywords) array.push_back(json::string(keyword));
-  return json::serialize(array);
-}
+std::string encode_keywords(const std::vector<std::string>& keywords) { return encode_strings(keywords); }
 
-std::vector<std::string> decode_keywords(std::string_view text) {
-  constexpr std::string_view what = "comment keywords";
-  const json::value root = parse(text, what);
-  if (!root.is_array()) corrupt(what);
-  std::vector<std::string> keywords;
-  for (const json::value& keyword : root.get_array()) {
-    if (!keyword.is_string()) corrupt(what);
-    keywords.emplace_back(keyword.get_string());
-  }
-  return keywords;
-}
+std::vector<std::string> decode_keywords(std::string_view text) { return decode_strings(text, "comment keywords"); }
+
+std::string encode_phrases(const std::vector<std::string>& phrases) { return encode_strings(phrases); }
+
+std::vector<std::string> decode_phrases(std::string_view text) { return decode_strings(text, "comment phrases"); }
 
 }  // namespace vka::store

@@ -28,4 +28,8 @@ std::string encode_keywords(const std::vector<std::string>& keywords);
 // Throws StoreError(corrupt) when the text is not a JSON array of strings.
 std::vector<std::string> decode_keywords(std::string_view json);
 
+// ["горячая вода","вода опять"], order kept; decode_phrases throws as decode_keywords does.
+std::string encode_phrases(const std::vector<std::string>& phrases);
+std::vector<std::string> decode_phrases(std::string_view json);
+
 }  // namespace vka::store

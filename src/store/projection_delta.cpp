@@ -3,6 +3,8 @@
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 
+#include "domain/phrase_words.hpp"
+
 namespace vka::store {
 
 namespace {
@@ -54,8 +56,20 @@ std::int64_t day_of(std::int64_t unix_seconds) { return unix_seconds / 86400; }
 std::int64_t hour_of_week(std::int64_t unix_seconds) { return (unix_seconds / 3600 + 72) % 168; }
 
 CommentFacts facts_of(const domain::Comment& comment) {
-  return {comment.from_id, domain::to_unix(comment.date), comment.likes, comment.sentiment, comment.keywords};
+  return {comment.from_id, domain::to_unix(comment.date), comment.likes, comment.sentiment, comment.keywords,
+          comment.phrases};
 }
+
+void PhraseTally::add(const std::vector<std::string>& phrases, int sign) {
+  for (const std::string& phrase : phrases) phrases_[phrase] += sign;
+  for (const std::string& word : domain::phrase_words(phrases)) words_[word] += sign;
+}
+
+bool PhraseTally::empty() const { return all_zero(phrases_) && all_zero(words_); }
+
+std::string PhraseTally::phrases_json() const { return rows_json(phrases_, quoted, number); }
+
+std::string PhraseTally::words_json() const { return rows_json(words_, quoted, number); }
 
 void ProjectionDelta::add(const CommentFacts& facts, int sign) {
   if (sign < 0) removes_ = true;
@@ -65,6 +79,7 @@ void ProjectionDelta::add(const CommentFacts& facts, int sign) {
   hours_[hour_of_week(facts.date)] += sign;
   for (const std::string& keyword : facts.keywords) keywords_[keyword] += sign;
   authors_[facts.from_id] += sign;
+  phrases_.add(facts.phrases, sign);
 }
 
 void ProjectionDelta::change(const std::optional<CommentFacts>& before, const CommentFacts& after) {
@@ -75,7 +90,7 @@ void ProjectionDelta::change(const std::optional<CommentFacts>& before, const Co
 
 bool ProjectionDelta::empty() const {
   return is_zero(totals_) && likes_ == 0 && all_zero(days_) && all_zero(hours_) && all_zero(keywords_) &&
-         all_zero(authors_);
+         all_zero(authors_) && phrases_.empty();
 }
 
 std::string ProjectionDelta::days_json() const {

@@ -19,6 +19,7 @@ struct CommentFacts {
   std::int64_t likes = 0;
   std::optional<domain::Sentiment> sentiment;
   std::vector<std::string> keywords;
+  std::vector<std::string> phrases;
   bool operator==(const CommentFacts&) const = default;
 };
 
@@ -31,6 +32,27 @@ struct SentimentTally {
   std::int64_t negative = 0;
   std::int64_t unlabelled = 0;
   bool operator==(const SentimentTally&) const = default;
+};
+
+// How many comments have each phrase, and each word of a phrase (domain::phrase_words): the counts
+// phrase statistics are computed from (docs/analysis.md, "Phrases").
+class PhraseTally {
+ public:
+  // One comment's phrases; sign +1 adds them, -1 takes them away.
+  void add(const std::vector<std::string>& phrases, int sign);
+
+  bool empty() const;
+
+  // [["phrase", comments], …] and [["word", comments], …], the non-zero counts only.
+  std::string phrases_json() const;
+  std::string words_json() const;
+
+  const std::map<std::string, std::int64_t>& phrase_counts() const { return phrases_; }
+  const std::map<std::string, std::int64_t>& word_counts() const { return words_; }
+
+ private:
+  std::map<std::string, std::int64_t> phrases_;
+  std::map<std::string, std::int64_t> words_;
 };
 
 class ProjectionDelta {
@@ -54,6 +76,7 @@ class ProjectionDelta {
   std::string hours_json() const;
   std::string keywords_json() const;
   std::string authors_json() const;
+  const PhraseTally& phrases() const { return phrases_; }
 
  private:
   SentimentTally totals_;
@@ -62,6 +85,7 @@ class ProjectionDelta {
   std::map<std::int64_t, std::int64_t> hours_;
   std::map<std::string, std::int64_t> keywords_;
   std::map<std::int64_t, std::int64_t> authors_;
+  PhraseTally phrases_;
   bool removes_ = false;
 };
 

@@ -40,6 +40,8 @@ struct PostRow {
   domain::Post post;
   std::int64_t comments_collected = 0;        // the post's comments stored for this task
   std::optional<std::string> community_name;  // of the wall's community; none on user walls
+  domain::Timestamp first_seen_at;            // when VK first returned the post
+  domain::Timestamp last_seen_at;             // ... and most recently
 };
 
 struct PostPage {
@@ -73,6 +75,8 @@ struct CommentRow {
   std::optional<std::string> author_name;
   std::optional<std::string> community_name;  // of the wall's community; none on user walls
   std::optional<std::string> post_excerpt;    // the first post_excerpt_length characters of the post's text
+  domain::Timestamp first_seen_at;            // when VK first returned the comment
+  domain::Timestamp last_seen_at;             // ... and most recently
 };
 
 struct CommentPage {
@@ -150,6 +154,15 @@ struct KeywordCounts {
   bool operator==(const KeywordCounts&) const = default;
 };
 
+// Counts that phrase statistics are computed from, over the comments a filter selects: how many comments, and
+// how many of them have each phrase and each word of a phrase (those in at least the asked-for number).
+struct PhraseCounts {
+  std::int64_t comments = 0;
+  std::vector<std::pair<std::string, std::int64_t>> phrases;  // by phrase
+  std::vector<std::pair<std::string, std::int64_t>> words;    // by word
+  bool operator==(const PhraseCounts&) const = default;
+};
+
 class ResultsRepository {
  public:
   virtual ~ResultsRepository() = default;
@@ -163,6 +176,9 @@ class ResultsRepository {
   virtual void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) = 0;
   // How many comments the filter selects, and how many of them have each keyword, for keyword statistics.
   virtual KeywordCounts keyword_counts(const CommentFilter& filter) = 0;
+  // The same for phrases, leaving out phrases and words in fewer than min_comments comments: they cannot pass
+  // a frequency floor of min_comments, and a whole task has many such.
+  virtual PhraseCounts phrase_counts(const CommentFilter& filter, std::int64_t min_comments) = 0;
 
   virtual Analytics analytics(const AnalyticsFilter& filter) = 0;
 

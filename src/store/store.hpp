@@ -13,6 +13,7 @@
 #include "store/event_repository.hpp"
 #include "store/idempotency_repository.hpp"
 #include "store/job_repository.hpp"
+#include "store/phrase_finder.hpp"
 #include "store/results_repository.hpp"
 #include "store/send_ledger_repository.hpp"
 #include "store/session_repository.hpp"
@@ -75,6 +76,8 @@ struct StoreOptions {
   int readers = 4;             // reader connections (SQLite)
   int busy_timeout_ms = 5000;  // how long a write waits for another process's lock (SQLite)
   int connections = 8;         // the most connections open at once (PostgreSQL)
+  // Phrases of comments stored before they were kept; without it those comments count no phrases.
+  PhraseFinder find_phrases;
 };
 
 // "sqlite://PATH" (relative or absolute) or "postgresql://…" (also "postgres://…", any URL libpq takes).

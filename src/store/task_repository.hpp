@@ -35,6 +35,13 @@ struct TaskPage {
   std::optional<TaskCursor> next;  // nullopt on the last page
 };
 
+// A community of a finished task whose wall a refresh reads again from the top, with the checkpoint to
+// start from.
+struct WallRestart {
+  std::int64_t community_id = 0;
+  std::string checkpoint_json;
+};
+
 // Every applied transition ends the task's waiting (see domain::TaskWaiting): whoever runs it next sets it
 // again if it still has to wait.
 struct TaskTransition {
@@ -48,6 +55,18 @@ struct TaskTransition {
   // A failed task resumed: finished_at is cleared, and so are its errors of scope "task" (why it failed),
   // which would otherwise end the resumed task as completed_with_errors.
   bool reopen = false;
+  bool refreshed = false;  // a refresh ended: last_refreshed_at becomes `at`
+  // A refresh starting: each listed community that is done goes back to running with its restart
+  // checkpoint, and leaves groups_done until its wall is done again.
+  std::vector<WallRestart> restart_walls;
+};
+
+// What PATCH changes on a task; each member absent leaves the field as it is.
+struct TaskUpdate {
+  std::optional<std::optional<std::string>> name;
+  // A new schedule (or none) also sets next_refresh_at: `at` + its period, or nothing.
+  std::optional<std::optional<domain::TaskSchedule>> schedule;
+  domain::Timestamp at;
 };
 
 // Tasks by status, and the running ones that are waiting; for the metrics.
@@ -82,6 +101,11 @@ class TaskRepository {
   // when the task is not running.
   virtual bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting, domain::Timestamp at,
                            const NewEvent& event) = 0;
+  // Applies the update with its event; nullopt when the task does not exist.
+  virtual std::optional<domain::Task> update(std::string_view id, const TaskUpdate& update, const NewEvent& event) = 0;
+  // Claims one task whose scheduled refresh is due at `now`: its next_refresh_at moves one period past `now`
+  // in the same statement, so that of several processes asking at once only one gets it. nullopt: none due.
+  virtual std::optional<std::string> claim_due_refresh(domain::Timestamp now) = 0;
   virtual TaskCounts counts() = 0;
   // Appends to the task's errors; nullopt when the task does not exist.
   virtual std::optional<StoredEvent> add_error(std::string_view id, const domain::TaskError& error,

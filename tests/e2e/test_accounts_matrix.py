@@ -4,6 +4,7 @@ Callers: admin, the analyst who owns the task, another analyst, a viewer the tas
 not shared with, a disabled user, an expired key (a signed-out session for cookies), a revoked key (a session of
 a user whose password was reset, for cookies) and no credential at all.
 """
+import sqlite3
 import time
 import unittest
 
@@ -133,8 +134,21 @@ class AccessMatrixTest(unittest.TestCase):
             return task
         self.check("POST", lambda name: f"/api/v1/tasks/{paused_task()['id']}/resume", self.visible(200, shared_viewer=403))
         self.check("DELETE", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}", self.visible(204, shared_viewer=403))
-        self.check("PATCH", f"/api/v1/tasks/{self.task['id']}", self.visible(200, shared_viewer=403),
-                   body_for=lambda: {"webhook": None})
+        self.check("PATCH", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}", self.visible(200, shared_viewer=403),
+                   body_for=lambda: {"name": "renamed", "schedule": {"every": "6h"}, "webhook": None})
+
+    def test_refresh(self):
+        def completed_task():
+            # No workers here: the task is marked completed in the database, as a collection would leave it.
+            task = self.owner_task()
+            with sqlite3.connect(f"{self.server.dir}/db.sqlite") as db:
+                db.execute("UPDATE tasks SET status = 'completed', started_at = created_at, finished_at = created_at WHERE id = ?", (task["id"],))
+            return task
+        self.check("POST", lambda name: f"/api/v1/tasks/{completed_task()['id']}/refresh",
+                   self.visible(202, shared_viewer=403))
+        # A queued task is still collecting: those who may change it learn so.
+        self.check("POST", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}/refresh",
+                   self.visible(409, shared_viewer=403))
 
     def test_share_changes(self):
         viewer = self.users[VSHARED]["id"]

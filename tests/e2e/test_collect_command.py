@@ -11,6 +11,7 @@ import unittest
 
 from harness import BINARY, Simulator, iso, wait_for
 from test_collection import SIM_ARGS, expected_rows
+from test_refresh import grow
 
 TOKEN = "e2e-collect-secret-token-42"
 
@@ -48,8 +49,8 @@ class CollectCommandTest(unittest.TestCase):
         cls.sim.stop()
 
     def again(self, *args):
-        """The same collection run again (nothing left to collect), with other output options."""
-        return collect(self.sim, self.database, *self.args, *args)
+        """The same collection written out again (--no-refresh: without calling VK), with other output options."""
+        return collect(self.sim, self.database, *self.args, "--no-refresh", *args)
 
     def test_first_run_collects_and_reports(self):
         self.assertEqual(self.first.returncode, 0, self.first.stderr)
@@ -123,6 +124,16 @@ class CollectCommandTest(unittest.TestCase):
         for key, want in self.posts.items():
             for field in ("text", "likes", "reposts", "comments_count", "is_pinned"):
                 self.assertEqual(posts[key][field], want[field], (key, field))
+
+    def test_z_run_again_refreshes_the_finished_task(self):
+        """Last: it grows the simulator's data, which the other tests compare with."""
+        owner_id, post_id = next((c["owner_id"], c["post_id"]) for c in self.comments.values())
+        added = grow(self.sim, {"comments": [{"owner_id": owner_id, "post_id": post_id, "count": 2}]})
+        run = collect(self.sim, self.database, *self.args)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("refreshing task", run.stderr)
+        rows = {(c["owner_id"], c["id"]) for c in map(json.loads, run.stdout.splitlines())}
+        self.assertEqual(rows, set(self.comments) | {(c["owner_id"], c["id"]) for c in added["comments"]})
 
     def test_no_request_broke_the_rate_limit(self):
         self.assertEqual(self.stats_after_first["rate_violations"], 0, self.stats_after_first)

@@ -26,6 +26,25 @@ def expected_rows(truth):
     return posts, comments
 
 
+# What ends a run of adjacent words for the analyzer: sentence punctuation, emoticons and emoji; quotes and
+# dashes do not (src/analysis/tokenizer.cpp).
+PHRASE_BREAK = re.compile(r"[.,!?;:…()]|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+
+
+def comments_containing(texts, phrase):
+    """How many texts have the phrase's words in a row (the analyzer's phrases are lowercase, ё read as е)."""
+    words = phrase.split()
+
+    def has_phrase(text):
+        for piece in PHRASE_BREAK.split(text.lower().replace("ё", "е")):
+            run = re.findall(r"\w+(?:[-'’]\w+)*", piece)
+            if any(run[i:i + len(words)] == words for i in range(len(run))):
+                return True
+        return False
+
+    return sum(1 for text in texts if has_phrase(text))
+
+
 def start_collection(sim, **env):
     server = Server(extra_env={"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": "e2e-token", "VKA_VK_RPS": "3",
                                "VKA_WORKERS": "2", **env}).start()
@@ -166,6 +185,26 @@ class CollectionTest(unittest.TestCase):
         self.assertEqual(data["totals"]["comments"], len(self.comments))
         self.assertEqual(sum(data["activity"]["by_hour_of_week"]), len(self.comments))
         self.assertTrue(data["top_keywords"])
+
+    def assert_phrases_count_their_comments(self, phrases, texts):
+        self.assertEqual([p["score"] for p in phrases], sorted((p["score"] for p in phrases), reverse=True))
+        for phrase in phrases:
+            self.assertGreaterEqual(phrase["count"], 3, phrase)
+            self.assertGreater(phrase["score"], 0, phrase)
+            self.assertEqual(phrase["count"], comments_containing(texts, phrase["phrase"]), phrase)
+
+    def test_top_phrases_count_the_comments_that_contain_them(self):
+        data = self.server.request("GET", f"/api/v1/tasks/{self.task['id']}/analytics").json()["data"]
+        # The simulator's comments repeat a bank of sentences, so their word pairs recur in many comments.
+        self.assertEqual(len(data["top_phrases"]), 20)
+        self.assert_phrases_count_their_comments(data["top_phrases"], [c["text"] for c in self.comments.values()])
+        group = max(data["groups"], key=lambda g: g["comments"])
+        self.assertTrue(group["top_phrases"])
+        self.assert_phrases_count_their_comments(
+            group["top_phrases"], [c["text"] for c in self.comments.values() if c["owner_id"] == -group["group_id"]])
+        one_group = self.server.request(
+            "GET", f"/api/v1/tasks/{self.task['id']}/analytics?group_id={group['group_id']}").json()["data"]
+        self.assertEqual(one_group["top_phrases"][:len(group["top_phrases"])], group["top_phrases"])
 
     def test_events_stream_replays_the_whole_history(self):
         response = self.server.request("GET", f"/api/v1/tasks/{self.task['id']}/events")

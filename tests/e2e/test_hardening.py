@@ -337,7 +337,7 @@ class FilesAndKeysTest(unittest.TestCase):
         self.assertIn("at least 32", server.stderr())
         self.assertNotIn(short, server.stderr() + server.stdout())
 
-    def test_the_demo_simulator_keeps_its_debugging_routes_off(self):
+    def test_the_demo_simulator_keeps_its_debugging_routes_off_and_can_grow(self):
         server = Server(args=["--demo"]).start()
         try:
             deadline = time.time() + 10
@@ -348,6 +348,10 @@ class FilesAndKeysTest(unittest.TestCase):
             for path in ("/_sim/stats", "/_sim/truth"):
                 sim.request("GET", path)
                 self.assertEqual(sim.getresponse().status, 404, path)
+            sim.request("POST", "/_sim/grow", body="not JSON")  # the demo grows its data to show a refresh
+            answer = sim.getresponse()
+            self.assertEqual(answer.status, 400)
+            self.assertIn(b"the body is not JSON", answer.read())
         finally:
             server.stop()
 

@@ -22,7 +22,7 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 MOSCOW = ZoneInfo("Europe/Moscow")
 COMMENT_COLUMNS = ["owner_id", "post_id", "id", "parent_id", "thread_root_id", "from_id", "author_name", "date",
                    "text", "likes", "deleted", "sentiment", "sentiment_score", "keywords", "community_name",
-                   "post_excerpt", "url"]
+                   "post_excerpt", "url", "first_seen_at", "last_seen_at"]
 
 
 def in_moscow(rfc3339):
@@ -106,7 +106,7 @@ class SpreadsheetExportTest(unittest.TestCase):
         self.assertEqual(response.status, 200, response.body[:300])
         return response
 
-    def check_csv_rows(self, text):
+    def check_csv_rows(self, text, seen_here=True):
         """Semicolon CSV with a BOM and Moscow times parses back to exactly the API's rows."""
         self.assertTrue(text.startswith("\ufeff"))
         reader = csv.reader(io.StringIO(text[1:], newline=""), delimiter=";")
@@ -129,6 +129,10 @@ class SpreadsheetExportTest(unittest.TestCase):
                              neutralized(self.post_texts[(want["owner_id"], want["post_id"])][:100]))
             self.assertEqual(row["url"], want["url"])
             self.assertTrue(row["url"].startswith(f"https://vk.com/wall{want['owner_id']}_{want['post_id']}?reply="))
+            for seen in ("first_seen_at", "last_seen_at"):  # `collect` saw the rows itself, at its own times
+                self.assertTrue(row[seen].endswith("+03:00"))
+                if seen_here:
+                    self.assertEqual(row[seen], in_moscow(want[seen]).isoformat())
 
     def test_csv_with_semicolons_has_a_bom_by_default_and_parses_back(self):
         response = self.export("what=comments&format=csv&delimiter=semicolon&tz=Europe/Moscow")
@@ -139,7 +143,7 @@ class SpreadsheetExportTest(unittest.TestCase):
         text = self.export("what=posts&format=csv&delimiter=tab").body.decode("utf-8")
         self.assertFalse(text.startswith("\ufeff"))
         header = text.split("\r\n")[0].split("\t")
-        self.assertEqual(header[-2:], ["url", "community_name"])
+        self.assertEqual(header[-4:], ["url", "community_name", "first_seen_at", "last_seen_at"])
         semicolon = self.export("what=posts&format=csv&delimiter=semicolon&bom=false").body.decode("utf-8")
         self.assertTrue(semicolon.startswith("owner_id;id;date;"))
 
@@ -150,7 +154,7 @@ class SpreadsheetExportTest(unittest.TestCase):
         self.assertIn(".xlsx", response.header("Content-Disposition"))
         self.check_workbook(response.body)
 
-    def check_workbook(self, body):
+    def check_workbook(self, body, seen_here=True):
         rows, sheet, styles = read_sheet(body)
         self.assertEqual([cell[1] for cell in rows[0]], COMMENT_COLUMNS)
         self.assertEqual(len(rows) - 1, len(self.comments))
@@ -170,6 +174,11 @@ class SpreadsheetExportTest(unittest.TestCase):
             self.assertEqual(text[1] if text else "", neutralized(item["text"]))
             self.assertEqual(row[COMMENT_COLUMNS.index("url")][1], item["url"])
             self.assertEqual(row[COMMENT_COLUMNS.index("community_name")][1], neutralized(item["community_name"]))
+            for seen in ("first_seen_at", "last_seen_at"):
+                kind, value, style = row[COMMENT_COLUMNS.index(seen)]
+                self.assertEqual(kind, "n")
+                if seen_here:
+                    self.assertAlmostEqual(float(value), excel_date(item[seen]), delta=0.5 / 86400)
         pane = sheet.find("m:sheetViews/m:sheetView/m:pane", NS)
         self.assertEqual((pane.get("ySplit"), pane.get("topLeftCell"), pane.get("state")), ("1", "A2", "frozen"))
         last_column = chr(ord("A") + len(COMMENT_COLUMNS) - 1)
@@ -193,13 +202,13 @@ class SpreadsheetExportTest(unittest.TestCase):
                       "--delimiter", "semicolon", "--tz", "Europe/Moscow", "--output", output)
         self.assertEqual(run.returncode, 0, run.stderr)
         with open(output, encoding="utf-8", newline="") as f:
-            self.check_csv_rows(f.read())
+            self.check_csv_rows(f.read(), seen_here=False)
         workbook = f"{directory}/comments.xlsx"
         run = collect(self.sim, database, *groups, "--posts-per-group", "100", "--format", "xlsx",
-                      "--tz", "Europe/Moscow", "--output", workbook)
+                      "--tz", "Europe/Moscow", "--output", workbook, "--no-refresh")
         self.assertEqual(run.returncode, 0, run.stderr)
         with open(workbook, "rb") as f:
-            self.check_workbook(f.read())
+            self.check_workbook(f.read(), seen_here=False)
         run = collect(self.sim, database, *groups, "--tz", "Nowhere/Else")
         self.assertEqual(run.returncode, 2)
         self.assertIn("--tz: must be an IANA time zone", run.stderr)

@@ -144,19 +144,26 @@ class WebhookDeliveryTest(unittest.TestCase):
         self.assertIsNone(cleared.json()["data"]["webhook"])
         self.assertIsNone(self.server.request("GET", f"/api/v1/tasks/{task['id']}").json()["data"]["webhook"])
         audit = walk_all(self.server, "/api/v1/audit")
-        changes = [e for e in audit if e["action"] == "task.changed" and e["target"] == task["id"]]
+        changes = [e for e in audit if e["action"] == "task.updated" and e["target"] == task["id"]]
         self.assertEqual(len(changes), 2)
         self.assertNotIn(secret, json.dumps(audit))
 
     def test_patch_refuses_what_it_does_not_know(self):
         task_id = self.created["id"]
-        for body in ({"name": "x"}, {}, {"webhook": {"url": self.receiver.url(), "secret": "mine"}},
-                     {"webhook": "http://example.com/"}, {"webhook": {"url": "ftp://example.com/"}}):
+        for body in ({"hook": {"url": self.receiver.url()}}, {"webhook": {"url": self.receiver.url(), "secret": "mine"}},
+                     {"webhook": "http://example.com/"}, {"name": "renamed", "webhook": {"url": "ftp://example.com/"}}):
             response = self.server.request("PATCH", f"/api/v1/tasks/{task_id}", body)
             self.assertEqual(response.status, 400, (body, response.body))
             self.assertEqual(response.json()["error"]["code"], "validation_failed")
-        self.assertEqual(self.server.request("GET", f"/api/v1/tasks/{task_id}").json()["data"]["webhook"],
-                         {"url": self.receiver.url()})
+        shown = self.server.request("GET", f"/api/v1/tasks/{task_id}").json()["data"]
+        self.assertEqual((shown["name"], shown["webhook"]), (self.created["name"], {"url": self.receiver.url()}))
+
+    def test_patch_without_webhook_keeps_it_and_shows_no_secret(self):
+        task = self.server.create_task({"groups": [self.community], "webhook": {"url": self.receiver.url("/k")}})
+        response = self.server.request("PATCH", f"/api/v1/tasks/{task['id']}", {"name": "renamed"})
+        self.assertEqual(response.status, 200, response.body)
+        self.assertEqual(response.json()["data"]["name"], "renamed")
+        self.assertEqual(response.json()["data"]["webhook"], {"url": self.receiver.url("/k")})
 
     def test_a_form_sets_the_webhook_with_webhook_url(self):
         boundary = "vka-e2e-boundary"

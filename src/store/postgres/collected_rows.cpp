@@ -43,7 +43,7 @@ void Dialect::upsert_authors(Connection& connection, const std::vector<domain::A
       ids, names, at);
 }
 
-void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Post>& posts) {
+void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at) {
   if (posts.empty()) return;
   std::vector<std::int64_t> owner_ids, ids, dates, likes, reposts, comments_counts;
   std::vector<std::optional<std::int64_t>> views, from_ids;
@@ -62,23 +62,27 @@ void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Pos
     from_ids.push_back(post->from_id);
   }
   connection.execute(
-      "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id) "
-      "SELECT * FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::text[], ?5::int8[], ?6::int8[], ?7::int8[], "
-      "?8::int8[], ?9::bool[], ?10::int8[]) "
+      "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id, "
+      "first_seen_at, last_seen_at) "
+      "SELECT u.*, ?11::int8, ?11::int8 FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::text[], ?5::int8[], "
+      "?6::int8[], "
+      "?7::int8[], ?8::int8[], ?9::bool[], ?10::int8[]) AS u "
       "ON CONFLICT (owner_id, id) DO UPDATE SET date = excluded.date, text = excluded.text, likes = excluded.likes, "
       "reposts = excluded.reposts, views = excluded.views, comments_count = excluded.comments_count, "
-      "is_pinned = excluded.is_pinned, from_id = excluded.from_id "
+      "is_pinned = excluded.is_pinned, from_id = excluded.from_id, last_seen_at = excluded.last_seen_at "
       "WHERE (posts.date, posts.text, posts.likes, posts.reposts, posts.views, posts.comments_count, posts.is_pinned, "
-      "posts.from_id) IS DISTINCT FROM (excluded.date, excluded.text, excluded.likes, excluded.reposts, "
-      "excluded.views, excluded.comments_count, excluded.is_pinned, excluded.from_id)",
-      owner_ids, ids, dates, texts, likes, reposts, views, comments_counts, pinned, from_ids);
+      "posts.from_id, posts.last_seen_at) IS DISTINCT FROM (excluded.date, excluded.text, excluded.likes, "
+      "excluded.reposts, excluded.views, excluded.comments_count, excluded.is_pinned, excluded.from_id, "
+      "excluded.last_seen_at)",
+      owner_ids, ids, dates, texts, likes, reposts, views, comments_counts, pinned, from_ids, seen_at);
 }
 
-void Dialect::upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments) {
+void Dialect::upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments,
+                              domain::Timestamp seen_at) {
   if (comments.empty()) return;
   std::vector<std::int64_t> owner_ids, post_ids, ids, from_ids, dates, likes;
   std::vector<std::optional<std::int64_t>> parent_ids, thread_root_ids;
-  std::vector<std::string> texts, keywords, stems;
+  std::vector<std::string> texts, keywords, stems, phrases;
   std::vector<bool> deleted;
   std::vector<std::optional<std::string>> sentiments;
   std::vector<std::optional<double>> scores;
@@ -99,23 +103,27 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
     scores.push_back(comment->sentiment_score);
     keywords.push_back(encode_keywords(comment->keywords));
     stems.push_back(comment->stems);
+    phrases.push_back(encode_phrases(comment->phrases));
   }
   connection.execute(
       "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, deleted, "
-      "sentiment, sentiment_score, keywords, stems) "
-      "SELECT * FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], ?6::int8[], ?7::int8[], "
-      "?8::text[], ?9::int8[], ?10::bool[], ?11::text[], ?12::float8[], ?13::text[], ?14::text[]) "
+      "sentiment, sentiment_score, keywords, stems, phrases, first_seen_at, last_seen_at) "
+      "SELECT u.*, ?16::int8, ?16::int8 FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], "
+      "?6::int8[], ?7::int8[], ?8::text[], ?9::int8[], ?10::bool[], ?11::text[], ?12::float8[], ?13::text[], "
+      "?14::text[], ?15::text[]) AS u "
       "ON CONFLICT (owner_id, id) DO UPDATE SET post_id = excluded.post_id, parent_id = excluded.parent_id, "
       "thread_root_id = excluded.thread_root_id, from_id = excluded.from_id, date = excluded.date, "
       "text = excluded.text, likes = excluded.likes, deleted = excluded.deleted, sentiment = excluded.sentiment, "
-      "sentiment_score = excluded.sentiment_score, keywords = excluded.keywords, stems = excluded.stems "
+      "sentiment_score = excluded.sentiment_score, keywords = excluded.keywords, stems = excluded.stems, "
+      "phrases = excluded.phrases, last_seen_at = excluded.last_seen_at "
       "WHERE (comments.post_id, comments.parent_id, comments.thread_root_id, comments.from_id, comments.date, "
       "comments.text, comments.likes, comments.deleted, comments.sentiment, comments.sentiment_score, "
-      "comments.keywords, comments.stems) IS DISTINCT FROM (excluded.post_id, excluded.parent_id, "
-      "excluded.thread_root_id, excluded.from_id, excluded.date, excluded.text, excluded.likes, excluded.deleted, "
-      "excluded.sentiment, excluded.sentiment_score, excluded.keywords, excluded.stems)",
+      "comments.keywords, comments.stems, comments.phrases, comments.last_seen_at) IS DISTINCT FROM "
+      "(excluded.post_id, excluded.parent_id, excluded.thread_root_id, excluded.from_id, excluded.date, "
+      "excluded.text, excluded.likes, excluded.deleted, excluded.sentiment, excluded.sentiment_score, "
+      "excluded.keywords, excluded.stems, excluded.phrases, excluded.last_seen_at)",
       owner_ids, post_ids, ids, parent_ids, thread_root_ids, from_ids, dates, texts, likes, deleted, sentiments, scores,
-      keywords, stems);
+      keywords, stems, phrases, seen_at);
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> Dialect::link_posts(Connection& connection, std::string_view task_id,

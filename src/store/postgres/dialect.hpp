@@ -74,9 +74,10 @@ struct Dialect {
   // whatever its size. Rows that already hold the same values are not rewritten, so a replayed page leaves
   // no dead row versions behind.
   static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
-  static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts);
+  static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at);
   // Their posts must be stored first.
-  static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments);
+  static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments,
+                              domain::Timestamp seen_at);
   // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
   // their (owner_id, id).
   static std::vector<std::pair<std::int64_t, std::int64_t>> link_posts(Connection& connection, std::string_view task_id,

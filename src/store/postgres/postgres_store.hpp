@@ -11,7 +11,7 @@ class PostgresStore final : public sql::SqlStore<Database> {
  public:
   // url: the whole postgresql:// URL as libpq takes it; it never appears in messages or logs.
   PostgresStore(const std::string& url, const StoreOptions& options)
-      : SqlStore("postgres", url, options.connections), url_(url) {}
+      : SqlStore("postgres", options.find_phrases, url, options.connections), url_(url) {}
 
   // A session of its own LISTENs for the NOTIFY that queueing a job sends (see the migrations).
   std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()> wake) override;

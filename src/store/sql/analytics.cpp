@@ -5,6 +5,7 @@
 #include <map>
 
 #include "store/error.hpp"
+#include "store/json_columns.hpp"
 #include "store/postgres/database.hpp"
 #include "store/projection_delta.hpp"
 #include "store/sql/projections.hpp"
@@ -231,6 +232,54 @@ void read_scanned(auto& c, const CommentFilter& f, int top_authors, int top_post
     out.posts_summary.push_back({rows.int64(0), rows.int64(1), rows.int64(2), rows.int64(3), read_sentiment(rows, 4)});
 }
 
+// ---- Counts for statistics computed outside the store.
+
+std::int64_t modelled_comments(auto& c, const CommentFilter& f) {
+  auto rows = query_scope(c, "SELECT COALESCE(SUM(comments), 0) FROM task_owner_totals" + scope("", f), f);
+  rows.next();
+  return rows.int64(0);
+}
+
+template <class Dialect>
+std::int64_t scanned_comments(auto& c, const CommentFilter& f) {
+  auto rows = query_comments<Dialect>(c, comments_sql<Dialect>("COUNT(*)", f), f);
+  rows.next();
+  return rows.int64(0);
+}
+
+// (key, comments) of a phrase read model, keys in at least min_comments comments of the walls in scope, by key.
+// A key that reaches the floor over n walls has at least floor / n comments on one of them, so only keys with
+// that many on some wall are summed: the few frequent ones, through the (task_id, comments) index, rather than
+// every phrase of the task.
+std::vector<std::pair<std::string, std::int64_t>> modelled_counts(auto& c, std::string_view table, std::string_view key,
+                                                                  const CommentFilter& f, std::int64_t min_comments) {
+  std::int64_t walls = 0;
+  {
+    auto rows = query_scope(c, "SELECT COUNT(*) FROM task_owner_totals" + scope("", f), f);
+    rows.next();
+    walls = std::max<std::int64_t>(rows.int64(0), 1);
+  }
+  const std::string k(key);
+  const std::string t(table);
+  auto rows =
+      query_scope(c,
+                  "SELECT a." + k + ", SUM(a.comments) FROM " + t + " a" + scope("a", f) + " AND a." + k +
+                      " IN (SELECT b." + k + " FROM " + t + " b" + scope("b", f) +
+                      " AND b.comments >= ?4) GROUP BY a." + k + " HAVING SUM(a.comments) >= ?3 ORDER BY a." + k,
+                  f, min_comments, (min_comments + walls - 1) / walls);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (rows.next()) out.emplace_back(rows.text(0), rows.int64(1));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> at_least(const std::map<std::string, std::int64_t>& counts,
+                                                           std::int64_t min_comments) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& [key, count] : counts)
+    if (count >= min_comments) out.emplace_back(key, count);
+  return out;
+}
+
 }  // namespace
 
 template <class Database>
@@ -254,12 +303,7 @@ KeywordCounts ResultsRepositoryOn<Database>::keyword_counts(const CommentFilter&
   return database_.read([&](auto& c) {
     KeywordCounts out;
     if (read_models_serve(filter)) {
-      {
-        auto rows =
-            query_scope(c, "SELECT COALESCE(SUM(comments), 0) FROM task_owner_totals" + scope("", filter), filter);
-        rows.next();
-        out.comments = rows.int64(0);
-      }
+      out.comments = modelled_comments(c, filter);
       auto rows = query_scope(c,
                               "SELECT keyword, SUM(comments) FROM task_owner_keywords" + scope("", filter) +
                                   " GROUP BY keyword ORDER BY keyword",
@@ -267,11 +311,7 @@ KeywordCounts ResultsRepositoryOn<Database>::keyword_counts(const CommentFilter&
       while (rows.next()) out.keywords.emplace_back(rows.text(0), rows.int64(1));
       return out;
     }
-    {
-      auto rows = query_comments<Dialect>(c, comments_sql<Dialect>("COUNT(*)", filter), filter);
-      rows.next();
-      out.comments = rows.int64(0);
-    }
+    out.comments = scanned_comments<Dialect>(c, filter);
     auto rows = query_comments<Dialect>(c,
                                         "SELECT k.value, COUNT(*) FROM (" +
                                             comments_sql<Dialect>("c.keywords AS keywords", filter) + ") c" +
@@ -283,14 +323,38 @@ KeywordCounts ResultsRepositoryOn<Database>::keyword_counts(const CommentFilter&
 }
 
 template <class Database>
+PhraseCounts ResultsRepositoryOn<Database>::phrase_counts(const CommentFilter& filter, std::int64_t min_comments) {
+  using Dialect = typename Database::Dialect;
+  return database_.read([&](auto& c) {
+    PhraseCounts out;
+    if (read_models_serve(filter)) {
+      out.comments = modelled_comments(c, filter);
+      out.phrases = modelled_counts(c, "task_owner_phrases", "phrase", filter, min_comments);
+      out.words = modelled_counts(c, "task_owner_phrase_words", "word", filter, min_comments);
+      return out;
+    }
+    out.comments = scanned_comments<Dialect>(c, filter);
+    PhraseTally tally;
+    auto rows = query_comments<Dialect>(c, comments_sql<Dialect>("c.phrases", filter), filter);
+    while (rows.next())
+      if (const auto phrases = rows.opt_text(0)) tally.add(decode_phrases(*phrases), +1);
+    out.phrases = at_least(tally.phrase_counts(), min_comments);
+    out.words = at_least(tally.word_counts(), min_comments);
+    return out;
+  });
+}
+
+template <class Database>
 void ResultsRepositoryOn<Database>::rebuild_analytics(std::string_view task_id) {
-  database_.write([&](auto& c) { Projections<Database>::rebuild(c, task_id); });
+  database_.write([&](auto& c) { Projections<Database>::rebuild(c, task_id, find_phrases_); });
 }
 
 template Analytics ResultsRepositoryOn<sqlite::Database>::analytics(const AnalyticsFilter&);
 template Analytics ResultsRepositoryOn<postgres::Database>::analytics(const AnalyticsFilter&);
 template KeywordCounts ResultsRepositoryOn<sqlite::Database>::keyword_counts(const CommentFilter&);
 template KeywordCounts ResultsRepositoryOn<postgres::Database>::keyword_counts(const CommentFilter&);
+template PhraseCounts ResultsRepositoryOn<sqlite::Database>::phrase_counts(const CommentFilter&, std::int64_t);
+template PhraseCounts ResultsRepositoryOn<postgres::Database>::phrase_counts(const CommentFilter&, std::int64_t);
 template void ResultsRepositoryOn<sqlite::Database>::rebuild_analytics(std::string_view);
 template void ResultsRepositoryOn<postgres::Database>::rebuild_analytics(std::string_view);
 

@@ -60,6 +60,35 @@ void upsert_community(auto& connection, const domain::Community& community, doma
       community.deactivated, at);
 }
 
+// The posts of the page the task had done whose comments count changed since: back to running from the
+// start, out of posts_done, their expected comments corrected. Call before the page's posts are upserted.
+std::vector<std::pair<std::int64_t, std::int64_t>> reopen_changed_posts(auto& c, std::string_view task_id,
+                                                                        const std::vector<domain::Post>& posts,
+                                                                        domain::TaskProgress& counted) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> reopened;
+  for (const domain::Post& post : posts) {
+    std::int64_t stored_count = 0;
+    {
+      auto rows = c.query(
+          "SELECT p.comments_count FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id "
+          "WHERE tp.task_id = ?1 AND tp.owner_id = ?2 AND tp.post_id = ?3 AND tp.status = 'done'",
+          task_id, post.owner_id, post.id);
+      if (!rows.next()) continue;
+      stored_count = rows.int64(0);
+    }
+    if (stored_count == post.comments_count) continue;
+    c.execute(
+        "UPDATE task_posts SET status = 'running', checkpoint = NULL "
+        "WHERE task_id = ?1 AND owner_id = ?2 AND post_id = ?3",
+        task_id, post.owner_id, post.id);
+    --counted.posts_done;
+    counted.comments_expected +=
+        std::max<std::int64_t>(post.comments_count, 0) - std::max<std::int64_t>(stored_count, 0);
+    reopened.emplace_back(post.owner_id, post.id);
+  }
+  return reopened;
+}
+
 }  // namespace
 
 template <class Database>
@@ -92,13 +121,17 @@ WriteResult CollectionRepositoryOn<Database>::link_communities(const LeaseToken&
 template <class Database>
 WriteResult CollectionRepositoryOn<Database>::write_posts(const LeaseToken& lease, const PostsPageWrite& write) {
   using Dialect = typename Database::Dialect;
-  return fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> opened;
+  auto result = fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
     domain::TaskProgress counted;
+    opened = reopen_changed_posts(c, write.task_id, write.posts, counted);
     Dialect::upsert_authors(c, write.authors, write.at);
-    Dialect::upsert_posts(c, write.posts);
+    Dialect::upsert_posts(c, write.posts, write.at);
     // A post another task stored first brings its comments into this task's analytics.
-    for (const auto& [owner_id, post_id] : Dialect::link_posts(c, write.task_id, write.posts, counted))
+    for (const auto& [owner_id, post_id] : Dialect::link_posts(c, write.task_id, write.posts, counted)) {
       Projections<Database>::add_post_to_task(c, write.task_id, owner_id, post_id);
+      opened.emplace_back(owner_id, post_id);
+    }
     if (write.community_id) {
       const auto changed =
           c.execute(final_status_guard("UPDATE task_communities SET checkpoint = COALESCE(?3, checkpoint), "
@@ -109,6 +142,8 @@ WriteResult CollectionRepositoryOn<Database>::write_posts(const LeaseToken& leas
     }
     return counted;
   });
+  result.opened = std::move(opened);
+  return result;
 }
 
 template <class Database>
@@ -133,7 +168,7 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
         throw StoreError(StoreErrorKind::conflict, "a comment of another post was written with this post's page");
     const ProjectionDelta delta = Projections<Database>::delta_of_write(c, write.owner_id, write.comments);
     Dialect::upsert_authors(c, write.authors, write.at);
-    Dialect::upsert_comments(c, write.comments);
+    Dialect::upsert_comments(c, write.comments, write.at);
     Projections<Database>::apply(c, write.owner_id, write.post_id, delta);
     // Counting the post's stored comments (rather than the rows this page inserted) keeps the count exact
     // when a page is replayed and when another task stored some of them first.
@@ -221,7 +256,8 @@ std::vector<PostState> CollectionRepositoryOn<Database>::posts(const PostStateQu
       after_post = query.after->second;
     }
     auto rows = c.query(
-        "SELECT tp.owner_id, tp.post_id, tp.status, tp.checkpoint, p.comments_count, tp.comments_collected "
+        "SELECT tp.owner_id, tp.post_id, tp.status, tp.checkpoint, p.comments_count, tp.comments_collected, "
+        "p.last_seen_at "
         "FROM task_posts tp JOIN posts p ON p.owner_id = tp.owner_id AND p.id = tp.post_id "
         "WHERE tp.task_id = ?1 AND (NOT ?2 OR tp.status NOT IN " +
             std::string(final_statuses) +
@@ -230,8 +266,8 @@ std::vector<PostState> CollectionRepositoryOn<Database>::posts(const PostStateQu
             "ORDER BY tp.owner_id, tp.post_id LIMIT ?5",
         query.task_id, query.unfinished_only, after_owner, after_post, std::clamp(query.limit, 1, max_page));
     while (rows.next())
-      states.push_back(
-          {rows.int64(0), rows.int64(1), read_status(rows, 2), rows.opt_text(3), rows.int64(4), rows.int64(5)});
+      states.push_back({rows.int64(0), rows.int64(1), read_status(rows, 2), rows.opt_text(3), rows.int64(4),
+                        rows.int64(5), rows.time(6)});
     return states;
   });
 }

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 
 #include "store/error.hpp"
 #include "store/json_columns.hpp"
@@ -36,13 +37,27 @@ std::optional<domain::Sentiment> read_sentiment(const std::optional<std::string>
   return sentiment;
 }
 
-// Selects c's facts: from_id, date, likes, sentiment, keywords (columns `first`…`first + 4`).
-constexpr std::string_view facts_columns = "c.from_id, c.date, c.likes, c.sentiment, c.keywords";
+// A comment stored before phrases were kept has none until its task's read models are rebuilt.
+std::vector<std::string> read_phrases(const std::optional<std::string>& column) {
+  return column ? decode_phrases(*column) : std::vector<std::string>{};
+}
+
+// Selects c's facts: from_id, date, likes, sentiment, keywords, phrases (columns `first`…`first + 5`).
+constexpr std::string_view facts_columns = "c.from_id, c.date, c.likes, c.sentiment, c.keywords, c.phrases";
 
 CommentFacts read_facts(const auto& row, int first) {
-  return {row.int64(first), row.int64(first + 1), row.int64(first + 2), read_sentiment(row.opt_text(first + 3)),
-          decode_keywords(row.text(first + 4))};
+  return {row.int64(first),
+          row.int64(first + 1),
+          row.int64(first + 2),
+          read_sentiment(row.opt_text(first + 3)),
+          decode_keywords(row.text(first + 4)),
+          read_phrases(row.opt_text(first + 5))};
 }
+
+// The per-wall read models of a task, each with a `comments` count.
+constexpr std::string_view task_read_models[] = {"task_owner_totals",      "task_owner_days",    "task_owner_hours",
+                                                 "task_owner_keywords",    "task_owner_authors", "task_owner_phrases",
+                                                 "task_owner_phrase_words"};
 
 std::string ids_json(const std::vector<domain::Comment>& comments) {
   std::string out = "[";
@@ -85,6 +100,8 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
       {"task_owner_hours", "hour", "bigint", {"comments"}, delta.hours_json()},
       {"task_owner_keywords", "keyword", "text", {"comments"}, delta.keywords_json()},
       {"task_owner_authors", "from_id", "bigint", {"comments"}, delta.authors_json()},
+      {"task_owner_phrases", "phrase", "text", {"comments"}, delta.phrases().phrases_json()},
+      {"task_owner_phrase_words", "word", "text", {"comments"}, delta.phrases().words_json()},
   };
   for (const KeyedCounts& k : keyed) {
     if (k.rows_json == "[]") continue;
@@ -105,12 +122,52 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
               owner_id, post_id, only_task, k.rows_json);
   }
   if (!delta.removes()) return;
-  for (const std::string_view table :
-       {"task_owner_totals", "task_owner_days", "task_owner_hours", "task_owner_keywords", "task_owner_authors"})
+  for (const std::string_view table : task_read_models)
     c.execute("DELETE FROM " + std::string(table) +
                   " WHERE comments = 0 AND owner_id = ?1 AND task_id IN (SELECT tp.task_id" + std::string(receivers) +
                   ")",
               owner_id, post_id, only_task);
+}
+
+// Stores the phrases of the task's comments that have none yet (stored before phrases were kept). Deleted
+// comments have no text to analyse, as at collection.
+void find_missing_phrases(auto& c, const std::string& task_comments, std::string_view task_id,
+                          const PhraseFinder& find_phrases) {
+  struct Missing {
+    std::int64_t owner_id;
+    std::int64_t id;
+    std::vector<std::string> phrases;
+  };
+  std::vector<Missing> missing;
+  {
+    auto rows =
+        c.query("SELECT c.owner_id, c.id, c.text, c.deleted" + task_comments + " WHERE c.phrases IS NULL", task_id);
+    while (rows.next())
+      missing.push_back(
+          {rows.int64(0), rows.int64(1), rows.boolean(3) ? std::vector<std::string>{} : find_phrases(rows.text(2))});
+  }
+  for (const Missing& m : missing)
+    c.execute("UPDATE comments SET phrases = ?3 WHERE owner_id = ?1 AND id = ?2", m.owner_id, m.id,
+              encode_phrases(m.phrases));
+}
+
+// Phrase and word counts per wall: words come from splitting the phrases, which SQL cannot do on both engines,
+// so they are counted here.
+template <class Dialect>
+void rebuild_phrases(auto& c, const std::string& task_comments, std::string_view task_id) {
+  std::map<std::int64_t, PhraseTally> by_owner;
+  {
+    auto rows = c.query("SELECT c.owner_id, c.phrases" + task_comments + " WHERE c.phrases IS NOT NULL", task_id);
+    while (rows.next()) by_owner[rows.int64(0)].add(decode_phrases(rows.text(1)), +1);
+  }
+  for (const auto& [owner_id, tally] : by_owner) {
+    for (const auto& [table, key, rows_json] : {std::tuple{"task_owner_phrases", "phrase", tally.phrases_json()},
+                                                std::tuple{"task_owner_phrase_words", "word", tally.words_json()}})
+      c.execute("INSERT INTO " + std::string(table) + " (task_id, owner_id, " + key +
+                    ", comments) SELECT ?1, ?2, j.c0, j.c1 FROM (" + Dialect::json_rows("?3", {"text", "bigint"}) +
+                    ") j",
+                task_id, owner_id, rows_json);
+  }
 }
 
 }  // namespace
@@ -167,14 +224,15 @@ void Projections<Database>::add_post_to_task(Connection& c, std::string_view tas
 }
 
 template <class Database>
-void Projections<Database>::rebuild(Connection& c, std::string_view task_id) {
+void Projections<Database>::rebuild(Connection& c, std::string_view task_id, const PhraseFinder& find_phrases) {
   using Dialect = typename Database::Dialect;
-  for (const std::string_view table :
-       {"task_owner_totals", "task_owner_days", "task_owner_hours", "task_owner_keywords", "task_owner_authors"})
+  for (const std::string_view table : task_read_models)
     c.execute("DELETE FROM " + std::string(table) + " WHERE task_id = ?1", task_id);
   const std::string task_comments =
       " FROM comments c JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND "
       "tp.task_id = ?1";
+  if (find_phrases) find_missing_phrases(c, task_comments, task_id, find_phrases);
+  rebuild_phrases<Dialect>(c, task_comments, task_id);
   const std::string counts = sentiment_counts("c");
   c.execute(
       "INSERT INTO task_owner_totals (task_id, owner_id, comments, positive, neutral, negative, unlabelled, "

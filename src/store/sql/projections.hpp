@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/collected.hpp"
+#include "store/phrase_finder.hpp"
 #include "store/projection_delta.hpp"
 
 namespace vka::store::sql {
@@ -28,8 +29,9 @@ struct Projections {
   static void add_post_to_task(Connection& connection, std::string_view task_id, std::int64_t owner_id,
                                std::int64_t post_id);
 
-  // Recomputes the task's read models, and the totals of its posts, from the stored comments.
-  static void rebuild(Connection& connection, std::string_view task_id);
+  // Recomputes the task's read models, and the totals of its posts, from the stored comments; first stores the
+  // phrases find_phrases (when given) finds for comments that have none yet.
+  static void rebuild(Connection& connection, std::string_view task_id, const PhraseFinder& find_phrases);
 };
 
 }  // namespace vka::store::sql

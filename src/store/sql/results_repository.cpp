@@ -30,6 +30,8 @@ PostRow read_post_row(const auto& row) {
   p.is_pinned = row.boolean(9);
   result.comments_collected = row.int64(10);
   result.community_name = row.opt_text(11);
+  result.first_seen_at = row.time(13);  // 12 is the sort value
+  result.last_seen_at = row.time(14);
   return result;
 }
 
@@ -56,6 +58,8 @@ CommentRow read_comment_row(const auto& row) {
   result.author_name = row.opt_text(14);
   result.community_name = row.opt_text(15);
   result.post_excerpt = row.opt_text(16);
+  result.first_seen_at = row.time(18);  // 17 is the sort value
+  result.last_seen_at = row.time(19);
   return result;
 }
 

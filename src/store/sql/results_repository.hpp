@@ -1,5 +1,6 @@
 #pragma once
 // What tasks collected, listed, streamed and summed up, in SQL both engines run (analytics in analytics.cpp).
+#include "store/phrase_finder.hpp"
 #include "store/results_repository.hpp"
 #include "store/sql/engines.hpp"
 
@@ -8,7 +9,9 @@ namespace vka::store::sql {
 template <class Database>
 class ResultsRepositoryOn final : public ResultsRepository {
  public:
-  explicit ResultsRepositoryOn(Database& database) : database_(database) {}
+  // find_phrases (may be empty): see StoreOptions.
+  ResultsRepositoryOn(Database& database, PhraseFinder find_phrases)
+      : database_(database), find_phrases_(std::move(find_phrases)) {}
 
   PostPage posts(const PostQuery& query) override;
   CommentPage comments(const CommentQuery& query) override;
@@ -16,11 +19,13 @@ class ResultsRepositoryOn final : public ResultsRepository {
   void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) override;
   // In analytics.cpp:
   KeywordCounts keyword_counts(const CommentFilter& filter) override;
+  PhraseCounts phrase_counts(const CommentFilter& filter, std::int64_t min_comments) override;
   Analytics analytics(const AnalyticsFilter& filter) override;
   void rebuild_analytics(std::string_view task_id) override;
 
  private:
   Database& database_;
+  PhraseFinder find_phrases_;
 };
 
 extern template class ResultsRepositoryOn<sqlite::Database>;

@@ -69,6 +69,7 @@ std::string comment_list_sql(const CommentQuery& query) {
          "c.deleted, c.sentiment, c.sentiment_score, c.keywords, c.stems, a.name, " +
          community_name_sql("c") + ", (SELECT substr(p.text, 1, " + std::to_string(post_excerpt_length) +
          ") FROM posts p WHERE p.owner_id = c.owner_id AND p.id = c.post_id), c." + std::string(column) +
+         ", c.first_seen_at, c.last_seen_at" +
          comment_filter_sql<Dialect>(query.filter, walk_sort_index ? JoinOrder::sort_index_first : JoinOrder::planner) +
          keyset_sql(column, "c", query.descending, query.after.has_value(), 9, 12);
 }
@@ -86,7 +87,7 @@ std::string post_list_sql(const PostQuery& query) {
                 " task_posts tp ON tp.owner_id = p.owner_id AND tp.post_id = p.id WHERE tp.task_id = ?2";
   return "SELECT p.owner_id, p.id, p.from_id, p.date, p.text, p.likes, p.reposts, p.views, p.comments_count, "
          "p.is_pinned, tp.comments_collected, " +
-         community_name_sql("p") + ", p." + std::string(column) + from +
+         community_name_sql("p") + ", p." + std::string(column) + ", p.first_seen_at, p.last_seen_at" + from +
          keyset_sql(column, "p", query.descending, query.after.has_value(), 3, 6);
 }
 

@@ -32,10 +32,13 @@ namespace vka::store::sql {
 template <class Database>
 class SqlStore : public Store {
  public:
-  // engine: the folder of store/migrations/ to apply ("sqlite", "postgres"); database_args open the Database.
+  // engine: the folder of store/migrations/ to apply ("sqlite", "postgres"); find_phrases as StoreOptions says;
+  // database_args open the Database.
   template <class... DatabaseArgs>
-  explicit SqlStore(std::string_view engine, DatabaseArgs&&... database_args)
-      : migrations_(builtin_migrations(engine)), database_(std::forward<DatabaseArgs>(database_args)...) {
+  SqlStore(std::string_view engine, PhraseFinder find_phrases, DatabaseArgs&&... database_args)
+      : migrations_(builtin_migrations(engine)),
+        database_(std::forward<DatabaseArgs>(database_args)...),
+        results_(database_, std::move(find_phrases)) {
     ensure_migrations_table(database_);
   }
 
@@ -91,7 +94,7 @@ class SqlStore : public Store {
   IdempotencyRepositoryOn<Database> idempotency_{database_};
   ApiKeyRepositoryOn<Database> api_keys_{database_};
   CollectionRepositoryOn<Database> collection_{database_};
-  ResultsRepositoryOn<Database> results_{database_};
+  ResultsRepositoryOn<Database> results_;
   JobRepositoryOn<Database> jobs_{database_};
   VkTokenRepositoryOn<Database> vk_tokens_{database_};
   SendLedgerRepositoryOn<Database> vk_sends_{database_};

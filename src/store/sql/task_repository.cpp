@@ -69,14 +69,17 @@ StoredEvent TaskRepositoryOn<Database>::create(const domain::Task& task, const N
                                                const NewJob& first_job) {
   return database_.write([&](auto& c) {
     const domain::TaskProgress& p = task.progress;
+    std::optional<std::int64_t> schedule_every;
+    if (task.schedule) schedule_every = task.schedule->every.count();
     c.execute(
         "INSERT INTO tasks (id, owner, name, status, params, groups_total, groups_done, posts_found, posts_done, "
         "comments_expected, comments_collected, vk_requests, retries, eta_seconds, created_at, started_at, "
-        "finished_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?15)",
+        "finished_at, updated_at, schedule_every_seconds, next_refresh_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?15, ?18, ?19)",
         task.id, task.owner, task.params.name, domain::to_string(task.status), encode_task_params(task.params),
         p.groups_total, p.groups_done, p.posts_found, p.posts_done, p.comments_expected, p.comments_collected,
-        p.vk_requests, p.retries, p.eta_seconds, task.created_at, task.started_at, task.finished_at);
+        p.vk_requests, p.retries, p.eta_seconds, task.created_at, task.started_at, task.finished_at, schedule_every,
+        task.next_refresh_at);
     enqueue_job(c, task.id, first_job, task.created_at);
     return *append_event(c, task.id, first_event, task.created_at);
   });
@@ -120,6 +123,7 @@ TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, con
     const auto changed =
         c.execute(std::string("UPDATE tasks SET status = ?3, started_at = COALESCE(?4, started_at), ") +
                       (change.reopen ? "finished_at = NULL" : "finished_at = COALESCE(?5, finished_at)") +
+                      (change.refreshed ? ", last_refreshed_at = ?6" : "") +
                       ", waiting_reason = NULL, waiting_since = NULL, updated_at = ?6 WHERE id = ?1 AND status = ?2",
                   id, domain::to_string(change.from), domain::to_string(change.to), change.started_at,
                   change.finished_at, change.at);
@@ -131,6 +135,13 @@ TransitionResult TaskRepositoryOn<Database>::transition(std::string_view id, con
     result.event = append_event(c, id, change.event, change.at);
     if (change.job) enqueue_job(c, id, *change.job, change.at);
     if (change.reopen) c.execute("DELETE FROM task_errors WHERE task_id = ?1 AND scope = 'task'", id);
+    domain::TaskProgress restarted;
+    for (const WallRestart& restart : change.restart_walls)
+      restarted.groups_done -= c.execute(
+          "UPDATE task_communities SET status = 'running', checkpoint = ?3 "
+          "WHERE task_id = ?1 AND community_id = ?2 AND status = 'done'",
+          id, restart.community_id, restart.checkpoint_json);
+    if (restarted.groups_done != 0) add_task_progress(c, id, restarted, change.at);
     result.task = find_task(c, id);
     result.outcome = TransitionResult::Outcome::applied;
     return result;
@@ -175,6 +186,40 @@ bool TaskRepositoryOn<Database>::set_waiting(std::string_view id, const std::opt
       return false;
     append_event(c, id, event, at);
     return true;
+  });
+}
+
+template <class Database>
+std::optional<domain::Task> TaskRepositoryOn<Database>::update(std::string_view id, const TaskUpdate& update,
+                                                               const NewEvent& event) {
+  return database_.write([&](auto& c) -> std::optional<domain::Task> {
+    if (c.execute("UPDATE tasks SET updated_at = ?2 WHERE id = ?1", id, update.at) == 0) return std::nullopt;
+    if (update.name) c.execute("UPDATE tasks SET name = ?2 WHERE id = ?1", id, *update.name);
+    if (update.schedule) {
+      std::optional<std::int64_t> every;
+      std::optional<domain::Timestamp> next;
+      if (*update.schedule) {
+        every = (*update.schedule)->every.count();
+        next = update.at + (*update.schedule)->every;
+      }
+      c.execute("UPDATE tasks SET schedule_every_seconds = ?2, next_refresh_at = ?3 WHERE id = ?1", id, every, next);
+    }
+    append_event(c, id, event, update.at);
+    return find_task(c, id);
+  });
+}
+
+template <class Database>
+std::optional<std::string> TaskRepositoryOn<Database>::claim_due_refresh(domain::Timestamp now) {
+  return database_.write([&](auto& c) -> std::optional<std::string> {
+    auto rows = c.query(
+        "UPDATE tasks SET next_refresh_at = CAST(?1 AS BIGINT) + schedule_every_seconds WHERE id = (SELECT id FROM "
+        "tasks "
+        "WHERE next_refresh_at IS NOT NULL AND next_refresh_at <= ?1 ORDER BY next_refresh_at, id LIMIT 1) "
+        "AND next_refresh_at <= ?1 RETURNING id",
+        now);
+    if (!rows.next()) return std::nullopt;
+    return rows.text(0);
   });
 }
 

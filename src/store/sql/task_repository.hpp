@@ -20,6 +20,8 @@ class TaskRepositoryOn final : public TaskRepository {
                                        const NewEvent& event) override;
   bool set_waiting(std::string_view id, const std::optional<domain::TaskWaiting>& waiting, domain::Timestamp at,
                    const NewEvent& event) override;
+  std::optional<domain::Task> update(std::string_view id, const TaskUpdate& update, const NewEvent& event) override;
+  std::optional<std::string> claim_due_refresh(domain::Timestamp now) override;
   TaskCounts counts() override;
   bool remove(std::string_view id) override;
 

@@ -17,7 +17,7 @@ namespace vka::store::sql {
 inline constexpr std::string_view task_columns =
     "id, owner, name, status, params, groups_total, groups_done, posts_found, posts_done, comments_expected, "
     "comments_collected, vk_requests, retries, eta_seconds, created_at, started_at, finished_at, waiting_reason, "
-    "waiting_since";
+    "waiting_since, schedule_every_seconds, last_refreshed_at, next_refresh_at";
 
 inline std::vector<domain::TaskError> load_task_errors(auto& connection, std::string_view task_id) {
   std::vector<domain::TaskError> errors;
@@ -48,6 +48,9 @@ inline domain::Task read_task(auto& connection, const auto& row) {
   task.started_at = row.opt_time(15);
   task.finished_at = row.opt_time(16);
   if (auto reason = row.opt_text(17)) task.waiting = domain::TaskWaiting{std::move(*reason), row.time(18)};
+  if (auto every = row.opt_int64(19)) task.schedule = domain::TaskSchedule{std::chrono::seconds(*every)};
+  task.last_refreshed_at = row.opt_time(20);
+  task.next_refresh_at = row.opt_time(21);
   task.errors = load_task_errors(connection, task.id);
   task.webhook = load_task_webhook(connection, task.id);
   return task;

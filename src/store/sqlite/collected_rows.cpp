@@ -14,19 +14,21 @@ void Dialect::upsert_authors(Connection& connection, const std::vector<domain::A
         author.id, author.name, at);
 }
 
-void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Post>& posts) {
+void Dialect::upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at) {
   for (const domain::Post& post : posts)
     connection.execute(
-        "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (owner_id, id) DO UPDATE SET "
+        "INSERT INTO posts (owner_id, id, date, text, likes, reposts, views, comments_count, is_pinned, from_id, "
+        "first_seen_at, last_seen_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) ON CONFLICT (owner_id, id) DO UPDATE SET "
         "date = excluded.date, text = excluded.text, likes = excluded.likes, reposts = excluded.reposts, "
         "views = excluded.views, comments_count = excluded.comments_count, is_pinned = excluded.is_pinned, "
-        "from_id = excluded.from_id",
+        "from_id = excluded.from_id, last_seen_at = excluded.last_seen_at",
         post.owner_id, post.id, post.date, post.text, post.likes, post.reposts, post.views, post.comments_count,
-        post.is_pinned, post.from_id);
+        post.is_pinned, post.from_id, seen_at);
 }
 
-void Dialect::upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments) {
+void Dialect::upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments,
+                              domain::Timestamp seen_at) {
   for (const domain::Comment& comment : comments) {
     std::optional<std::string_view> sentiment;
     if (comment.sentiment) sentiment = domain::to_string(*comment.sentiment);
@@ -34,15 +36,16 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
     // full-text index.
     connection.execute(
         "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, "
-        "deleted, sentiment, sentiment_score, keywords, stems) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (owner_id, id) DO UPDATE "
+        "deleted, sentiment, sentiment_score, keywords, stems, phrases, first_seen_at, last_seen_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16) "
+        "ON CONFLICT (owner_id, id) DO UPDATE "
         "SET post_id = excluded.post_id, parent_id = excluded.parent_id, thread_root_id = excluded.thread_root_id, "
         "from_id = excluded.from_id, date = excluded.date, text = excluded.text, likes = excluded.likes, "
         "deleted = excluded.deleted, sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, "
-        "keywords = excluded.keywords",
+        "keywords = excluded.keywords, phrases = excluded.phrases, last_seen_at = excluded.last_seen_at",
         comment.owner_id, comment.post_id, comment.id, comment.parent_id, comment.thread_root_id, comment.from_id,
         comment.date, comment.text, comment.likes, comment.deleted, sentiment, comment.sentiment_score,
-        encode_keywords(comment.keywords), comment.stems);
+        encode_keywords(comment.keywords), comment.stems, encode_phrases(comment.phrases), seen_at);
     connection.execute("UPDATE comments SET stems = ?3 WHERE owner_id = ?1 AND id = ?2 AND stems <> ?3",
                        comment.owner_id, comment.id, comment.stems);
   }

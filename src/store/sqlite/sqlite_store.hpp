@@ -11,7 +11,7 @@ namespace vka::store::sqlite {
 class SqliteStore final : public sql::SqlStore<Database> {
  public:
   SqliteStore(const std::string& path, const StoreOptions& options)
-      : SqlStore("sqlite", path, options.readers, options.busy_timeout_ms) {}
+      : SqlStore("sqlite", options.find_phrases, path, options.readers, options.busy_timeout_ms) {}
 
   std::unique_ptr<Subscription> watch_queued_jobs(std::function<void()>) override { return nullptr; }
   std::unique_ptr<Subscription> watch_changes(std::function<void()> wake) override {

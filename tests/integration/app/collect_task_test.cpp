@@ -42,7 +42,7 @@ class CollectTaskTest : public ::testing::Test {
 };
 
 TEST_F(CollectTaskTest, CreatesAQueuedTaskWithItsJob) {
-  const auto chosen = find_or_create_task(*store_, params());
+  const auto chosen = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(chosen.origin, TaskOrigin::created);
   EXPECT_EQ(chosen.task.status, domain::TaskStatus::queued);
   EXPECT_EQ(chosen.task.owner, collect_owner);
@@ -50,11 +50,11 @@ TEST_F(CollectTaskTest, CreatesAQueuedTaskWithItsJob) {
 }
 
 TEST_F(CollectTaskTest, ResumesTheUnfinishedTaskWithTheSameParams) {
-  const auto first = find_or_create_task(*store_, params()).task;
+  const auto first = find_or_create_task(*store_, params(), true).task;
   set_status(first, domain::TaskStatus::queued, domain::TaskStatus::running);
   auto renamed = params();
   renamed.name = "another name";  // names do not make a task different
-  const auto again = find_or_create_task(*store_, renamed);
+  const auto again = find_or_create_task(*store_, renamed, true);
   EXPECT_EQ(again.origin, TaskOrigin::resumed);
   EXPECT_EQ(again.task.id, first.id);
   EXPECT_EQ(again.task.status, domain::TaskStatus::running);
@@ -62,13 +62,13 @@ TEST_F(CollectTaskTest, ResumesTheUnfinishedTaskWithTheSameParams) {
 }
 
 TEST_F(CollectTaskTest, APausedTaskIsQueuedAgainWithAJob) {
-  const auto first = find_or_create_task(*store_, params()).task;
+  const auto first = find_or_create_task(*store_, params(), true).task;
   // Paused while collecting: the collector ended its job when it saw the pause.
   const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
   ASSERT_TRUE(job);
   set_status(first, domain::TaskStatus::queued, domain::TaskStatus::paused);
   ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
-  const auto again = find_or_create_task(*store_, params());
+  const auto again = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(again.origin, TaskOrigin::resumed);
   EXPECT_EQ(again.task.id, first.id);
   EXPECT_EQ(again.task.status, domain::TaskStatus::queued);
@@ -76,25 +76,43 @@ TEST_F(CollectTaskTest, APausedTaskIsQueuedAgainWithAJob) {
   EXPECT_EQ(store_->jobs().counts().queued, 1);
 }
 
-TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIs) {
-  const auto first = find_or_create_task(*store_, params()).task;
+TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIsWithoutRefresh) {
+  const auto first = find_or_create_task(*store_, params(), true).task;
+  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
+  ASSERT_TRUE(job);
   set_status(first, domain::TaskStatus::queued, domain::TaskStatus::completed_with_errors);
-  const auto again = find_or_create_task(*store_, params());
+  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  const auto again = find_or_create_task(*store_, params(), false);
   EXPECT_EQ(again.origin, TaskOrigin::finished);
   EXPECT_EQ(again.task.id, first.id);
   EXPECT_EQ(again.task.status, domain::TaskStatus::completed_with_errors);
+  EXPECT_EQ(store_->jobs().counts().queued, 0);
+}
+
+TEST_F(CollectTaskTest, ACompletedTaskIsRefreshedWithAJob) {
+  const auto first = find_or_create_task(*store_, params(), true).task;
+  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
+  ASSERT_TRUE(job);
+  set_status(first, domain::TaskStatus::queued, domain::TaskStatus::completed);
+  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  const auto again = find_or_create_task(*store_, params(), true);
+  EXPECT_EQ(again.origin, TaskOrigin::refreshed);
+  EXPECT_EQ(again.task.id, first.id);
+  EXPECT_EQ(again.task.status, domain::TaskStatus::queued);
+  EXPECT_EQ(store_->tasks().get(first.id)->status, domain::TaskStatus::queued);
+  EXPECT_EQ(store_->jobs().counts().queued, 1);
 }
 
 TEST_F(CollectTaskTest, ACanceledTaskIsCollectedAnew) {
-  const auto before = find_or_create_task(*store_, params()).task;
+  const auto before = find_or_create_task(*store_, params(), true).task;
   set_status(before, domain::TaskStatus::queued, domain::TaskStatus::canceled);
-  const auto after = find_or_create_task(*store_, params());
+  const auto after = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(after.origin, TaskOrigin::created);
   EXPECT_NE(after.task.id, before.id);
 }
 
 TEST_F(CollectTaskTest, AFailedTaskIsResumedFromItsCheckpointsWithoutWhyItFailed) {
-  const auto first = find_or_create_task(*store_, params()).task;
+  const auto first = find_or_create_task(*store_, params(), true).task;
   const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
   ASSERT_TRUE(job);
   store_->tasks().add_error(first.id, {"task", "vk_no_usable_token", std::nullopt, "no VK token", domain::now()},
@@ -108,7 +126,7 @@ TEST_F(CollectTaskTest, AFailedTaskIsResumedFromItsCheckpointsWithoutWhyItFailed
                                                             .event = {"task.failed", "{}"}});
   ASSERT_TRUE(failed.task->finished_at);
   ASSERT_TRUE(store_->jobs().fail(job->token(), "no VK token", domain::now()));
-  const auto again = find_or_create_task(*store_, params());
+  const auto again = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(again.origin, TaskOrigin::resumed);
   EXPECT_EQ(again.task.id, first.id);
   EXPECT_EQ(again.task.status, domain::TaskStatus::queued);
@@ -120,12 +138,12 @@ TEST_F(CollectTaskTest, AFailedTaskIsResumedFromItsCheckpointsWithoutWhyItFailed
 
 TEST_F(CollectTaskTest, OtherParamsOrOtherOwnersGetTheirOwnTask) {
   api::create_task(*store_, params(), "someone-else");
-  const auto mine = find_or_create_task(*store_, params());
+  const auto mine = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(mine.origin, TaskOrigin::created);
-  const auto more_posts = find_or_create_task(*store_, params(50));
+  const auto more_posts = find_or_create_task(*store_, params(50), true);
   EXPECT_EQ(more_posts.origin, TaskOrigin::created);
   EXPECT_NE(more_posts.task.id, mine.task.id);
-  EXPECT_EQ(find_or_create_task(*store_, params()).task.id, mine.task.id);
+  EXPECT_EQ(find_or_create_task(*store_, params(), true).task.id, mine.task.id);
 }
 
 }  // namespace

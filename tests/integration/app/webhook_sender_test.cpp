@@ -1,8 +1,8 @@
 #include "app/webhook_sender.hpp"
 
-#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <boost/json/parse.hpp>
 
 #include <filesystem>
 

@@ -48,8 +48,49 @@ inline EventBuilder event_named(std::string type) {
   return [type](const domain::TaskProgress&) { return NewEvent{type, "{}"}; };
 }
 
+// Every table of the analytics read models kept per task and wall.
+inline constexpr const char* read_model_tables[] = {"task_owner_totals",   "task_owner_days",    "task_owner_hours",
+                                                    "task_owner_keywords", "task_owner_authors", "task_owner_phrases",
+                                                    "task_owner_phrase_words"};
+
 class CollectionTest : public StoreTest {
  protected:
+  // Every read-model row of the task, and the totals of every post, as text in a fixed order.
+  std::string snapshot(const std::string& task_id) {
+    std::string out;
+    for (const char* table : read_model_tables) {
+      const std::string t(table);
+      out += t + ": " +
+             joined("SELECT owner_id || '|' || " + row_text(t) + " FROM " + t + " WHERE task_id = '" + task_id +
+                    "' ORDER BY 1") +
+             "\n";
+    }
+    out += "post_totals: " +
+           joined(
+               "SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
+               "'|' || negative || '|' || unlabelled FROM post_totals ORDER BY 1");
+    return out;
+  }
+
+  // The snapshot, then the same after recomputing the task from its comments: they must be equal.
+  void expect_rebuild_changes_nothing(const std::string& task_id) {
+    const std::string kept = snapshot(task_id);
+    store_->results().rebuild_analytics(task_id);
+    EXPECT_EQ(kept, snapshot(task_id));
+  }
+
+  static std::string row_text(const std::string& table) {
+    if (table == "task_owner_totals")
+      return "comments || '|' || likes || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
+    if (table == "task_owner_days")
+      return "day || '|' || comments || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
+    if (table == "task_owner_hours") return "hour || '|' || comments";
+    if (table == "task_owner_keywords") return "keyword || '|' || comments";
+    if (table == "task_owner_phrases") return "phrase || '|' || comments";
+    if (table == "task_owner_phrase_words") return "word || '|' || comments";
+    return "from_id || '|' || comments";
+  }
+
   // Creates the task (which enqueues its job) and leases that job.
   LeaseToken start_task(const std::string& task_id, std::int64_t created = 100) {
     create(make_task(task_id, "alice", created));

@@ -1,7 +1,9 @@
 // The analytics read models kept at ingest must equal a recomputation from the stored comments after every
 // kind of write: first pages, replayed pages, edited comments, a post another task stored first, a task
-// deleted, and the rebuild a migration asks for.
+// deleted, and the rebuild a migration asks for (which finds the phrases of comments stored without them).
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "collection_fixture.hpp"
 
@@ -11,53 +13,35 @@ namespace {
 using S = domain::Sentiment;
 constexpr std::int64_t monday_10h = 1795428000;
 
-const char* const read_model_tables[] = {"task_owner_totals", "task_owner_days", "task_owner_hours",
-                                         "task_owner_keywords", "task_owner_authors"};
-
 domain::Comment comment(std::int64_t owner, std::int64_t post, std::int64_t id, std::int64_t from, std::int64_t date,
-                        std::optional<S> sentiment, std::vector<std::string> keywords, std::int64_t likes) {
+                        std::optional<S> sentiment, std::vector<std::string> keywords, std::int64_t likes,
+                        std::vector<std::string> phrases = {}) {
   domain::Comment c = make_comment(owner, post, id, from, date, "", likes);
   c.sentiment = sentiment;
   c.keywords = std::move(keywords);
+  c.phrases = std::move(phrases);
   return c;
+}
+
+// Stands in for the analyzer: every pair of adjacent words of the text.
+std::vector<std::string> adjacent_pairs(std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0, end = 0; end != std::string_view::npos; start = end + 1) {
+    end = text.find(' ', start);
+    words.emplace_back(text.substr(start, end - start));
+  }
+  std::vector<std::string> pairs;
+  for (std::size_t i = 1; i < words.size(); ++i) pairs.push_back(words[i - 1] + ' ' + words[i]);
+  return pairs;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> sorted(std::vector<std::pair<std::string, std::int64_t>> counts) {
+  std::sort(counts.begin(), counts.end());
+  return counts;
 }
 
 class ProjectionsTest : public CollectionTest {
  protected:
-  // Every read-model row of the task, and the totals of every post, as text in a fixed order.
-  std::string snapshot(const std::string& task_id) {
-    std::string out;
-    for (const char* table : read_model_tables) {
-      const std::string t(table);
-      out += t + ": " +
-             joined("SELECT owner_id || '|' || " + row_text(t) + " FROM " + t + " WHERE task_id = '" + task_id +
-                    "' ORDER BY 1") +
-             "\n";
-    }
-    out += "post_totals: " +
-           joined(
-               "SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
-               "'|' || negative || '|' || unlabelled FROM post_totals ORDER BY 1");
-    return out;
-  }
-
-  // The snapshot, then the same after recomputing the task from its comments: they must be equal.
-  void expect_rebuild_changes_nothing(const std::string& task_id) {
-    const std::string kept = snapshot(task_id);
-    store_->results().rebuild_analytics(task_id);
-    EXPECT_EQ(kept, snapshot(task_id));
-  }
-
-  static std::string row_text(const std::string& table) {
-    if (table == "task_owner_totals")
-      return "comments || '|' || likes || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
-    if (table == "task_owner_days")
-      return "day || '|' || comments || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
-    if (table == "task_owner_hours") return "hour || '|' || comments";
-    if (table == "task_owner_keywords") return "keyword || '|' || comments";
-    return "from_id || '|' || comments";
-  }
-
   void SetUp() override {
     CollectionTest::SetUp();
     if (IsSkipped()) return;
@@ -65,12 +49,14 @@ class ProjectionsTest : public CollectionTest {
     link(t1_, "t1", {1, 2});
     posts(t1_, "t1", 1, {make_post(-1, 10, 1000, 3, 7), make_post(-1, 11, 1000, 2, 7)});
     posts(t1_, "t1", 2, {make_post(-2, 20, 1100, 2, 0)});
-    first_page_ = {comment(-1, 10, 100, 500, monday_10h, S::positive, {"котик", "дом"}, 5),
-                   comment(-1, 10, 101, 501, monday_10h + 90000, S::negative, {"собака"}, 1),
-                   comment(-1, 10, 102, 500, monday_10h + 3600, std::nullopt, {}, 0)};
+    first_page_ = {
+        comment(-1, 10, 100, 500, monday_10h, S::positive, {"котик", "дом"}, 5, {"горячая вода", "вода опять"}),
+        comment(-1, 10, 101, 501, monday_10h + 90000, S::negative, {"собака"}, 1, {"горячая вода"}),
+        comment(-1, 10, 102, 500, monday_10h + 3600, std::nullopt, {}, 0)};
     comments(t1_, "t1", -1, 10, first_page_);
     comments(t1_, "t1", -1, 11, {comment(-1, 11, 110, 502, monday_10h - 86400 * 3, S::neutral, {"котики"}, 2)});
-    comments(t1_, "t1", -2, 20, {comment(-2, 20, 200, 501, monday_10h, S::positive, {"котик"}, 4)});
+    comments(t1_, "t1", -2, 20,
+             {comment(-2, 20, 200, 501, monday_10h, S::positive, {"котик"}, 4, {"горячая вода", "новая школа"})});
   }
 
   LeaseToken t1_;
@@ -92,6 +78,7 @@ TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
   std::vector<domain::Comment> edited = first_page_;
   edited[0].sentiment = S::negative;
   edited[0].keywords = {"собака"};
+  edited[0].phrases = {"новая школа"};
   edited[0].likes = 9;
   edited[1].date = at(monday_10h + 86400 * 5);
   edited[2].from_id = 503;
@@ -100,6 +87,57 @@ TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
   const std::string kept = snapshot("t1");
   EXPECT_NE(kept.find("-1|собака|2"), std::string::npos) << kept;
   EXPECT_EQ(kept.find("-1|котик|"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("-1|горячая вода|1"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("-1|вода опять|"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("-1|опять|"), std::string::npos) << kept;  // no phrase of the wall has the word now
+  EXPECT_NE(kept.find("-1|вода|1"), std::string::npos) << kept;
+  expect_rebuild_changes_nothing("t1");
+}
+
+TEST_P(ProjectionsTest, PhrasesAndTheirWordsAreCountedOncePerComment) {
+  const std::string kept = snapshot("t1");
+  for (const char* row : {"-1|вода опять|1", "-1|горячая вода|2", "-2|горячая вода|1", "-2|новая школа|1",
+                          "-1|горячая|2", "-1|опять|1", "-2|школа|1"})
+    EXPECT_NE(kept.find(row), std::string::npos) << row << " in " << kept;
+  // Comment 100 has «вода» in both of its phrases: it counts once.
+  EXPECT_NE(kept.find("-1|вода|2"), std::string::npos) << kept;
+}
+
+TEST_P(ProjectionsTest, PhraseCountsFromTheReadModelsEqualAScan) {
+  const PhraseCounts modelled = store_->results().phrase_counts({.task_id = "t1"}, 1);
+  EXPECT_EQ(modelled.comments, 5);
+  EXPECT_EQ(modelled.phrases, (std::vector<std::pair<std::string, std::int64_t>>{
+                                  {"вода опять", 1}, {"горячая вода", 3}, {"новая школа", 1}}));
+  // A filter that keeps every comment is served by a scan.
+  const PhraseCounts scanned = store_->results().phrase_counts({.task_id = "t1", .since = at(0)}, 1);
+  EXPECT_EQ(scanned.comments, modelled.comments);
+  EXPECT_EQ(sorted(scanned.phrases), sorted(modelled.phrases));
+  EXPECT_EQ(sorted(scanned.words), sorted(modelled.words));
+  // The floor leaves out what fewer comments have.
+  const PhraseCounts floored = store_->results().phrase_counts({.task_id = "t1"}, 3);
+  EXPECT_EQ(floored.phrases, (std::vector<std::pair<std::string, std::int64_t>>{{"горячая вода", 3}}));
+  EXPECT_EQ(sorted(floored.words), sorted({{"вода", 3}, {"горячая", 3}}));
+  const PhraseCounts one_post = store_->results().phrase_counts({.task_id = "t1", .post_id = 20}, 1);
+  EXPECT_EQ(one_post.comments, 1);
+  EXPECT_EQ(one_post.phrases.size(), 2u);
+}
+
+TEST_P(ProjectionsTest, AnUpgradedDatabaseFindsPhrasesInTheTextsAtItsRebuild) {
+  // As migration 0008 leaves comments stored before it, and as it asks for every task to be rebuilt.
+  raw()->execute("UPDATE comments SET text = 'горячая вода опять', phrases = NULL WHERE id = 100");
+  raw()->execute("UPDATE comments SET phrases = NULL WHERE id <> 100");
+  raw()->execute("INSERT INTO projection_rebuilds (task_id) VALUES ('t1')");
+  store_ = open_store(url(), {.find_phrases = adjacent_pairs});
+  store_->migrate();
+  EXPECT_EQ(count("SELECT COUNT(*) FROM comments WHERE phrases IS NULL"), 0);
+  EXPECT_EQ(text_of("SELECT phrases FROM comments WHERE id = 100"), R"(["горячая вода","вода опять"])");
+  EXPECT_EQ(text_of("SELECT phrases FROM comments WHERE id = 101"), R"(["comment 101"])");
+  const std::string rebuilt = snapshot("t1");
+  EXPECT_NE(rebuilt.find("-1|comment 101|1"), std::string::npos) << rebuilt;
+  EXPECT_NE(rebuilt.find("-1|горячая вода|1"), std::string::npos) << rebuilt;
+  EXPECT_EQ(rebuilt.find("-2|горячая вода|"), std::string::npos) << rebuilt;
+  // What the rebuild found is kept at ingest from then on.
+  comments(t1_, "t1", -1, 10, {comment(-1, 10, 105, 505, monday_10h, S::positive, {}, 0, {"вода опять"})});
   expect_rebuild_changes_nothing("t1");
 }
 

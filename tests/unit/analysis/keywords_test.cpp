@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "analysis/phrase_stats.hpp"
 #include "analysis/terms.hpp"
 #include "analysis/tokenizer.hpp"
+#include "domain/phrase_words.hpp"
 
 namespace vka::analysis {
 namespace {
@@ -80,6 +82,48 @@ TEST(PhraseStats, AssociatedPhrasesRankFirst) {
   // «вода» follows «новая» (10 of 30) less often than it occurs without it (20 of 50).
   EXPECT_TRUE(std::none_of(top.begin(), top.end(), [](const PhraseCount& p) { return p.phrase == "новая вода"; }));
   EXPECT_TRUE(stats.top(10, 21).empty());  // frequency floor
+}
+
+// The analytics read models keep per-phrase and per-word comment counts; scoring from them must be what
+// feeding the comments one by one gives.
+TEST(PhraseStats, CountsKeptElsewhereScoreAsTheDocumentsDo) {
+  const std::vector<std::vector<std::string>> documents = {{"горячая вода", "вода опять"},
+                                                           {"горячая вода"},
+                                                           {"горячая вода", "новая школа"},
+                                                           {"новая вода"},
+                                                           {"новая школа"},
+                                                           {"новая школа"},
+                                                           {},
+                                                           {"горячая вода"}};
+  PhraseStats fed;
+  std::map<std::string, std::int64_t> phrases, words;
+  for (const auto& document : documents) {
+    fed.add(document);
+    for (const auto& phrase : document) ++phrases[phrase];
+    for (const auto& word : domain::phrase_words(document)) ++words[word];
+  }
+  PhraseStats counted;
+  counted.add_counts(static_cast<std::int64_t>(documents.size()), {phrases.begin(), phrases.end()},
+                     {words.begin(), words.end()});
+  const auto top = counted.top(10);
+  ASSERT_EQ(top.size(), fed.top(10).size());
+  ASSERT_FALSE(top.empty());
+  for (std::size_t i = 0; i < top.size(); ++i) {
+    EXPECT_EQ(top[i].phrase, fed.top(10)[i].phrase);
+    EXPECT_EQ(top[i].count, fed.top(10)[i].count);
+    EXPECT_DOUBLE_EQ(top[i].score, fed.top(10)[i].score);
+  }
+  const auto hot_water =
+      std::find_if(top.begin(), top.end(), [](const PhraseCount& p) { return p.phrase == "горячая вода"; });
+  ASSERT_NE(hot_water, top.end());
+  EXPECT_EQ(hot_water->count, 4);
+  EXPECT_GT(hot_water->score, 0);
+}
+
+TEST(PhraseStats, PhraseWordsAreEachDistinctWordOnce) {
+  EXPECT_EQ(domain::phrase_words({"горячая вода", "вода опять", "горячая вода опять"}),
+            (std::vector<std::string>{"горячая", "вода", "опять"}));
+  EXPECT_TRUE(domain::phrase_words({}).empty());
 }
 
 TEST(Keywords, UserStopwordsKeepWordsOutOfKeywordsAndPhrases) {

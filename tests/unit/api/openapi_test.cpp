@@ -195,10 +195,11 @@ TEST(OpenApiDocument, AccountSchemasNameWhatTheAccountWritersWrite) {
   EXPECT_EQ(keys_of(actor.at("properties")), keys_of(audit.at("actor")));
 }
 
-TEST(OpenApiDocument, TaskCreateNamesTheParametersAndTheWebhook) {
-  auto expected = property_names("TaskParams");
-  expected.emplace("webhook");
-  EXPECT_EQ(property_names("TaskCreate"), expected);
+TEST(OpenApiDocument, TaskCreateNamesTheParametersTheScheduleAndTheWebhook) {
+  auto parameters = property_names("TaskParams");
+  parameters.insert("schedule");
+  parameters.insert("webhook");
+  EXPECT_EQ(property_names("TaskCreate"), parameters);
 }
 
 TEST(OpenApiDocument, TaskStatusEnumIsEveryDomainStatus) {

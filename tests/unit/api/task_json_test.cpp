@@ -25,6 +25,9 @@ domain::Task full_task() {
   task.started_at = at("2026-11-23T15:41:03Z");
   task.finished_at = at("2026-11-23T16:00:00Z");
   task.owner = "key_1";
+  task.schedule = domain::TaskSchedule{std::chrono::hours{6}};
+  task.last_refreshed_at = at("2026-11-24T04:00:00Z");
+  task.next_refresh_at = at("2026-11-24T10:00:00Z");
   task.params.name = "Autumn";
   task.params.groups = {{std::int64_t{1}}, {std::string{"apiclub"}}};
   task.params.posts = {{-1, 123}};
@@ -43,7 +46,8 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   const auto json = task_to_json(full_task());
   EXPECT_THAT(keys_of(json),
               UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at", "owner", "params",
-                                   "progress", "errors", "waiting_reason", "waiting_since", "webhook"));
+                                   "progress", "errors", "waiting_reason", "waiting_since", "schedule",
+                                   "last_refreshed_at", "next_refresh_at", "webhook"));
   EXPECT_EQ(json.at("id"), "t_abc");
   EXPECT_EQ(json.at("name"), "Autumn");
   EXPECT_EQ(json.at("status"), "completed_with_errors");
@@ -51,6 +55,9 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   EXPECT_EQ(json.at("started_at"), "2026-11-23T15:41:03Z");
   EXPECT_EQ(json.at("finished_at"), "2026-11-23T16:00:00Z");
   EXPECT_EQ(json.at("owner"), "key_1");
+  EXPECT_EQ(json.at("schedule"), (boost::json::object{{"every", "6h"}}));
+  EXPECT_EQ(json.at("last_refreshed_at"), "2026-11-24T04:00:00Z");
+  EXPECT_EQ(json.at("next_refresh_at"), "2026-11-24T10:00:00Z");
 }
 
 TEST(TaskToJson, AWebhookShowsOnlyItsUrl) {

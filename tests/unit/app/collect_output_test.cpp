@@ -34,6 +34,7 @@ class FakeResults final : public store::ResultsRepository {
       if (!visit(row)) return;
   }
   store::KeywordCounts keyword_counts(const store::CommentFilter&) override { return {}; }
+  store::PhraseCounts phrase_counts(const store::CommentFilter&, std::int64_t) override { return {}; }
   store::Analytics analytics(const store::AnalyticsFilter&) override { return {}; }
   void rebuild_analytics(std::string_view) override {}
 };
@@ -84,20 +85,27 @@ TEST(CollectOutput, CsvIsTheExportsHeaderThenRows) {
   auto results = sample();
   results.comment_rows[0].community_name = "Клуб; API";
   results.comment_rows[0].post_excerpt = "post";
+  for (auto& row : results.comment_rows) {
+    row.first_seen_at = *domain::parse_rfc3339("2026-01-03T00:00:00Z");
+    row.last_seen_at = *domain::parse_rfc3339("2026-01-04T00:00:00Z");
+  }
   std::ostringstream out;
   EXPECT_EQ(write_rows(results, "t_1", OutputRows::comments, format(api::ExportFormat::csv), out), 2);
   EXPECT_EQ(out.str(),
             "owner_id,post_id,id,parent_id,thread_root_id,from_id,author_name,date,text,likes,deleted,sentiment,"
-            "sentiment_score,keywords,community_name,post_excerpt,url\r\n"
+            "sentiment_score,keywords,community_name,post_excerpt,url,first_seen_at,last_seen_at\r\n"
             "-1,10,100,,,7,Анна,2026-01-02T03:04:05Z,\"Отлично, \"\"спасибо\"\",\nдо встречи\",0,false,positive,0.500,"
-            "отлично встречи,Клуб; API,post,https://vk.com/wall-1_10?reply=100\r\n"
+            "отлично встречи,Клуб; API,post,https://vk.com/wall-1_10?reply=100,2026-01-03T00:00:00Z,"
+            "2026-01-04T00:00:00Z\r\n"
             "-1,10,101,100,100,7,,2026-01-02T03:04:05Z,,0,true,positive,0.500,отлично встречи,,,"
-            "https://vk.com/wall-1_10?reply=101&thread=100\r\n");
+            "https://vk.com/wall-1_10?reply=101&thread=100,2026-01-03T00:00:00Z,2026-01-04T00:00:00Z\r\n");
 }
 
 TEST(CollectOutput, CsvWithSemicolonsABomAndMoscowTime) {
   auto results = sample();
   results.post_rows[0].community_name = "Клуб; API";
+  results.post_rows[0].first_seen_at = *domain::parse_rfc3339("2026-01-03T00:00:00Z");
+  results.post_rows[0].last_seen_at = *domain::parse_rfc3339("2026-01-04T21:30:00Z");
   auto options = format(api::ExportFormat::csv, ';', true);
   options.zone = *domain::TimeZone::find("Europe/Moscow");
   std::ostringstream csv;
@@ -105,8 +113,9 @@ TEST(CollectOutput, CsvWithSemicolonsABomAndMoscowTime) {
   EXPECT_EQ(
       csv.str(),
       "\xEF\xBB\xBFowner_id;id;date;text;likes;reposts;views;comments_count;comments_collected;is_pinned;url;"
-      "community_name\r\n"
-      "-1;10;2026-01-02T06:04:05+03:00;post, with comma;0;0;;2;2;false;https://vk.com/wall-1_10;\"Клуб; API\"\r\n");
+      "community_name;first_seen_at;last_seen_at\r\n"
+      "-1;10;2026-01-02T06:04:05+03:00;post, with comma;0;0;;2;2;false;https://vk.com/wall-1_10;\"Клуб; API\";"
+      "2026-01-03T03:00:00+03:00;2026-01-05T00:30:00+03:00\r\n");
 }
 
 TEST(CollectOutput, XlsxIsAZipWorkbook) {

@@ -50,6 +50,7 @@ TEST(Convert, ReplyParentsAndAnalysis) {
   EXPECT_EQ(out.thread_root_id, 10);
   EXPECT_TRUE(out.sentiment);
   EXPECT_NE(out.stems.find("котик"), std::string::npos);
+  EXPECT_EQ(out.phrases, std::vector<std::string>{"котики прекрасны"});  // kept for analytics
   reply.reply_to_comment = 25;
   EXPECT_EQ(to_comment(reply, 10, testing::analyzer()).parent_id, 25);
   reply.parents_stack.clear();

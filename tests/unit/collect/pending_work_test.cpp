@@ -53,5 +53,46 @@ TEST(PendingWork, ResumesFromCheckpointsAndSkipsWhatIsSettled) {
   EXPECT_NE(rebuilt.restarted[0].find("post:-1_13"), std::string::npos);
 }
 
+// A refresh that started at 1000, its community's wall read again; posts 10, 11 and 14 are done, 14 in error.
+struct Refreshing {
+  domain::Task task;
+  std::vector<store::CommunityState> communities;
+  std::vector<store::PostState> posts;
+
+  Refreshing() {
+    task.id = "t";
+    task.status = domain::TaskStatus::running;
+    task.params.groups = {{std::int64_t{1}}};
+    task.started_at = domain::from_unix(1000);
+    task.finished_at = domain::from_unix(900);
+    task.errors = {{"post:-1_14", "vk_not_found", std::nullopt, "", {}}};
+    communities = {{1, store::LinkStatus::done, R"({"offset":3,"posts_seen":3,"count":3})"}};
+    posts = {{-1, 10, store::LinkStatus::done, std::nullopt, 3, 3, domain::from_unix(1001)},  // on the wall again
+             {-1, 11, store::LinkStatus::done, std::nullopt, 1, 1, domain::from_unix(800)},   // fell out of it
+             {-1, 12, store::LinkStatus::running, std::nullopt, 5, 0, domain::from_unix(1001)},
+             {-1, 14, store::LinkStatus::done, std::nullopt, 0, 0, domain::from_unix(800)}};
+  }
+};
+
+TEST(PendingWork, ARefreshReReadsByIdTheDonePostsNoWallShowedOnceItsWallsAreRead) {
+  const Refreshing r;
+  const auto work = rebuild_work(r.task, r.communities, r.posts).work;
+  EXPECT_EQ(work.named_posts, (std::vector<domain::PostRef>{{-1, 11}}));
+  ASSERT_EQ(work.comments.size(), 1u);
+  EXPECT_EQ(work.comments[0].post_id, 12);
+}
+
+TEST(PendingWork, ARefreshReadsItsWallsFirst) {
+  Refreshing r;
+  r.communities[0] = {1, store::LinkStatus::running, R"({"offset":0,"posts_seen":0})"};
+  EXPECT_TRUE(rebuild_work(r.task, r.communities, r.posts).work.named_posts.empty());
+}
+
+TEST(PendingWork, AFirstCollectionReReadsNothing) {
+  Refreshing r;
+  r.task.finished_at.reset();
+  EXPECT_TRUE(rebuild_work(r.task, r.communities, r.posts).work.named_posts.empty());
+}
+
 }  // namespace
 }  // namespace vka::collect

@@ -9,8 +9,8 @@ using S = domain::Sentiment;
 constexpr std::int64_t monday_10h = 1795428000;  // 2026-11-23, a Monday, 10:00 UTC
 
 CommentFacts facts(std::int64_t from, std::int64_t date, std::optional<S> sentiment, std::vector<std::string> keywords,
-                   std::int64_t likes = 0) {
-  return {from, date, likes, sentiment, std::move(keywords)};
+                   std::int64_t likes = 0, std::vector<std::string> phrases = {}) {
+  return {from, date, likes, sentiment, std::move(keywords), std::move(phrases)};
 }
 
 TEST(ProjectionDelta, NewCommentsAddToEveryCount) {
@@ -50,6 +50,28 @@ TEST(ProjectionDelta, KeywordsAreJsonStrings) {
   ProjectionDelta delta;
   delta.add(facts(1, 0, S::neutral, {"say \"hi\"\\"}), +1);
   EXPECT_EQ(delta.keywords_json(), R"([["say \"hi\"\\",1]])");
+}
+
+TEST(ProjectionDelta, PhrasesAndTheirWordsCountOncePerComment) {
+  ProjectionDelta delta;
+  delta.change(std::nullopt, facts(7, monday_10h, S::positive, {}, 0, {"горячая вода", "вода опять"}));
+  delta.change(std::nullopt, facts(8, monday_10h, S::positive, {}, 0, {"горячая вода"}));
+  EXPECT_EQ(delta.phrases().phrases_json(), R"([["вода опять",1],["горячая вода",2]])");
+  EXPECT_EQ(delta.phrases().words_json(), R"([["вода",2],["горячая",2],["опять",1]])");
+}
+
+TEST(ProjectionDelta, AnEditMovesPhrasesAndTheirWords) {
+  ProjectionDelta delta;
+  delta.change(facts(7, monday_10h, S::neutral, {}, 0, {"горячая вода", "вода опять"}),
+               facts(7, monday_10h, S::neutral, {}, 0, {"горячая вода", "новая школа"}));
+  EXPECT_FALSE(delta.empty());
+  EXPECT_EQ(delta.phrases().phrases_json(), R"([["вода опять",-1],["новая школа",1]])");
+  EXPECT_EQ(delta.phrases().words_json(), R"([["новая",1],["опять",-1],["школа",1]])");
+  ProjectionDelta unchanged;
+  const CommentFacts same = facts(7, monday_10h, S::neutral, {}, 0, {"горячая вода"});
+  unchanged.add(same, +1);
+  unchanged.add(same, -1);
+  EXPECT_TRUE(unchanged.empty());
 }
 
 TEST(ProjectionDelta, DaysAndHoursOfTheWeekStartFromMondayUtc) {
