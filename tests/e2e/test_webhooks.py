@@ -129,6 +129,21 @@ class WebhookDeliveryTest(unittest.TestCase):
         self.assertEqual([(d["status"], d["attempts"], d["last_status_code"]) for d in listed], [("delivered", 1, 200)])
         self.assertEqual(listed[0]["id"], self.receiver.calls[0]["headers"]["x-vka-delivery"])
 
+    def test_a_refresh_is_delivered_as_task_refreshed(self):
+        task = self.server.create_task({"groups": [self.community], "webhook": {"url": self.receiver.url("/r")}})
+        def calls(event):
+            return [c for c in self.receiver.calls if c["path"] == "/r" and c["headers"]["x-vka-event"] == event]
+        wait_for(lambda: calls("task.completed"), timeout=120)
+        response = self.server.request("POST", f"/api/v1/tasks/{task['id']}/refresh")
+        self.assertEqual(response.status, 202, response.body)
+        refreshed = wait_for(lambda: calls("task.refreshed"), timeout=120)[0]
+        self.assertEqual(refreshed["headers"]["x-vka-signature"],
+                         signature(task["webhook"]["secret"], refreshed["body"]))
+        event = json.loads(refreshed["body"])
+        self.assertEqual(event["event"], "task.refreshed")
+        self.assertEqual(event["at"], event["task"]["last_refreshed_at"])
+        self.assertEqual([d["event"] for d in self.deliveries(task["id"])], ["task.refreshed", "task.completed"])
+
     def test_patch_sets_and_clears_the_webhook_and_audits_it(self):
         task = self.server.create_task({"groups": [self.community]})
         self.assertIsNone(task["webhook"])
@@ -150,8 +165,10 @@ class WebhookDeliveryTest(unittest.TestCase):
 
     def test_patch_refuses_what_it_does_not_know(self):
         task_id = self.created["id"]
-        for body in ({"hook": {"url": self.receiver.url()}}, {"webhook": {"url": self.receiver.url(), "secret": "mine"}},
-                     {"webhook": "http://example.com/"}, {"name": "renamed", "webhook": {"url": "ftp://example.com/"}}):
+        for body in ({"hook": {"url": self.receiver.url()}},
+                     {"webhook": {"url": self.receiver.url(), "secret": "mine"}},
+                     {"webhook": "http://example.com/"},
+                     {"name": "renamed", "webhook": {"url": "ftp://example.com/"}}):
             response = self.server.request("PATCH", f"/api/v1/tasks/{task_id}", body)
             self.assertEqual(response.status, 400, (body, response.body))
             self.assertEqual(response.json()["error"]["code"], "validation_failed")
