@@ -34,36 +34,10 @@ void failed(store::DeliveryAttempt& attempt, std::string error) {
 }  // namespace
 
 WebhookSender::WebhookSender(store::Store& store, const auth::WebhookSecrets& secrets, WebhookSenderOptions options)
-    : store_(store), secrets_(secrets), options_(options), client_(client_options(options.allow_private)) {}
-
-WebhookSender::~WebhookSender() { stop(); }
-
-void WebhookSender::start() {
-  thread_ = std::thread([this] { run(); });
-}
-
-void WebhookSender::stop() {
-  {
-    const std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
-
-void WebhookSender::run() {
-  for (;;) {
-    bool sent = false;
-    try {
-      sent = send_next();
-    } catch (const std::exception& e) {
-      spdlog::error("webhook sender: {}", e.what());  // the store is unavailable; look again later
-    }
-    std::unique_lock lock(mutex_);
-    if (stopping_) return;
-    if (!sent) wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; });
-  }
-}
+    : store_(store),
+      secrets_(secrets),
+      client_(client_options(options.allow_private)),
+      thread_("webhook sender", options.poll_interval, [this] { return send_next(); }) {}
 
 bool WebhookSender::send_next() {
   auto leased = store_.webhooks().lease(domain::now(), attempt_deadline);

@@ -4,12 +4,9 @@
 // attempt ended, retrying failures by domain/webhook_retry.hpp. Only public addresses are called unless
 // private ones are allowed, checked at every connection so a host that resolves elsewhere since the webhook
 // was set (DNS rebinding) cannot reach the local network.
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/polling_thread.hpp"
 #include "auth/webhook_secrets.hpp"
 #include "store/store.hpp"
 #include "vk/http_client.hpp"
@@ -24,27 +21,18 @@ struct WebhookSenderOptions {
 class WebhookSender {
  public:
   WebhookSender(store::Store& store, const auth::WebhookSecrets& secrets, WebhookSenderOptions options);
-  ~WebhookSender();
-  WebhookSender(const WebhookSender&) = delete;
-  WebhookSender& operator=(const WebhookSender&) = delete;
 
-  void start();
+  void start() { thread_.start(); }
   // Lets the attempt under way end, then returns.
-  void stop();
+  void stop() { thread_.stop(); }
   // Makes the attempt of the delivery due longest ago; false when none was due.
   bool send_next();
 
  private:
-  void run();
-
   store::Store& store_;
   const auth::WebhookSecrets& secrets_;
-  WebhookSenderOptions options_;
   vk::HttpClient client_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PollingThread thread_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace vka::app
