@@ -37,6 +37,14 @@ class CollectTaskTest : public ::testing::Test {
     ASSERT_EQ(result.outcome, store::TransitionResult::Outcome::applied);
   }
 
+  // The task's collection stops at `to` (paused, or finished) and its job ends, as the collector does.
+  void stop_collecting(const domain::Task& task, domain::TaskStatus to) {
+    const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
+    ASSERT_TRUE(job);
+    set_status(task, domain::TaskStatus::queued, to);
+    ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  }
+
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
 };
@@ -63,11 +71,7 @@ TEST_F(CollectTaskTest, ResumesTheUnfinishedTaskWithTheSameParams) {
 
 TEST_F(CollectTaskTest, APausedTaskIsQueuedAgainWithAJob) {
   const auto first = find_or_create_task(*store_, params(), true).task;
-  // Paused while collecting: the collector ended its job when it saw the pause.
-  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
-  ASSERT_TRUE(job);
-  set_status(first, domain::TaskStatus::queued, domain::TaskStatus::paused);
-  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  stop_collecting(first, domain::TaskStatus::paused);
   const auto again = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(again.origin, TaskOrigin::resumed);
   EXPECT_EQ(again.task.id, first.id);
@@ -78,10 +82,7 @@ TEST_F(CollectTaskTest, APausedTaskIsQueuedAgainWithAJob) {
 
 TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIsWithoutRefresh) {
   const auto first = find_or_create_task(*store_, params(), true).task;
-  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
-  ASSERT_TRUE(job);
-  set_status(first, domain::TaskStatus::queued, domain::TaskStatus::completed_with_errors);
-  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  stop_collecting(first, domain::TaskStatus::completed_with_errors);
   const auto again = find_or_create_task(*store_, params(), false);
   EXPECT_EQ(again.origin, TaskOrigin::finished);
   EXPECT_EQ(again.task.id, first.id);
@@ -91,10 +92,7 @@ TEST_F(CollectTaskTest, ACompletedTaskIsReusedAsItIsWithoutRefresh) {
 
 TEST_F(CollectTaskTest, ACompletedTaskIsRefreshedWithAJob) {
   const auto first = find_or_create_task(*store_, params(), true).task;
-  const auto job = store_->jobs().lease("w", domain::now(), std::chrono::seconds{30});
-  ASSERT_TRUE(job);
-  set_status(first, domain::TaskStatus::queued, domain::TaskStatus::completed);
-  ASSERT_TRUE(store_->jobs().complete(job->token(), domain::now()));
+  stop_collecting(first, domain::TaskStatus::completed);
   const auto again = find_or_create_task(*store_, params(), true);
   EXPECT_EQ(again.origin, TaskOrigin::refreshed);
   EXPECT_EQ(again.task.id, first.id);

@@ -10,15 +10,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class QueuedJobsTest : public StoreTest {
- protected:
-  template <class Condition>
-  static bool within(std::chrono::milliseconds limit, Condition condition) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!condition() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
-    return condition();
-  }
-};
+class QueuedJobsTest : public StoreTest {};
 
 TEST_P(QueuedJobsTest, AnotherProcessQueueingAJobWakesTheWatcherUntilItStops) {
   auto watching = open_store(url());

@@ -3,8 +3,10 @@
 // and helpers to make tasks. PostgreSQL instances are skipped when no server is given.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "domain/task.hpp"
 #include "store/store.hpp"
@@ -13,6 +15,16 @@
 namespace vka::store::testing {
 
 inline domain::Timestamp at(std::int64_t unix_seconds) { return domain::from_unix(unix_seconds); }
+
+// Asks `condition` every 10 ms until it holds or `limit` has passed; its last answer (for what another
+// thread or process does).
+template <class Condition>
+bool within(std::chrono::milliseconds limit, Condition condition) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds{10});
+  return condition();
+}
 
 inline domain::Task make_task(std::string id, std::string owner, std::int64_t created_unix) {
   domain::Task task;

@@ -15,13 +15,6 @@ using namespace std::chrono_literals;
 
 class WatchedChangesTest : public StoreTest {
  protected:
-  template <class Condition>
-  static bool within(std::chrono::milliseconds limit, Condition condition) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!condition() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(10ms);
-    return condition();
-  }
-
   // A watcher on `store` whose count has settled (PostgreSQL's listener wakes once when it connects).
   std::unique_ptr<Subscription> settled_watcher(Store& store, std::atomic<int>& wakes) {
     auto subscription = store.watch_changes([&wakes] { ++wakes; });
