@@ -65,6 +65,7 @@ void add_all_routes(http::Router& router, Services& services) {
   add_operations_routes(router, services);
   add_openapi_route(router);
   add_task_routes(router, services);
+  add_webhook_delivery_routes(router, services);
   add_results_routes(router, services);
   add_export_routes(router, services);
   add_analytics_routes(router, services);

@@ -7,6 +7,7 @@ namespace vka::api {
 
 void add_operations_routes(http::Router& router, Services& services);
 void add_task_routes(http::Router& router, Services& services);
+void add_webhook_delivery_routes(http::Router& router, Services& services);
 void add_openapi_route(http::Router& router);
 void add_analyze_routes(http::Router& router, Services& services);
 void add_results_routes(http::Router& router, Services& services);

@@ -7,6 +7,7 @@
 #include "api/authenticator.hpp"
 #include "api/event_feed.hpp"
 #include "auth/vk_token_vault.hpp"
+#include "auth/webhook_secrets.hpp"
 #include "http/metrics.hpp"
 #include "store/store.hpp"
 
@@ -19,6 +20,8 @@ struct Services {
   const analysis::Analyzer& analyzer;
   const std::atomic<bool>& shutting_down;  // /readyz answers 503 once set
   auth::VkTokenVault& vk_tokens;
+  const auth::WebhookSecrets& webhook_secrets;
+  bool webhook_allow_private = false;  // VKA_WEBHOOK_ALLOW_PRIVATE: webhooks may call private addresses
   AnalyticsCache analytics_cache{};
   EventStreamLimits event_stream_limits{};
   EventFeed event_feed{store, event_stream_limits};

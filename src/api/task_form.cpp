@@ -90,6 +90,13 @@ boost::json::value form_value(std::string_view field, std::string_view text) {
   return boost::json::string{text};
 }
 
+// The form's webhook_url as the JSON body's webhook: {"url": …}, or null when empty.
+boost::json::value webhook_form_value(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) return nullptr;
+  return boost::json::object{{"url", text}};
+}
+
 }  // namespace
 
 bool is_multipart(const http::Request& request) {
@@ -100,8 +107,9 @@ TaskForm read_task_form(const http::Request& request) {
   const auto boundary = http::multipart_boundary(request.headers.get("Content-Type").value_or(""));
   const auto parsed = http::parse_multipart(request.body, *boundary);
   if (!parsed.error.empty()) throw http::validation_failed("The form is malformed: " + parsed.error + ".");
-  static constexpr std::string_view known[] = {"groups_file", "name",    "posts",       "posts_per_group", "since",
-                                               "until",       "threads", "vk_token_id", "schedule"};
+  static constexpr std::string_view known[] = {"groups_file", "name",       "posts",   "posts_per_group",
+                                               "since",       "until",      "threads", "vk_token_id",
+                                               "schedule",    "webhook_url"};
   TaskForm form;
   std::vector<http::ErrorDetail> problems;
   std::vector<std::string> seen;
@@ -112,6 +120,8 @@ TaskForm read_task_form(const http::Request& request) {
       problems.push_back({part.name, "given more than once"});
     } else if (part.name == "groups_file") {
       read_groups_file(part.data, form);
+    } else if (part.name == "webhook_url") {
+      form.body["webhook"] = webhook_form_value(part.data);
     } else {
       form.body[part.name] = form_value(part.name, part.data);
     }

@@ -1,7 +1,8 @@
 #pragma once
 // POST /api/v1/tasks as multipart/form-data: a `groups_file` (text or CSV, one community per
 // line, `#` comments, at most 10 000 lines and 1 MiB) plus the JSON body's other fields as
-// form fields. Bad lines are reported as "groups_file:<line>".
+// form fields, except `webhook`, given as `webhook_url` (empty: none). Bad lines are reported as
+// "groups_file:<line>".
 #include <boost/json/object.hpp>
 
 #include "http/message.hpp"

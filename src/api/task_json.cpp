@@ -58,7 +58,8 @@ boost::json::object task_to_json(const domain::Task& task) {
           {"waiting_since", optional_time(task.waiting ? std::optional(task.waiting->since) : std::nullopt)},
           {"schedule", schedule_to_json(task.schedule)},
           {"last_refreshed_at", optional_time(task.last_refreshed_at)},
-          {"next_refresh_at", optional_time(task.next_refresh_at)}};
+          {"next_refresh_at", optional_time(task.next_refresh_at)},
+          {"webhook", task.webhook ? boost::json::value({{"url", task.webhook->url}}) : boost::json::value(nullptr)}};
 }
 
 }  // namespace vka::api

@@ -15,6 +15,8 @@
 #include "api/task_input.hpp"
 #include "api/task_json.hpp"
 #include "api/task_refresh.hpp"
+#include "api/task_webhook.hpp"
+#include "api/webhook_input.hpp"
 #include "auth/permissions.hpp"
 #include "domain/task_request.hpp"
 #include "domain/task_state.hpp"
@@ -33,6 +35,7 @@ void require_task_creator(const auth::Principal& principal) {
 struct NewTask {
   domain::TaskParams params;
   std::optional<domain::TaskSchedule> schedule;
+  std::optional<WebhookInput> webhook;
 };
 
 // The schedule member leaves the body, which then holds the collection parameters alone.
@@ -45,19 +48,21 @@ std::optional<domain::TaskSchedule> take_schedule(boost::json::object& body) {
 }
 
 // JSON, or a form with a groups_file whose bad lines are named by line number.
-NewTask read_new_task(const http::Request& request) {
+NewTask read_new_task(const http::Request& request, bool allow_private_webhooks) {
   if (is_multipart(request)) {
     auto form = read_task_form(request);
     auto schedule = take_schedule(form.body);
+    auto webhook = take_webhook(form.body, allow_private_webhooks);
     return {
         parse_task_params(form.body,
                           [&](std::size_t index) { return fmt::format("groups_file:{}", form.group_lines.at(index)); }),
-        schedule};
+        schedule, std::move(webhook)};
   }
-  auto body = read_json_object(
-      request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads", "vk_token_id", "schedule"});
+  auto body = read_json_object(request, {"name", "groups", "posts", "posts_per_group", "since", "until", "threads",
+                                         "vk_token_id", "schedule", "webhook"});
   auto schedule = take_schedule(body);
-  return {parse_task_params(body), schedule};
+  auto webhook = take_webhook(body, allow_private_webhooks);
+  return {parse_task_params(body), schedule, std::move(webhook)};
 }
 
 // A task may name only a VK token its creator may use; anything else reads as "no such token".
@@ -73,14 +78,16 @@ void require_usable_token(Services& services, const auth::Principal& principal,
 http::Response post_task(Services& services, http::Request& request, const auth::Principal& principal) {
   require_task_creator(principal);
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
-    auto input = read_new_task(request);
+    auto input = read_new_task(request, services.webhook_allow_private);
     require_usable_token(services, principal, input.params.vk_token_id);
     domain::Task task;
+    std::optional<std::string> secret;
     services.store.write_together([&] {
       task = create_task(services.store, std::move(input.params), principal.id, input.schedule);
+      if (input.webhook) secret = apply_webhook(services, task, *input.webhook);
       record_audit(services.store, request, principal, "task.created", task.id);
     });
-    auto response = http::envelope(request, 201, task_to_json(task));
+    auto response = http::envelope(request, 201, task_json_with_secret(task, secret));
     response.headers.set("Location", "/api/v1/tasks/" + task.id);
     return response;
   });
@@ -148,9 +155,9 @@ http::Response change_task(Services& services, http::Request& request, const aut
   });
 }
 
-// PATCH: JSON merge semantics over the fields a task lets change; a member given as null clears it.
-store::TaskUpdate read_task_update(const http::Request& request) {
-  const auto body = read_json_object(request, {"name", "schedule"});
+// PATCH: JSON merge semantics over the fields a task lets change; a member given as null clears it. The
+// webhook is taken out of the body first (webhook_input.hpp), the other fields are the task's own.
+store::TaskUpdate read_task_update(const boost::json::object& body) {
   store::TaskUpdate update{.at = domain::now()};
   if (body.contains("name")) {
     FieldProblems problems;
@@ -161,18 +168,23 @@ store::TaskUpdate read_task_update(const http::Request& request) {
   return update;
 }
 
+// The response shows a webhook's new secret, once.
 http::Response patch_task(Services& services, http::Request& request, const auth::Principal& principal) {
   return run_idempotently(request, principal.id, services.store.idempotency(), [&] {
     const auto task = visible_task(services, principal, request.path_param("id"));
     require_task_changer(principal, task);
-    const auto update = read_task_update(request);
+    auto body = read_json_object(request, {"name", "schedule", "webhook"});
+    const auto webhook = take_webhook(body, services.webhook_allow_private);
+    const auto update = read_task_update(body);
     std::optional<domain::Task> updated;
+    std::optional<std::string> secret;
     services.store.write_together([&] {
       updated = services.store.tasks().update(task.id, update, {"task.updated", "{}"});
       if (!updated) throw http::not_found("No task with this id.");
+      if (webhook) secret = apply_webhook(services, *updated, *webhook);
       record_audit(services.store, request, principal, "task.updated", task.id);
     });
-    return http::envelope(request, 200, task_to_json(*updated));
+    return http::envelope(request, 200, task_json_with_secret(*updated, secret));
   });
 }
 

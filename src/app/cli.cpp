@@ -95,6 +95,15 @@ void add_limit_options(CLI::App& command, Config& config) {
       ->capture_default_str();
 }
 
+// Whoever sets webhooks and whoever sends them must agree on which addresses are allowed.
+void add_webhook_options(CLI::App& command, Config& config) {
+  command
+      .add_option("--webhook-allow-private", config.webhook_allow_private,
+                  "task webhooks may call private, loopback and link-local addresses (true), or public ones only")
+      ->envname("VKA_WEBHOOK_ALLOW_PRIVATE")
+      ->capture_default_str();
+}
+
 void add_serve_options(CLI::App& command, Config& config) {
   add_storage_options(command, config);
   add_analysis_options(command, config);
@@ -144,6 +153,7 @@ void add_serve_options(CLI::App& command, Config& config) {
                   "viewers read every task (true) or only those shared with them (false)")
       ->envname("VKA_VIEWERS_SEE_ALL")
       ->capture_default_str();
+  add_webhook_options(command, config);
   add_limit_options(command, config);
 }
 
@@ -230,6 +240,7 @@ int run_cli(int argc, char** argv) {
   add_storage_options(*worker_command, config);
   add_analysis_options(*worker_command, config);
   add_vk_options(*worker_command, config);
+  add_webhook_options(*worker_command, config);
   worker_command->add_option("--workers", config.workers, "collection worker threads (at least 1)")
       ->envname("VKA_WORKERS")
       ->capture_default_str();

@@ -28,9 +28,10 @@ struct Config {
   int read_timeout_seconds = 30;  // to receive one whole request, or to write a response
   int idle_timeout_seconds = 60;  // keep-alive connection without a request
   std::size_t max_body_bytes = 2 * 1024 * 1024;
-  int session_idle_hours = 12;   // a session unused this long ends
-  int session_max_days = 7;      // a session ends this long after sign-in, however used
-  bool viewers_see_all = false;  // viewers read every task, not only those shared with them
+  int session_idle_hours = 12;         // a session unused this long ends
+  int session_max_days = 7;            // a session ends this long after sign-in, however used
+  bool viewers_see_all = false;        // viewers read every task, not only those shared with them
+  bool webhook_allow_private = false;  // task webhooks may call private, loopback and link-local addresses
   // Limits (docs/operations.md); 0 connections means sized from RLIMIT_NOFILE.
   std::size_t max_connections = 0;
   int header_timeout_seconds = 10;                    // a new connection's first header, or any started header

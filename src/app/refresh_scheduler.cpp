@@ -3,27 +3,15 @@
 #include <spdlog/spdlog.h>
 
 #include "api/task_refresh.hpp"
-#include "store/error.hpp"
 
 namespace vka::app {
 
+// Each pass starts every refresh due, so the thread waits a poll interval after each.
 RefreshScheduler::RefreshScheduler(store::Store& store, std::chrono::milliseconds poll_interval)
-    : store_(store), poll_interval_(poll_interval) {}
-
-RefreshScheduler::~RefreshScheduler() { stop(); }
-
-void RefreshScheduler::start() {
-  thread_ = std::thread([this] { loop(); });
-}
-
-void RefreshScheduler::stop() {
-  {
-    const std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+    : store_(store), thread_("scheduled refreshes", poll_interval, [this] {
+        run_due();
+        return false;
+      }) {}
 
 int RefreshScheduler::run_due() {
   int started = 0;
@@ -40,20 +28,6 @@ int RefreshScheduler::run_due() {
     }
   }
   return started;
-}
-
-void RefreshScheduler::loop() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    lock.unlock();
-    try {
-      run_due();
-    } catch (const store::StoreError& error) {
-      spdlog::error("scheduled refreshes: {}", error.what());  // the next pass tries again
-    }
-    lock.lock();
-    wake_.wait_for(lock, poll_interval_, [this] { return stopping_; });
-  }
 }
 
 }  // namespace vka::app

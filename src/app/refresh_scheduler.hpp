@@ -4,10 +4,8 @@
 // from a finished status, so of several processes at most one refreshes a task, and never twice at once. A
 // task still collecting when its time comes skips that turn and waits for the next one.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "app/polling_thread.hpp"
 #include "store/store.hpp"
 
 namespace vka::app {
@@ -18,25 +16,16 @@ inline constexpr std::chrono::milliseconds refresh_poll_interval{10'000};
 class RefreshScheduler {
  public:
   RefreshScheduler(store::Store& store, std::chrono::milliseconds poll_interval);
-  ~RefreshScheduler();
-  RefreshScheduler(const RefreshScheduler&) = delete;
-  RefreshScheduler& operator=(const RefreshScheduler&) = delete;
 
-  void start();
-  void stop();
+  void start() { thread_.start(); }
+  void stop() { thread_.stop(); }
 
   // Starts every refresh due now; returns how many started. One pass of the thread, callable alone.
   int run_due();
 
  private:
-  void loop();
-
   store::Store& store_;
-  std::chrono::milliseconds poll_interval_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  PollingThread thread_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace vka::app

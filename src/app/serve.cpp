@@ -17,6 +17,7 @@
 #include "app/open_database.hpp"
 #include "app/refresh_scheduler.hpp"
 #include "app/stop_signals.hpp"
+#include "app/webhook_sender.hpp"
 #include "http/server.hpp"
 
 namespace vka::app {
@@ -50,6 +51,7 @@ struct Service {
                              .expensive_per_credential = config.expensive_concurrency,
                              .failed_auth_per_address = config.failed_auth_limit}),
         vk_tokens(store->vk_tokens(), master_key),
+        webhook_secrets(master_key),
         analyzer(make_analyzer(config.lexicon_files, config.stopword_files)),
         services{*store,
                  authenticator,
@@ -57,13 +59,16 @@ struct Service {
                  analyzer,
                  shutting_down,
                  vk_tokens,
+                 webhook_secrets,
+                 config.webhook_allow_private,
                  api::AnalyticsCache{},
                  event_stream_limits(config)},
         router(make_router(services)),
         pipeline(router, metrics, {config.cors_origins, &gate}),
         server(server_options(config), pipeline),
         workers(make_workers(config, *store, analyzer, vk_tokens, metrics)),
-        scheduler(workers ? std::make_unique<RefreshScheduler>(*store, refresh_poll_interval) : nullptr) {}
+        scheduler(workers ? std::make_unique<RefreshScheduler>(*store, refresh_poll_interval) : nullptr),
+        webhook_sender(*store, webhook_secrets, {.allow_private = config.webhook_allow_private}) {}
 
   static api::EventStreamLimits event_stream_limits(const Config& config) {
     return {.per_credential = config.event_streams_per_credential, .total = config.event_streams_total};
@@ -100,6 +105,7 @@ struct Service {
   api::Authenticator authenticator;
   api::RequestGate gate;
   auth::VkTokenVault vk_tokens;
+  auth::WebhookSecrets webhook_secrets;
   analysis::Analyzer analyzer;
   api::Services services;
   http::Router router;
@@ -107,6 +113,7 @@ struct Service {
   http::Server server;
   std::unique_ptr<jobs::WorkerPool> workers;    // null in an API-only process
   std::unique_ptr<RefreshScheduler> scheduler;  // runs beside the workers
+  WebhookSender webhook_sender;
 };
 
 // A listen address that cannot be used (taken, not an address) is the configuration's problem.
@@ -132,6 +139,7 @@ int serve(const Config& given) {
     start_listening(service.server);
     if (service.workers) service.workers->start();
     if (service.scheduler) service.scheduler->start();
+    service.webhook_sender.start();
     const auto host = Service::server_options(config).host;
     spdlog::info("listening on {}://{}:{} with {} collection workers", config.tls_cert_file.empty() ? "http" : "https",
                  host, service.server.port(), config.workers);
@@ -151,6 +159,7 @@ int serve(const Config& given) {
     service.server.shutdown(std::chrono::seconds{config.shutdown_seconds});
     if (service.scheduler) service.scheduler->stop();
     if (service.workers) service.workers->stop();
+    service.webhook_sender.stop();
     if (simulator) simulator->stop();
     service.store->close();
     spdlog::info("stopped");

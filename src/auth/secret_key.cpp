@@ -46,6 +46,7 @@ SecretKey SecretKey::derive(KeyPurpose purpose) const {
   if (purpose == KeyPurpose::api_key_hashing) context = "vka_keys";
   if (purpose == KeyPurpose::session_hashing) context = "vka_sess";
   if (purpose == KeyPurpose::csrf_tokens) context = "vka_csrf";
+  if (purpose == KeyPurpose::webhook_secret_encryption) context = "vka_whsk";
   std::array<unsigned char, size> sub{};
   crypto_kdf_derive_from_key(sub.data(), sub.size(), static_cast<std::uint64_t>(purpose) + 1, context, bytes_.data());
   SecretKey key(sub);

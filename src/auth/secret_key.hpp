@@ -8,7 +8,7 @@
 
 namespace vka::auth {
 
-enum class KeyPurpose { api_key_hashing, vk_token_encryption, session_hashing, csrf_tokens };
+enum class KeyPurpose { api_key_hashing, vk_token_encryption, session_hashing, csrf_tokens, webhook_secret_encryption };
 
 class SecretKey {
  public:

@@ -79,6 +79,13 @@ struct TaskWaiting {
   bool operator==(const TaskWaiting&) const = default;
 };
 
+// Where the task's events are POSTed (see webhook_events.hpp). Its signing secret is not part of the task:
+// it is sealed in the store and shown only to whoever sets the webhook.
+struct TaskWebhook {
+  std::string url;
+  bool operator==(const TaskWebhook&) const = default;
+};
+
 // How often the server refreshes a task by itself (api: schedule {"every": "6h"}).
 struct TaskSchedule {
   std::chrono::seconds every{0};
@@ -96,6 +103,7 @@ struct Task {
   TaskProgress progress;
   std::vector<TaskError> errors;
   std::optional<TaskWaiting> waiting;
+  std::optional<TaskWebhook> webhook;
   std::optional<TaskSchedule> schedule;
   std::optional<Timestamp> last_refreshed_at;  // when its latest refresh ended
   std::optional<Timestamp> next_refresh_at;    // when the schedule refreshes it next

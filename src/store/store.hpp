@@ -22,6 +22,7 @@
 #include "store/task_repository.hpp"
 #include "store/user_repository.hpp"
 #include "store/vk_token_repository.hpp"
+#include "store/webhook_repository.hpp"
 
 namespace vka::store {
 
@@ -49,6 +50,7 @@ class Store {
   virtual ShareRepository& shares() = 0;
   virtual AuditRepository& audit() = 0;
   virtual KeyCheckRepository& key_check() = 0;
+  virtual WebhookRepository& webhooks() = 0;
 
   // Runs work so that every write it makes through this store's repositories, on this thread, commits as
   // one transaction when it returns, or not at all when it throws. Reads inside see the last commit.

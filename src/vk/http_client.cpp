@@ -83,7 +83,8 @@ class Connection {
     }
   }
 
-  std::optional<TransportError> open(const Endpoint& endpoint, std::chrono::milliseconds timeout) {
+  std::optional<TransportError> open(const Endpoint& endpoint, std::chrono::milliseconds timeout,
+                                     const std::function<bool(std::string_view)>& address_allowed) {
     asio::ip::tcp::resolver resolver(ioc_);
     asio::steady_timer deadline(ioc_);
     error_code resolve_ec;
@@ -106,9 +107,16 @@ class Connection {
     if (resolve_ec)
       return TransportError{Kind::resolve, "cannot resolve " + endpoint.host + ": " + resolve_ec.message()};
 
+    std::vector<asio::ip::tcp::endpoint> allowed;
+    for (const auto& entry : addresses)
+      if (!address_allowed || address_allowed(entry.endpoint().address().to_string()))
+        allowed.push_back(entry.endpoint());
+    if (allowed.empty())
+      return TransportError{Kind::refused_address, endpoint.host + " resolves to no address this client may call"};
+
     tcp().expires_after(timeout);
     error_code ec;
-    tcp().async_connect(addresses, [&](error_code e, const auto&) { ec = e; });
+    tcp().async_connect(allowed, [&](error_code e, const auto&) { ec = e; });
     run();
     if (ec) return error_from(Kind::connect, ec, "connect to " + endpoint.host);
 
@@ -207,7 +215,7 @@ struct HttpClient::Impl {
                                                          bool& retry_fresh) {
     auto [connection, reused] = take(endpoint);
     if (!reused) {
-      if (auto error = connection->open(endpoint, options.connect_timeout))
+      if (auto error = connection->open(endpoint, options.connect_timeout, options.address_allowed))
         return domain::unexpected(std::move(*error));
     }
     auto response = connection->exchange(request, options);
@@ -231,15 +239,22 @@ HttpClient::HttpClient(HttpClientOptions options) : impl_(std::make_unique<Impl>
 HttpClient::~HttpClient() = default;
 
 domain::Result<HttpResponse, TransportError> HttpClient::post(std::string_view url, std::string_view form_body) {
-  auto endpoint = parse_endpoint(url);
+  return send({.url = url,
+               .content_type = "application/x-www-form-urlencoded",
+               .headers = {{"Accept", "application/json"}},
+               .body = form_body});
+}
+
+domain::Result<HttpResponse, TransportError> HttpClient::send(const HttpPost& post) {
+  auto endpoint = parse_endpoint(post.url);
   if (!endpoint) return domain::unexpected(std::move(endpoint).error());
   http::request<http::string_body> request{http::verb::post, endpoint->target, 11};
   request.set(http::field::host, endpoint->host_header());
   request.set(http::field::user_agent, impl_->options.user_agent);
-  request.set(http::field::content_type, "application/x-www-form-urlencoded");
-  request.set(http::field::accept, "application/json");
+  request.set(http::field::content_type, post.content_type);
+  for (const auto& [name, value] : post.headers) request.set(name, value);
   request.keep_alive(true);
-  request.body() = std::string(form_body);
+  request.body() = std::string(post.body);
   request.prepare_payload();
 
   bool retry_fresh = false;

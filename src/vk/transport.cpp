@@ -8,6 +8,7 @@ std::string_view to_string(TransportError::Kind kind) {
   switch (kind) {
     case Kind::bad_url: return "bad_url";
     case Kind::resolve: return "resolve";
+    case Kind::refused_address: return "refused_address";
     case Kind::connect: return "connect";
     case Kind::tls: return "tls";
     case Kind::timeout: return "timeout";

@@ -13,7 +13,7 @@ struct HttpResponse {
 };
 
 struct TransportError {
-  enum class Kind { bad_url, resolve, connect, tls, timeout, io, too_large };
+  enum class Kind { bad_url, resolve, refused_address, connect, tls, timeout, io, too_large };
   Kind kind = Kind::io;
   std::string message;  // never contains the request body (it holds the token)
 };

@@ -109,6 +109,7 @@ class AccessMatrixTest(unittest.TestCase):
             self.check("GET", f"/api/v1/tasks/{task}{sub}", self.visible(200))
         self.check("GET", f"/api/v1/tasks/{task}/export?what=comments&format=ndjson", self.visible(200))
         self.check("GET", f"/api/v1/tasks/{task}/shares", self.visible(200, shared_viewer=403))
+        self.check("GET", f"/api/v1/tasks/{task}/webhook-deliveries", self.visible(200, shared_viewer=403))
         for mode in ("cookie", "bearer"):
             for name, caller in self.callers[mode].items():
                 want = 401 if name in DEAD else self.visible(200)[name]
@@ -134,7 +135,7 @@ class AccessMatrixTest(unittest.TestCase):
         self.check("POST", lambda name: f"/api/v1/tasks/{paused_task()['id']}/resume", self.visible(200, shared_viewer=403))
         self.check("DELETE", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}", self.visible(204, shared_viewer=403))
         self.check("PATCH", lambda name: f"/api/v1/tasks/{self.owner_task()['id']}", self.visible(200, shared_viewer=403),
-                   body_for=lambda: {"name": "renamed", "schedule": {"every": "6h"}})
+                   body_for=lambda: {"name": "renamed", "schedule": {"every": "6h"}, "webhook": None})
 
     def test_refresh(self):
         def completed_task():

@@ -223,7 +223,7 @@ class RefreshTest(unittest.TestCase):
                             ({"schedule": {"every": 900}}, "schedule.every"),
                             ({"schedule": "6h"}, "schedule"),
                             ({"schedule": {"every": "6h", "at": "noon"}}, "schedule.at"),
-                            ({"webhook": None}, "webhook"),
+                            ({"posts_per_group": 5}, "posts_per_group"),
                             ({"name": 5}, "name")):
             response = self.server.request("PATCH", path, body)
             self.assertEqual(response.status, 400, (body, response.body))

@@ -37,6 +37,8 @@ struct Dialect {
       " COALESCE((SELECT MAX(l.lease_seq) FROM jobs l WHERE l.task_id IS NOT DISTINCT FROM r.task_id), 0),"
       " CASE WHEN r.state = 'queued' THEN r.run_after ELSE r.lease_expires_at END, r.id "
       "LIMIT 1 FOR UPDATE OF r SKIP LOCKED";
+  // Appended to the SELECT that picks a row to lease: rows another process is leasing are skipped.
+  static constexpr std::string_view skip_locked = " FOR UPDATE SKIP LOCKED";
   // The next value of the lease counter, inside the lease's UPDATE.
   static constexpr std::string_view next_lease_seq = "nextval('jobs_lease_counter')";
 

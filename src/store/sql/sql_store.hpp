@@ -25,6 +25,7 @@
 #include "store/sql/task_repository.hpp"
 #include "store/sql/user_repository.hpp"
 #include "store/sql/vk_token_repository.hpp"
+#include "store/sql/webhook_repository.hpp"
 #include "store/store.hpp"
 
 namespace vka::store::sql {
@@ -56,6 +57,7 @@ class SqlStore : public Store {
   ShareRepository& shares() override { return shares_; }
   AuditRepository& audit() override { return audit_; }
   KeyCheckRepository& key_check() override { return key_check_; }
+  WebhookRepository& webhooks() override { return webhooks_; }
 
   void write_together(const std::function<void()>& work) override {
     database_.write([&](auto&) { work(); });
@@ -103,6 +105,7 @@ class SqlStore : public Store {
   ShareRepositoryOn<Database> shares_{database_};
   AuditRepositoryOn<Database> audit_{database_};
   KeyCheckRepositoryOn<Database> key_check_{database_};
+  WebhookRepositoryOn<Database> webhooks_{database_};
 };
 
 }  // namespace vka::store::sql

@@ -9,6 +9,7 @@
 #include "domain/task.hpp"
 #include "store/error.hpp"
 #include "store/json_columns.hpp"
+#include "store/sql/webhook_rows.hpp"
 
 namespace vka::store::sql {
 
@@ -31,7 +32,7 @@ inline std::vector<domain::TaskError> load_task_errors(auto& connection, std::st
   return errors;
 }
 
-// The task at the current row, with its errors loaded through the same connection.
+// The task at the current row, with its errors and webhook loaded through the same connection.
 inline domain::Task read_task(auto& connection, const auto& row) {
   domain::Task task;
   task.id = row.text(0);
@@ -51,6 +52,7 @@ inline domain::Task read_task(auto& connection, const auto& row) {
   task.last_refreshed_at = row.opt_time(20);
   task.next_refresh_at = row.opt_time(21);
   task.errors = load_task_errors(connection, task.id);
+  task.webhook = load_task_webhook(connection, task.id);
   return task;
 }
 

@@ -11,6 +11,7 @@
 #include "domain/time.hpp"
 #include "store/event_repository.hpp"
 #include "store/job_request.hpp"
+#include "store/sql/webhook_rows.hpp"
 
 namespace vka::store::sql {
 
@@ -48,7 +49,8 @@ inline bool insert_task_error_once(auto& connection, std::string_view task_id, c
   return true;
 }
 
-// Takes the task's next seq and inserts the event; nullopt when the task does not exist.
+// Takes the task's next seq and inserts the event, with its webhook delivery if it causes one; nullopt when
+// the task does not exist.
 inline std::optional<StoredEvent> append_event(auto& connection, std::string_view task_id, const NewEvent& event,
                                                domain::Timestamp at) {
   std::int64_t seq = 0;
@@ -60,6 +62,7 @@ inline std::optional<StoredEvent> append_event(auto& connection, std::string_vie
   }
   connection.execute("INSERT INTO task_events (task_id, seq, type, payload, at) VALUES (?1, ?2, ?3, ?4, ?5)", task_id,
                      seq, event.type, event.payload_json, at);
+  enqueue_webhook_delivery(connection, task_id, event.type, at);
   connection.announce_change();
   return StoredEvent{std::string(task_id), seq, event.type, event.payload_json, at};
 }

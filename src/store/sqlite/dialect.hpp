@@ -37,6 +37,8 @@ struct Dialect {
       " COALESCE((SELECT MAX(l.lease_seq) FROM jobs l WHERE l.task_id IS r.task_id), 0),"
       " r.since, r.id "
       "LIMIT 1";
+  // Appended to the SELECT that picks a row to lease: the write lock already keeps other writers out.
+  static constexpr std::string_view skip_locked = "";
   // The next value of the lease counter, inside the lease's UPDATE.
   static constexpr std::string_view next_lease_seq = "(SELECT COALESCE(MAX(lease_seq), 0) + 1 FROM jobs)";
 

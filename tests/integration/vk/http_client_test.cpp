@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "local_http_server.hpp"
 
@@ -66,6 +69,32 @@ TEST(HttpClient, RefusedConnectionIsAConnectError) {
   auto response = client.post("http://127.0.0.1:" + std::to_string(port) + "/echo", "x=1");
   ASSERT_FALSE(response);
   EXPECT_EQ(response.error().kind, TransportError::Kind::connect);
+}
+
+TEST(HttpClient, AddressesTheCallerRefusesAreNeverConnectedTo) {
+  LocalHttpServer server;
+  std::vector<std::string> asked;
+  HttpClient client({.address_allowed = [&](std::string_view address) {
+    asked.emplace_back(address);
+    return false;
+  }});
+  auto response = client.post(server.url("/echo"), "x=1");
+  ASSERT_FALSE(response);
+  EXPECT_EQ(response.error().kind, TransportError::Kind::refused_address);
+  EXPECT_EQ(asked, std::vector<std::string>{"127.0.0.1"});
+  EXPECT_EQ(server.accepted(), 0);
+}
+
+TEST(HttpClient, SendPostsAnyBodyToAnAllowedAddress) {
+  LocalHttpServer server;
+  HttpClient client({.address_allowed = [](std::string_view address) { return address == "127.0.0.1"; }});
+  auto response = client.send({.url = server.url("/echo"),
+                               .content_type = "application/json",
+                               .headers = {{"X-Test", "1"}},
+                               .body = R"({"event":"task.completed"})"});
+  ASSERT_TRUE(response) << response.error().message;
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(response->body, R"({"event":"task.completed"})");
 }
 
 TEST(HttpClient, BadUrlsAreRejected) {

@@ -57,7 +57,8 @@ class OpenApiRoutes : public ::testing::Test {
                       auth::ViewerScope::shared_only),
         analyzer(std::make_shared<const analysis::Lexicon>(analysis::Lexicon::load_builtin())),
         vk_tokens(store->vk_tokens(), auth::SecretKey::random()),
-        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens} {
+        webhook_secrets(auth::SecretKey::random()),
+        services{*store, authenticator, metrics, analyzer, shutting_down, vk_tokens, webhook_secrets} {
     add_all_routes(router, services);
   }
   ~OpenApiRoutes() override {
@@ -75,6 +76,7 @@ class OpenApiRoutes : public ::testing::Test {
   analysis::Analyzer analyzer;
   std::atomic<bool> shutting_down{false};
   auth::VkTokenVault vk_tokens;
+  auth::WebhookSecrets webhook_secrets;
   Services services;
   http::Router router;
 };
@@ -227,9 +229,10 @@ TEST(OpenApiDocument, AccountSchemasNameWhatTheAccountWritersWrite) {
   EXPECT_EQ(keys_of(actor.at("properties")), keys_of(audit.at("actor")));
 }
 
-TEST(OpenApiDocument, TaskCreateNamesTheParametersAndTheSchedule) {
+TEST(OpenApiDocument, TaskCreateNamesTheParametersTheScheduleAndTheWebhook) {
   auto parameters = property_names("TaskParams");
   parameters.insert("schedule");
+  parameters.insert("webhook");
   EXPECT_EQ(property_names("TaskCreate"), parameters);
 }
 

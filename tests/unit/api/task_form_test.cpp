@@ -63,6 +63,12 @@ TEST(ReadTaskForm, OnlyTheFirstLineCanBeAHeader) {
   EXPECT_EQ(named.body.at("groups"), (boost::json::array{"communityclub"}));
 }
 
+TEST(ReadTaskForm, WebhookUrlBecomesTheWebhookAndEmptyMeansNone) {
+  EXPECT_EQ(read_task_form(form_request({{"webhook_url", " https://example.com/hook "}})).body.at("webhook"),
+            (boost::json::object{{"url", "https://example.com/hook"}}));
+  EXPECT_EQ(read_task_form(form_request({{"webhook_url", ""}})).body.at("webhook"), nullptr);
+}
+
 TEST(ReadTaskForm, OtherFieldsReadAsTheJsonBodyWould) {
   const auto form = read_task_form(form_request({{"name", " Autumn "},
                                                  {"posts", "-1_1, -1_2\nwall-3_4"},

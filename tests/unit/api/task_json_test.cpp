@@ -47,7 +47,7 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   EXPECT_THAT(keys_of(json),
               UnorderedElementsAre("id", "name", "status", "created_at", "started_at", "finished_at", "owner", "params",
                                    "progress", "errors", "waiting_reason", "waiting_since", "schedule",
-                                   "last_refreshed_at", "next_refresh_at"));
+                                   "last_refreshed_at", "next_refresh_at", "webhook"));
   EXPECT_EQ(json.at("id"), "t_abc");
   EXPECT_EQ(json.at("name"), "Autumn");
   EXPECT_EQ(json.at("status"), "completed_with_errors");
@@ -58,6 +58,13 @@ TEST(TaskToJson, HasEveryFieldOfTheContract) {
   EXPECT_EQ(json.at("schedule"), (boost::json::object{{"every", "6h"}}));
   EXPECT_EQ(json.at("last_refreshed_at"), "2026-11-24T04:00:00Z");
   EXPECT_EQ(json.at("next_refresh_at"), "2026-11-24T10:00:00Z");
+}
+
+TEST(TaskToJson, AWebhookShowsOnlyItsUrl) {
+  auto task = full_task();
+  EXPECT_EQ(task_to_json(task).at("webhook"), nullptr);
+  task.webhook = domain::TaskWebhook{"https://example.com/hook"};
+  EXPECT_EQ(task_to_json(task).at("webhook"), (boost::json::object{{"url", "https://example.com/hook"}}));
 }
 
 TEST(TaskToJson, ProgressHasEveryCounter) {
