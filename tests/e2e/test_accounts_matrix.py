@@ -46,7 +46,9 @@ class Caller:
 class AccessMatrixTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(args=["--workers", "0"]).start()
+        # Every route is tried with the dead credentials too: more than the default failed-authentication
+        # limit of one address within 5 minutes, which test_hardening tests on its own.
+        cls.server = Server(args=["--workers", "0", "--failed-auth-limit", "1000"]).start()
         s = cls.server
         cls.users = {name: create_user(s, name.replace("_", "-"), role, PASSWORD) for name, role in (
             (ADMIN, "admin"), (OWNER, "analyst"), (OTHER, "analyst"), (VSHARED, "viewer"), (VPLAIN, "viewer"),
