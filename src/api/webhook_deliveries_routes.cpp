@@ -55,7 +55,8 @@ http::Response list_deliveries(Services& services, http::Request& request, const
 }  // namespace
 
 void add_webhook_delivery_routes(http::Router& router, Services& services) {
-  router.add("GET", "/api/v1/tasks/{id}/webhook-deliveries", authenticated(services, list_deliveries));
+  router.add("GET", "/api/v1/tasks/{id}/webhook-deliveries",
+             authenticated(services, list_deliveries).taking({"cursor", "limit"}));
 }
 
 }  // namespace vka::api
