@@ -66,6 +66,7 @@ bool is_public_v6(const std::array<unsigned char, 16>& b) {
 }  // namespace
 
 bool is_public_address(std::string_view address) {
+  if (address.find('\0') != std::string_view::npos) return false;  // inet_pton would read up to it only
   const std::string text(address);
   std::array<unsigned char, 16> bytes{};
   if (inet_pton(AF_INET, text.c_str(), bytes.data()) == 1) return is_public_v4(v4_at(bytes.data()));

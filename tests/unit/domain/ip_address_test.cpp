@@ -43,6 +43,7 @@ TEST(IpAddress, PrivateLoopbackLinkLocalAndReservedAddressesAreNot) {
 TEST(IpAddress, WhatIsNotAnAddressIsNotPublic) {
   for (const char* text : {"", "example.com", "1.2.3", "256.1.1.1", "[::1]", "1.2.3.4 "})
     EXPECT_FALSE(is_public_address(text)) << text;
+  EXPECT_FALSE(is_public_address(std::string_view("8.8.8.8\0junk", 12))) << "a public address, then a NUL";
 }
 
 }  // namespace
