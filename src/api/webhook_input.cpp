@@ -1,23 +1,16 @@
 #include "api/webhook_input.hpp"
 
+#include "api/single_field_object.hpp"
 #include "api/webhook_url.hpp"
 #include "http/api_error.hpp"
 
 namespace vka::api {
 
 WebhookInput parse_webhook(const boost::json::value& value, bool allow_private) {
-  if (value.is_null()) return {};
-  const auto* object = value.if_object();
-  if (object == nullptr)
-    throw http::validation_failed("The webhook is not valid.", {{"webhook", "must be an object {\"url\": …} or null"}});
-  for (const auto& member : *object)
-    if (member.key() != "url")
-      throw http::validation_failed("The webhook is not valid.",
-                                    {{"webhook." + std::string(member.key()), "unknown field"}});
-  const auto* url = object->if_contains("url");
-  if (url == nullptr || !url->is_string())
-    throw http::validation_failed("The webhook is not valid.", {{"webhook.url", "must be a string"}});
-  const std::string text(url->as_string());
+  const auto* url = single_string_field(value, "webhook", "url", "must be an object {\"url\": …} or null",
+                                       "must be a string");
+  if (url == nullptr) return {};
+  const std::string text(*url);
   if (auto problem = webhook_url_problem(text, allow_private))
     throw http::validation_failed("The webhook URL is not allowed.", {{"webhook.url", std::move(*problem)}});
   return {text};
