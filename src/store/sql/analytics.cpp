@@ -70,6 +70,26 @@ auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto..
   return c.query(sql, f.task_id, owner_id, extra...);
 }
 
+// Counted and ranked at ingest (migrations/*/0012_ranked_authors.sql): the wall's rows, or the task's over all
+// its walls.
+void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& out) {
+  const bool wall = f.group_id.has_value();
+  {
+    auto rows = query_scope(
+        c, "SELECT COALESCE(SUM(authors), 0) FROM " + std::string(wall ? "task_owner_totals" : "task_totals") + scope("", f),
+        f);
+    rows.next();
+    out.authors = rows.int64(0);
+  }
+  auto rows = query_scope(c,
+                          "SELECT a.from_id, au.name, a.comments FROM " +
+                              std::string(wall ? "task_owner_authors" : "task_authors") +
+                              " a LEFT JOIN authors au ON au.id = a.from_id" + scope("a", f) +
+                              " ORDER BY a.comments DESC, a.from_id LIMIT ?3",
+                          f, top_authors);
+  while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
+}
+
 constexpr std::string_view summed_sentiment =
     "COALESCE(SUM(positive), 0), COALESCE(SUM(neutral), 0), COALESCE(SUM(negative), 0), COALESCE(SUM(unlabelled), 0)";
 
@@ -84,20 +104,7 @@ void read_modelled(auto& c, const CommentFilter& f, int top_authors, int top_pos
     out.comment_likes = rows.int64(1);
     out.sentiment = read_sentiment(rows, 2);
   }
-  {
-    auto rows = query_scope(
-        c, "SELECT COUNT(DISTINCT from_id) FROM task_owner_authors" + scope("", f) + " AND from_id <> 0", f);
-    rows.next();
-    out.authors = rows.int64(0);
-  }
-  {
-    auto rows = query_scope(c,
-                            "SELECT a.from_id, au.name, SUM(a.comments) AS n FROM task_owner_authors a "
-                            "LEFT JOIN authors au ON au.id = a.from_id" +
-                                scope("a", f) + " GROUP BY a.from_id, au.name ORDER BY n DESC, a.from_id LIMIT ?3",
-                            f, top_authors);
-    while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
-  }
+  read_authors(c, f, top_authors, out);
   {
     auto rows = query_scope(c,
                             "SELECT day, SUM(comments), " + std::string(summed_sentiment) + " FROM task_owner_days" +

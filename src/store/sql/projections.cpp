@@ -72,13 +72,15 @@ std::string ids_json(const std::vector<domain::Comment>& comments) {
 constexpr std::string_view receivers =
     " FROM task_posts tp WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)";
 
-// How a change adds to the rows of one per-wall table, keyed beyond (task_id, owner_id) by `key`.
+// How a change adds to the rows of one read-model table, keyed beyond task_id (and owner_id, for a per-wall
+// table) by `key`.
 struct KeyedCounts {
   std::string_view table;
   std::string_view key;
   std::string_view key_type;
   std::vector<std::string_view> counts;
   std::string rows_json;  // [[key, count…], …]
+  bool per_wall = true;
 };
 
 template <class Dialect>
@@ -102,10 +104,12 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
       {"task_owner_authors", "from_id", "bigint", {"comments"}, delta.authors_json()},
       {"task_owner_phrases", "phrase", "text", {"comments"}, delta.phrases().phrases_json()},
       {"task_owner_phrase_words", "word", "text", {"comments"}, delta.phrases().words_json()},
+      {"task_authors", "from_id", "bigint", {"comments"}, delta.authors_json(), false},
   };
   for (const KeyedCounts& k : keyed) {
     if (k.rows_json == "[]") continue;
     const std::string table(k.table);
+    const std::string wall(k.per_wall ? "owner_id, " : "");
     std::string columns(k.key);
     std::string values = "j.c0";
     std::vector<std::string_view> types{k.key_type};
@@ -114,19 +118,18 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
       columns += ", " + std::string(count);
       types.push_back("bigint");
     }
-    c.execute("INSERT INTO " + table + " (task_id, owner_id, " + columns + ") SELECT tp.task_id, ?1, " + values +
-                  " FROM (" + Dialect::json_rows("?4", types) + ") j, task_posts tp" +
-                  " WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)" +
-                  " ON CONFLICT (task_id, owner_id, " + std::string(k.key) + ") DO UPDATE SET " +
-                  increments(table, k.counts),
+    c.execute("INSERT INTO " + table + " (task_id, " + wall + columns + ") SELECT tp.task_id, " +
+                  (k.per_wall ? "?1, " : "") + values + " FROM (" + Dialect::json_rows("?4", types) +
+                  ") j, task_posts tp" + " WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)" +
+                  " ON CONFLICT (task_id, " + wall + std::string(k.key) + ") DO UPDATE SET " + increments(table, k.counts),
               owner_id, post_id, only_task, k.rows_json);
   }
   if (!delta.removes()) return;
+  const std::string receiving_tasks = " AND task_id IN (SELECT tp.task_id" + std::string(receivers) + ")";
   for (const std::string_view table : task_read_models)
-    c.execute("DELETE FROM " + std::string(table) +
-                  " WHERE comments = 0 AND owner_id = ?1 AND task_id IN (SELECT tp.task_id" + std::string(receivers) +
-                  ")",
+    c.execute("DELETE FROM " + std::string(table) + " WHERE comments = 0 AND owner_id = ?1" + receiving_tasks,
               owner_id, post_id, only_task);
+  c.execute("DELETE FROM task_authors WHERE comments = 0" + receiving_tasks, owner_id, post_id, only_task);
 }
 
 // Stores the phrases of the task's comments that have none yet (stored before phrases were kept). Deleted
@@ -168,6 +171,20 @@ void rebuild_phrases(auto& c, const std::string& task_comments, std::string_view
                     ") j",
                 task_id, owner_id, rows_json);
   }
+}
+
+// Triggers (migrations/*/0012_ranked_authors.sql) count a task's and its walls' authors as their rows come and
+// go; a rebuild counts them again from the rows, so that comparing it with what ingest kept checks the triggers.
+void count_authors(auto& c, std::string_view task_id) {
+  c.execute(
+      "UPDATE task_owner_totals SET authors = (SELECT COUNT(*) FROM task_owner_authors a WHERE a.task_id = ?1 AND "
+      "a.owner_id = task_owner_totals.owner_id AND a.from_id <> 0) WHERE task_id = ?1",
+      task_id);
+  c.execute("DELETE FROM task_totals WHERE task_id = ?1", task_id);
+  c.execute(
+      "INSERT INTO task_totals (task_id, authors) SELECT ?1, COUNT(*) FROM task_authors WHERE task_id = ?1 AND "
+      "from_id <> 0",
+      task_id);
 }
 
 }  // namespace
@@ -228,6 +245,7 @@ void Projections<Database>::rebuild(Connection& c, std::string_view task_id, con
   using Dialect = typename Database::Dialect;
   for (const std::string_view table : task_read_models)
     c.execute("DELETE FROM " + std::string(table) + " WHERE task_id = ?1", task_id);
+  c.execute("DELETE FROM task_authors WHERE task_id = ?1", task_id);
   const std::string task_comments =
       " FROM comments c JOIN task_posts tp ON tp.owner_id = c.owner_id AND tp.post_id = c.post_id AND "
       "tp.task_id = ?1";
@@ -254,6 +272,10 @@ void Projections<Database>::rebuild(Connection& c, std::string_view task_id, con
       "SELECT ?1, c.owner_id, c.from_id, COUNT(*)" +
           task_comments + " GROUP BY c.owner_id, c.from_id",
       task_id);
+  c.execute("INSERT INTO task_authors (task_id, from_id, comments) SELECT ?1, c.from_id, COUNT(*)" + task_comments +
+                " GROUP BY c.from_id",
+            task_id);
+  count_authors(c, task_id);
   c.execute(
       "INSERT INTO task_owner_keywords (task_id, owner_id, keyword, comments) "
       "SELECT ?1, c.owner_id, k.value, COUNT(*)" +

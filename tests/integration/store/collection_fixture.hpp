@@ -48,7 +48,7 @@ inline EventBuilder event_named(std::string type) {
   return [type](const domain::TaskProgress&) { return NewEvent{type, "{}"}; };
 }
 
-// Every table of the analytics read models kept per task and wall.
+// Every table of the analytics read models kept per task and wall (task_authors and task_totals are per task).
 inline constexpr const char* read_model_tables[] = {"task_owner_totals",   "task_owner_days",    "task_owner_hours",
                                                     "task_owner_keywords", "task_owner_authors", "task_owner_phrases",
                                                     "task_owner_phrase_words"};
@@ -65,6 +65,11 @@ class CollectionTest : public StoreTest {
                     "' ORDER BY 1") +
              "\n";
     }
+    out += "task_authors: " +
+           joined("SELECT from_id || '|' || comments FROM task_authors WHERE task_id = '" + task_id + "' ORDER BY 1") +
+           "\n";
+    out += "task_totals: " +
+           joined("SELECT COALESCE(SUM(authors), 0) FROM task_totals WHERE task_id = '" + task_id + "'") + "\n";
     out += "post_totals: " +
            joined(
                "SELECT owner_id || '|' || post_id || '|' || comments || '|' || positive || '|' || neutral || "
@@ -81,7 +86,8 @@ class CollectionTest : public StoreTest {
 
   static std::string row_text(const std::string& table) {
     if (table == "task_owner_totals")
-      return "comments || '|' || likes || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
+      return "comments || '|' || likes || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled || "
+             "'|' || authors";
     if (table == "task_owner_days")
       return "day || '|' || comments || '|' || positive || '|' || neutral || '|' || negative || '|' || unlabelled";
     if (table == "task_owner_hours") return "hour || '|' || comments";

@@ -64,7 +64,11 @@ class ProjectionsTest : public CollectionTest {
 };
 
 TEST_P(ProjectionsTest, KeptAtIngestEqualARecomputation) {
-  EXPECT_NE(snapshot("t1").find("task_owner_totals: -1|4|8|1|1|1|1"), std::string::npos) << snapshot("t1");
+  const std::string kept = snapshot("t1");
+  // Wall -1 has authors 500, 501 and 502; wall -2 has 501; the task has three, not four.
+  EXPECT_NE(kept.find("task_owner_totals: -1|4|8|1|1|1|1|3,-2|1|4|1|0|0|0|1"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("task_authors: 500|2,501|2,502|1\n"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("task_totals: 3\n"), std::string::npos) << kept;
   expect_rebuild_changes_nothing("t1");
 }
 
@@ -81,6 +85,7 @@ TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
   edited[0].phrases = {"новая школа"};
   edited[0].likes = 9;
   edited[1].date = at(monday_10h + 86400 * 5);
+  edited[1].from_id = 500;  // 501 leaves wall -1 but keeps a comment on wall -2
   edited[2].from_id = 503;
   edited.push_back(comment(-1, 10, 103, 504, monday_10h, S::neutral, {"дом"}, 0));
   comments(t1_, "t1", -1, 10, edited);
@@ -91,6 +96,11 @@ TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
   EXPECT_EQ(kept.find("-1|вода опять|"), std::string::npos) << kept;
   EXPECT_EQ(kept.find("-1|опять|"), std::string::npos) << kept;  // no phrase of the wall has the word now
   EXPECT_NE(kept.find("-1|вода|1"), std::string::npos) << kept;
+  EXPECT_EQ(kept.find("-1|501|"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("task_owner_totals: -1|5|"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("|4,-2|"), std::string::npos) << "wall -1: authors 500, 502, 503, 504; " << kept;
+  EXPECT_NE(kept.find("task_authors: 500|2,501|1,502|1,503|1,504|1\n"), std::string::npos) << kept;
+  EXPECT_NE(kept.find("task_totals: 5\n"), std::string::npos) << kept;
   expect_rebuild_changes_nothing("t1");
 }
 
@@ -158,12 +168,16 @@ TEST_P(ProjectionsTest, ADeletedTaskTakesItsRowsAlong) {
   ASSERT_TRUE(store_->tasks().remove("t1"));
   for (const char* table : read_model_tables)
     EXPECT_EQ(count("SELECT COUNT(*) FROM " + std::string(table)), 0) << table;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM task_authors"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM task_totals"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM post_totals"), 0);
 }
 
 TEST_P(ProjectionsTest, AMigrationAsksForARebuildAndGetsIt) {
   const std::string kept = snapshot("t1");
   for (const char* table : read_model_tables) raw()->execute("DELETE FROM " + std::string(table));
+  raw()->execute("DELETE FROM task_authors");
+  raw()->execute("DELETE FROM task_totals");
   raw()->execute("DELETE FROM post_totals");
   raw()->execute("INSERT INTO projection_rebuilds (task_id) VALUES ('t1')");
   store_->migrate();
