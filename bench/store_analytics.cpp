@@ -83,7 +83,6 @@ struct Fixture {
     const auto lease = store->jobs().lease("bench", domain::now(), std::chrono::hours(24))->token();
     std::mt19937_64 random(42);
     const auto started = std::chrono::steady_clock::now();
-    std::int64_t next_comment = 1;
     for (std::int64_t post = 1; comments < total; ++post) {
       const std::int64_t owner = -1 - (post % walls);
       domain::Post p;
@@ -93,38 +92,46 @@ struct Fixture {
       p.comments_count = comments_per_post;
       store->collection().write_posts(
           lease, {.task_id = task_id, .posts = {p}, .event = event("post.collected"), .at = domain::now()});
-      for (int first = 0; first < comments_per_post && comments < total; first += page_size) {
-        store::CommentsPageWrite write{.task_id = task_id, .owner_id = owner, .post_id = post};
-        for (int i = 0; i < page_size && comments < total; ++i, ++comments) {
-          domain::Comment c;
-          c.owner_id = owner;
-          c.post_id = post;
-          c.id = next_comment++;
-          c.from_id =
-              1 + static_cast<std::int64_t>(std::pow(std::uniform_real_distribution<double>(0, 1)(random), 2) * 200000);
-          c.date = domain::from_unix(1700000000 + post * 600 + (first + i) * 37);
-          c.text = "комментарий";
-          c.keywords = {keyword(random), keyword(random), keyword(random)};
-          // The runs a three-word comment gives: mostly distinct phrases, as real comments have.
-          const auto& k = c.keywords;
-          c.phrases = {k[0] + ' ' + k[1], k[1] + ' ' + k[2], k[0] + ' ' + k[1] + ' ' + k[2]};
-          const int label = static_cast<int>(random() % 3);
-          c.sentiment = label == 0   ? domain::Sentiment::positive
-                        : label == 1 ? domain::Sentiment::neutral
-                                     : domain::Sentiment::negative;
-          c.sentiment_score = label == 0 ? 0.5 : label == 1 ? 0.0 : -0.5;
-          write.authors.push_back({c.from_id, "user"});
-          write.comments.push_back(std::move(c));
-        }
-        write.event = event("comments.ingested");
-        write.at = domain::now();
-        store->collection().write_comments(lease, write);
-      }
+      // A post's pages commit together, as the collector commits the pages of one VK batch.
+      store->write_together([&] {
+        for (int first = 0; first < comments_per_post && comments < total; first += page_size)
+          store->collection().write_comments(lease, comments_page(owner, post, first, total, random));
+      });
     }
     ingest_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::fprintf(stderr, "filled %lld comments on %lld walls in %.1f s through the repository: %.0f comments/s\n",
                  static_cast<long long>(comments), static_cast<long long>(walls), ingest_seconds,
                  static_cast<double>(comments) / ingest_seconds);
+  }
+
+  // The page of the post's comments from the first-th on, numbering comments on from the ones written before.
+  store::CommentsPageWrite comments_page(std::int64_t owner, std::int64_t post, int first, std::int64_t total,
+                                         std::mt19937_64& random) {
+    store::CommentsPageWrite write{.task_id = task_id, .owner_id = owner, .post_id = post};
+    for (int i = 0; i < page_size && comments < total; ++i) {
+      domain::Comment c;
+      c.owner_id = owner;
+      c.post_id = post;
+      c.id = ++comments;
+      c.from_id =
+          1 + static_cast<std::int64_t>(std::pow(std::uniform_real_distribution<double>(0, 1)(random), 2) * 200000);
+      c.date = domain::from_unix(1700000000 + post * 600 + (first + i) * 37);
+      c.text = "комментарий";
+      c.keywords = {keyword(random), keyword(random), keyword(random)};
+      // The runs a three-word comment gives: mostly distinct phrases, as real comments have.
+      const auto& k = c.keywords;
+      c.phrases = {k[0] + ' ' + k[1], k[1] + ' ' + k[2], k[0] + ' ' + k[1] + ' ' + k[2]};
+      const int label = static_cast<int>(random() % 3);
+      c.sentiment = label == 0   ? domain::Sentiment::positive
+                    : label == 1 ? domain::Sentiment::neutral
+                                 : domain::Sentiment::negative;
+      c.sentiment_score = label == 0 ? 0.5 : label == 1 ? 0.0 : -0.5;
+      write.authors.push_back({c.from_id, "user"});
+      write.comments.push_back(std::move(c));
+    }
+    write.event = event("comments.ingested");
+    write.at = domain::now();
+    return write;
   }
 };
 

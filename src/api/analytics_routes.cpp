@@ -2,6 +2,7 @@
 #include <boost/json/array.hpp>
 
 #include <charconv>
+#include <optional>
 
 #include "analysis/keyword_stats.hpp"
 #include "analysis/phrase_stats.hpp"
@@ -71,11 +72,15 @@ boost::json::array phrases_json(const std::vector<analysis::PhraseCount>& phrase
   return out;
 }
 
-// The n collocations of the comments the filter selects, from counts the store keeps (docs/analysis.md).
-boost::json::array top_phrases(store::ResultsRepository& results, const store::CommentFilter& filter, std::size_t n) {
+// The collocation counts of the comments the filter selects, from counts the store keeps (docs/analysis.md).
+analysis::PhraseStats phrase_stats(store::ResultsRepository& results, const store::CommentFilter& filter) {
   const auto counts = results.phrase_counts(filter, phrase_min_comments);
   analysis::PhraseStats stats;
   stats.add_counts(counts.comments, counts.phrases, counts.words);
+  return stats;
+}
+
+boost::json::array top_phrases(const analysis::PhraseStats& stats, std::size_t n) {
   return phrases_json(stats.top(n, phrase_min_comments));
 }
 
@@ -87,9 +92,11 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   const auto analytics = results.analytics(filter);
   const store::CommentFilter& selected = filter.comments;
   const auto whole = keyword_stats(results, {.task_id = selected.task_id});
-  const auto top_keywords = selects_everything(selected)
-                                ? whole.key_terms(keyword_limit.top)
-                                : keyword_stats(results, selected).top(keyword_limit.top, whole);
+  std::optional<analysis::KeywordStats> narrower;
+  if (!selects_everything(selected)) narrower = keyword_stats(results, selected);
+  const analysis::KeywordStats& selected_keywords = narrower ? *narrower : whole;
+  const auto top_keywords = narrower ? narrower->top(keyword_limit.top, whole) : whole.key_terms(keyword_limit.top);
+  const auto selected_phrases = phrase_stats(results, selected);
 
   boost::json::array authors;
   for (const auto& author : analytics.top_authors)
@@ -107,16 +114,25 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   for (const auto count : analytics.by_hour_of_week) by_hour_of_week.push_back(count);
   boost::json::array groups;
   for (const auto& community : analytics.communities) {
-    store::CommentFilter in_community = selected;
-    in_community.group_id = community.community_id;
-    const auto own = keyword_stats(results, in_community);
+    // A community that holds every selected comment has the selection's counts, which are not read again.
+    const bool holds_selection = community.comments == analytics.comments;
+    std::optional<analysis::KeywordStats> own_keywords;
+    std::optional<analysis::PhraseStats> own_phrases;
+    if (!holds_selection) {
+      store::CommentFilter in_community = selected;
+      in_community.group_id = community.community_id;
+      own_keywords = keyword_stats(results, in_community);
+      own_phrases = phrase_stats(results, in_community);
+    }
+    const analysis::KeywordStats& keywords = own_keywords ? *own_keywords : selected_keywords;
     groups.push_back({{"group_id", community.community_id},
                       {"name", community.name ? boost::json::value(*community.name) : boost::json::value(nullptr)},
                       {"posts", community.posts},
                       {"comments", community.comments},
                       {"sentiment", sentiment_json(community.sentiment)},
-                      {"top_keywords", keywords_json(own.top(keyword_limit.per_community, whole))},
-                      {"top_phrases", top_phrases(results, in_community, community_phrase_count)}});
+                      {"top_keywords", keywords_json(keywords.top(keyword_limit.per_community, whole))},
+                      {"top_phrases", top_phrases(own_phrases ? *own_phrases : selected_phrases,
+                                                  community_phrase_count)}});
   }
   boost::json::array posts;
   for (const auto& post : analytics.posts_summary)
@@ -132,7 +148,7 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
             {"comment_likes", analytics.comment_likes}}},
           {"sentiment", sentiment_json(analytics.sentiment)},
           {"top_keywords", keywords_json(top_keywords)},
-          {"top_phrases", top_phrases(results, selected, top_phrase_count)},
+          {"top_phrases", top_phrases(selected_phrases, top_phrase_count)},
           {"top_authors", std::move(authors)},
           {"activity",
            {{"by_day", std::move(by_day)},

@@ -71,7 +71,8 @@ auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto..
 }
 
 // Counted and ranked at ingest (migrations/*/0012_ranked_authors.sql): the wall's rows, or the task's over all
-// its walls.
+// its walls. The index ranks the authors of at least 8 comments; when fewer than `top_authors` have that many,
+// every author row is sorted, which costs little then.
 void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& out) {
   const bool wall = f.group_id.has_value();
   {
@@ -81,13 +82,17 @@ void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& o
     rows.next();
     out.authors = rows.int64(0);
   }
-  auto rows = query_scope(c,
-                          "SELECT a.from_id, au.name, a.comments FROM " +
-                              std::string(wall ? "task_owner_authors" : "task_authors") +
-                              " a LEFT JOIN authors au ON au.id = a.from_id" + scope("a", f) +
-                              " ORDER BY a.comments DESC, a.from_id LIMIT ?3",
-                          f, top_authors);
-  while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
+  for (const std::string_view ranked : {" AND a.comments >= 8", ""}) {
+    out.top_authors.clear();
+    auto rows = query_scope(c,
+                            "SELECT a.from_id, au.name, a.comments FROM " +
+                                std::string(wall ? "task_owner_authors" : "task_authors") +
+                                " a LEFT JOIN authors au ON au.id = a.from_id" + scope("a", f) + std::string(ranked) +
+                                " ORDER BY a.comments DESC, a.from_id LIMIT ?3",
+                            f, top_authors);
+    while (rows.next()) out.top_authors.push_back({rows.int64(0), rows.opt_text(1), rows.int64(2)});
+    if (out.top_authors.size() == static_cast<std::size_t>(top_authors)) return;
+  }
 }
 
 constexpr std::string_view summed_sentiment =

@@ -104,6 +104,33 @@ TEST_P(ProjectionsTest, AnEditedCommentMovesItsCounts) {
   expect_rebuild_changes_nothing("t1");
 }
 
+// Authors of at least 8 comments are ranked by an index; the top authors must be the same as a scan finds,
+// whether the index holds enough of them or not, for the task and for one wall.
+TEST_P(ProjectionsTest, TopAuthorsFromTheRankedRowsEqualAScan) {
+  std::vector<domain::Comment> page;
+  std::int64_t id = 1000;
+  for (const auto& [from_id, written] : {std::pair{601, 9}, {602, 12}, {603, 8}, {604, 7}, {605, 9}})
+    for (int i = 0; i < written; ++i) page.push_back(comment(-1, 11, id++, from_id, monday_10h + i, S::neutral, {}, 0));
+  comments(t1_, "t1", -1, 11, page);
+  comments(t1_, "t1", -2, 20,
+           {comment(-2, 20, id, 603, monday_10h, S::neutral, {}, 0),
+            comment(-2, 20, id + 1, 603, monday_10h, S::neutral, {}, 0)});
+  for (const std::optional<std::int64_t> group : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{1}})
+    for (const int top : {2, 4, 6}) {
+      const CommentFilter modelled{.task_id = "t1", .group_id = group};
+      CommentFilter scanned = modelled;
+      scanned.since = at(0);
+      const auto ranked = store_->results().analytics({modelled, top}).top_authors;
+      EXPECT_EQ(ranked, store_->results().analytics({scanned, top}).top_authors) << top;
+      ASSERT_EQ(ranked.size(), static_cast<std::size_t>(top));
+      EXPECT_EQ(ranked[0].author_id, 602);
+    }
+  // 603 has 8 comments on wall -1 and 10 in the task: it comes before 601 and 605 (9 each) only in the task.
+  EXPECT_EQ(store_->results().analytics({{.task_id = "t1"}, 2}).top_authors[1],
+            (AuthorActivity{603, "user 603", 10}));
+  expect_rebuild_changes_nothing("t1");
+}
+
 TEST_P(ProjectionsTest, PhrasesAndTheirWordsAreCountedOncePerComment) {
   const std::string kept = snapshot("t1");
   for (const char* row : {"-1|вода опять|1", "-1|горячая вода|2", "-2|горячая вода|1", "-2|новая школа|1",

@@ -1,7 +1,9 @@
 -- Authors in analytics without counting them at read time (store/sql/projections.cpp). How many distinct
--- authors a wall and a whole task have are counters that triggers keep as author rows appear and go, and author
--- rows are indexed by their comments, so a task's or a wall's top authors are the first entries of an index.
--- from_id 0 (a comment without an author) is not an author.
+-- authors a wall and a whole task have are counters that triggers keep as author rows appear and go, and the
+-- rows of authors with at least 8 comments are indexed by their comments, so a task's or a wall's top authors
+-- are the first entries of an index (analytics.cpp). Most authors write a few comments: leaving them out of
+-- the index spares the writes that would move their entries at every page. from_id 0 (a comment without an
+-- author) is not an author.
 ALTER TABLE task_owner_totals ADD COLUMN authors BIGINT NOT NULL DEFAULT 0;
 
 -- Comments of each author over all the walls of a task.
@@ -18,8 +20,9 @@ CREATE TABLE task_totals (
   authors BIGINT NOT NULL
 );
 
-CREATE INDEX task_owner_authors_ranked ON task_owner_authors (task_id, owner_id, comments DESC, from_id);
-CREATE INDEX task_authors_ranked ON task_authors (task_id, comments DESC, from_id);
+CREATE INDEX task_owner_authors_ranked ON task_owner_authors (task_id, owner_id, comments DESC, from_id)
+  WHERE comments >= 8;
+CREATE INDEX task_authors_ranked ON task_authors (task_id, comments DESC, from_id) WHERE comments >= 8;
 
 CREATE FUNCTION vka_count_wall_author() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
