@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "analysis/best_ranked.hpp"
 #include "analysis/stemmer.hpp"
 #include "analysis/tokenizer.hpp"
 
@@ -21,15 +22,6 @@ std::pair<std::string, std::string> stem_and_form(const std::string& keyword) {
 
 double x_log_ratio(double observed, double expected) {
   return observed > 0 && expected > 0 ? observed * std::log(observed / expected) : 0.0;
-}
-
-void sort_and_cut(std::vector<KeywordCount>& counts, std::size_t n) {
-  std::sort(counts.begin(), counts.end(), [](const KeywordCount& a, const KeywordCount& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.count != b.count) return a.count > b.count;
-    return a.term < b.term;
-  });
-  if (counts.size() > n) counts.resize(n);
 }
 
 }  // namespace
@@ -89,48 +81,45 @@ const std::string& KeywordStats::display_form(const Term& term) {
 }
 
 std::vector<KeywordCount> KeywordStats::top(std::size_t n) const {
-  std::vector<KeywordCount> counts;
+  std::vector<RankedText> counts;
   counts.reserve(terms_.size());
   for (const auto& [stem, term] : terms_)
-    counts.push_back(KeywordCount{display_form(term), term.documents,
-                                  static_cast<double>(term.documents) / static_cast<double>(documents_)});
-  sort_and_cut(counts, n);
-  return counts;
+    counts.push_back(
+        {&display_form(term), term.documents, static_cast<double>(term.documents) / static_cast<double>(documents_)});
+  return best_ranked<KeywordCount>(counts, n);
 }
 
 std::vector<KeywordCount> KeywordStats::key_terms(std::size_t n, const ReferenceFrequencies& reference,
                                                   std::int64_t min_documents) const {
   std::int64_t mentions = 0;
   for (const auto& [stem, term] : terms_) mentions += term.documents;
-  std::vector<KeywordCount> counts;
+  std::vector<RankedText> counts;
   for (const auto& [stem, term] : terms_) {
     if (term.documents < min_documents) continue;
     const std::int64_t in_reference = reference.count(stem);
     const std::int64_t reference_tokens = reference.content_tokens(stem);
     // Only terms more frequent here than in general language are key.
     if (term.documents * reference_tokens <= in_reference * mentions) continue;
-    counts.push_back(KeywordCount{display_form(term), term.documents,
-                                  log_likelihood_ratio(term.documents, mentions, in_reference, reference_tokens)});
+    counts.push_back({&display_form(term), term.documents,
+                      log_likelihood_ratio(term.documents, mentions, in_reference, reference_tokens)});
   }
-  sort_and_cut(counts, n);
-  return counts;
+  return best_ranked<KeywordCount>(counts, n);
 }
 
 std::vector<KeywordCount> KeywordStats::top(std::size_t n, const KeywordStats& whole) const {
   const std::int64_t rest_documents = whole.documents_ - documents_;
   if (rest_documents <= 0) return top(n);
-  std::vector<KeywordCount> counts;
+  std::vector<RankedText> counts;
   for (const auto& [stem, term] : terms_) {
     const auto in_whole = whole.terms_.find(stem);
     const std::int64_t rest =
         std::max<std::int64_t>((in_whole == whole.terms_.end() ? 0 : in_whole->second.documents) - term.documents, 0);
     // Only terms more frequent here than in the rest set this subset apart.
     if (term.documents * rest_documents <= rest * documents_) continue;
-    counts.push_back(KeywordCount{display_form(term), term.documents,
-                                  log_likelihood_ratio(term.documents, documents_, rest, rest_documents)});
+    counts.push_back(
+        {&display_form(term), term.documents, log_likelihood_ratio(term.documents, documents_, rest, rest_documents)});
   }
-  sort_and_cut(counts, n);
-  return counts;
+  return best_ranked<KeywordCount>(counts, n);
 }
 
 }  // namespace vka::analysis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "analysis/best_ranked.hpp"
 #include "analysis/keyword_stats.hpp"
 #include "domain/phrase_words.hpp"
 
@@ -41,28 +42,24 @@ void PhraseStats::merge(const PhraseStats& other) {
 // last word. A phrase is kept when its last word follows the first more often than it occurs
 // in documents without the first word.
 std::vector<PhraseCount> PhraseStats::top(std::size_t n, std::int64_t min_documents) const {
-  std::vector<PhraseCount> result;
+  const auto documents_with = [&](const std::string& word, std::int64_t otherwise) {
+    const auto found = words_.find(word);
+    return found == words_.end() ? otherwise : found->second;
+  };
+  std::vector<RankedText> candidates;
   for (const auto& [phrase, together] : phrases_) {
     if (together < min_documents) continue;
-    const std::string first = phrase.substr(0, phrase.find(' '));
-    const std::string last = phrase.substr(phrase.rfind(' ') + 1);
-    const auto first_documents = words_.contains(first) ? words_.at(first) : together;
-    const auto last_documents = words_.contains(last) ? words_.at(last) : together;
+    const auto first_documents = documents_with(phrase.substr(0, phrase.find(' ')), together);
+    const auto last_documents = documents_with(phrase.substr(phrase.rfind(' ') + 1), together);
     // P(last | first) against P(last | not first).
     const std::int64_t without_first = documents_ - first_documents;
     const std::int64_t last_without_first = std::max<std::int64_t>(last_documents - together, 0);
     if (without_first > 0 && together * without_first <= last_without_first * first_documents) continue;
-    result.push_back(PhraseCount{
-        phrase, together,
-        log_likelihood_ratio(together, first_documents, last_without_first, std::max<std::int64_t>(without_first, 1))});
+    candidates.push_back({&phrase, together,
+                          log_likelihood_ratio(together, first_documents, last_without_first,
+                                               std::max<std::int64_t>(without_first, 1))});
   }
-  std::sort(result.begin(), result.end(), [](const PhraseCount& a, const PhraseCount& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.count != b.count) return a.count > b.count;
-    return a.phrase < b.phrase;
-  });
-  if (result.size() > n) result.resize(n);
-  return result;
+  return best_ranked<PhraseCount>(candidates, n);
 }
 
 }  // namespace vka::analysis

@@ -47,6 +47,14 @@ bool selects_everything(const store::CommentFilter& f) {
          !f.min_score && !f.max_score;
 }
 
+// A community that holds every comment of its task selects the same comments as the task: its counts are the
+// task's, which are then not read again.
+bool holds_whole_task(const store::CommentFilter& f, std::int64_t selected_comments, std::int64_t task_comments) {
+  store::CommentFilter without_community = f;
+  without_community.group_id.reset();
+  return selects_everything(without_community) && selected_comments == task_comments;
+}
+
 boost::json::object sentiment_json(const store::SentimentCounts& counts) {
   return {{"positive", counts.positive}, {"neutral", counts.neutral}, {"negative", counts.negative}};
 }
@@ -92,10 +100,13 @@ boost::json::object compute_analytics(store::ResultsRepository& results, const s
   const auto analytics = results.analytics(filter);
   const store::CommentFilter& selected = filter.comments;
   const auto whole = keyword_stats(results, {.task_id = selected.task_id});
+  const bool everything = selects_everything(selected);
   std::optional<analysis::KeywordStats> narrower;
-  if (!selects_everything(selected)) narrower = keyword_stats(results, selected);
+  if (!everything && !holds_whole_task(selected, analytics.comments, whole.documents()))
+    narrower = keyword_stats(results, selected);
   const analysis::KeywordStats& selected_keywords = narrower ? *narrower : whole;
-  const auto top_keywords = narrower ? narrower->top(keyword_limit.top, whole) : whole.key_terms(keyword_limit.top);
+  const auto top_keywords =
+      everything ? whole.key_terms(keyword_limit.top) : selected_keywords.top(keyword_limit.top, whole);
   const auto selected_phrases = phrase_stats(results, selected);
 
   boost::json::array authors;

@@ -76,9 +76,10 @@ auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto..
 void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& out) {
   const bool wall = f.group_id.has_value();
   {
-    auto rows = query_scope(
-        c, "SELECT COALESCE(SUM(authors), 0) FROM " + std::string(wall ? "task_owner_totals" : "task_totals") + scope("", f),
-        f);
+    auto rows = query_scope(c,
+                            "SELECT COALESCE(SUM(authors), 0) FROM " +
+                                std::string(wall ? "task_owner_totals" : "task_totals") + scope("", f),
+                            f);
     rows.next();
     out.authors = rows.int64(0);
   }
@@ -274,13 +275,22 @@ std::vector<std::pair<std::string, std::int64_t>> modelled_counts(auto& c, std::
   }
   const std::string k(key);
   const std::string t(table);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  if (walls == 1) {
+    // Each key has one row: the (task_id, comments) index hands over the frequent ones as they are. Sorted here,
+    // since ordering in SQL would walk the primary key, over every key of the task, instead.
+    auto rows =
+        query_scope(c, "SELECT " + k + ", comments FROM " + t + scope("", f) + " AND comments >= ?3", f, min_comments);
+    while (rows.next()) out.emplace_back(rows.text(0), rows.int64(1));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
   auto rows =
       query_scope(c,
                   "SELECT a." + k + ", SUM(a.comments) FROM " + t + " a" + scope("a", f) + " AND a." + k +
                       " IN (SELECT b." + k + " FROM " + t + " b" + scope("b", f) +
                       " AND b.comments >= ?4) GROUP BY a." + k + " HAVING SUM(a.comments) >= ?3 ORDER BY a." + k,
                   f, min_comments, (min_comments + walls - 1) / walls);
-  std::vector<std::pair<std::string, std::int64_t>> out;
   while (rows.next()) out.emplace_back(rows.text(0), rows.int64(1));
   return out;
 }

@@ -126,8 +126,7 @@ TEST_P(ProjectionsTest, TopAuthorsFromTheRankedRowsEqualAScan) {
       EXPECT_EQ(ranked[0].author_id, 602);
     }
   // 603 has 8 comments on wall -1 and 10 in the task: it comes before 601 and 605 (9 each) only in the task.
-  EXPECT_EQ(store_->results().analytics({{.task_id = "t1"}, 2}).top_authors[1],
-            (AuthorActivity{603, "user 603", 10}));
+  EXPECT_EQ(store_->results().analytics({{.task_id = "t1"}, 2}).top_authors[1], (AuthorActivity{603, "user 603", 10}));
   expect_rebuild_changes_nothing("t1");
 }
 
@@ -154,6 +153,16 @@ TEST_P(ProjectionsTest, PhraseCountsFromTheReadModelsEqualAScan) {
   const PhraseCounts floored = store_->results().phrase_counts({.task_id = "t1"}, 3);
   EXPECT_EQ(floored.phrases, (std::vector<std::pair<std::string, std::int64_t>>{{"горячая вода", 3}}));
   EXPECT_EQ(sorted(floored.words), sorted({{"вода", 3}, {"горячая", 3}}));
+  // One wall's counts come from its rows as they are.
+  const PhraseCounts one_wall = store_->results().phrase_counts({.task_id = "t1", .group_id = 1}, 1);
+  EXPECT_EQ(one_wall.phrases,
+            (std::vector<std::pair<std::string, std::int64_t>>{{"вода опять", 1}, {"горячая вода", 2}}));
+  const PhraseCounts wall_scanned =
+      store_->results().phrase_counts({.task_id = "t1", .group_id = 1, .since = at(0)}, 1);
+  EXPECT_EQ(one_wall.phrases, sorted(wall_scanned.phrases));
+  EXPECT_EQ(one_wall.words, sorted(wall_scanned.words));
+  EXPECT_EQ(store_->results().phrase_counts({.task_id = "t1", .group_id = 1}, 2).phrases,
+            (std::vector<std::pair<std::string, std::int64_t>>{{"горячая вода", 2}}));
   const PhraseCounts one_post = store_->results().phrase_counts({.task_id = "t1", .post_id = 20}, 1);
   EXPECT_EQ(one_post.comments, 1);
   EXPECT_EQ(one_post.phrases.size(), 2u);
