@@ -70,7 +70,7 @@ auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto..
   return c.query(sql, f.task_id, owner_id, extra...);
 }
 
-// Counted and ranked at ingest (migrations/*/0012_ranked_authors.sql): the wall's rows, or the task's over all
+// Counted and ranked at ingest (migrations/*/0013_ranked_authors.sql): the wall's rows, or the task's over all
 // its walls. The index ranks the authors of at least 8 comments; when fewer than `top_authors` have that many,
 // every author row is sorted, which costs little then.
 void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& out) {

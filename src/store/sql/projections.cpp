@@ -173,7 +173,7 @@ void rebuild_phrases(auto& c, const std::string& task_comments, std::string_view
   }
 }
 
-// Triggers (migrations/*/0012_ranked_authors.sql) count a task's and its walls' authors as their rows come and
+// Triggers (migrations/*/0013_ranked_authors.sql) count a task's and its walls' authors as their rows come and
 // go; a rebuild counts them again from the rows, so that comparing it with what ingest kept checks the triggers.
 void count_authors(auto& c, std::string_view task_id) {
   c.execute(
