@@ -54,6 +54,7 @@ void KeywordStats::add(const std::vector<std::string>& keywords) {
 void KeywordStats::add_counts(std::int64_t documents,
                               const std::vector<std::pair<std::string, std::int64_t>>& keywords) {
   documents_ += documents;
+  terms_.reserve(terms_.size() + keywords.size());
   for (const auto& [keyword, count] : keywords) {
     if (keyword.empty()) continue;
     auto [stem, form] = stem_and_form(keyword);

@@ -28,6 +28,8 @@ void PhraseStats::add(const std::vector<std::string>& phrases) {
 void PhraseStats::add_counts(std::int64_t documents, const std::vector<std::pair<std::string, std::int64_t>>& phrases,
                              const std::vector<std::pair<std::string, std::int64_t>>& words) {
   documents_ += documents;
+  phrases_.reserve(phrases_.size() + phrases.size());
+  words_.reserve(words_.size() + words.size());
   for (const auto& [phrase, count] : phrases) phrases_[phrase] += count;
   for (const auto& [word, count] : words) words_[word] += count;
 }
