@@ -24,6 +24,7 @@ import json
 import os
 import secrets
 import shutil
+import shlex
 import signal
 import stat
 import statistics
@@ -39,6 +40,8 @@ import collect_throughput  # noqa: E402
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 BASELINE_TASK = "00000000-0000-4000-8000-000000000001"
 SIM_TOKEN = "versus-token"
+DOCS_BEGIN = "<!-- bench/versus_baseline.py --update-docs writes from here -->"
+DOCS_END = "<!-- to here -->"
 COMMUNITIES = 4  # the simulator's community 0 is open; 1-3 are private, banned, comments closed
 
 
@@ -65,6 +68,8 @@ def parse_args():
     parser.add_argument("--pg-port", type=int, default=0, help="PostgreSQL port (default: a free one)")
     parser.add_argument("--workdir", help="scratch directory (default: a new temporary one, removed at the end)")
     parser.add_argument("--results", help="also append every measurement as a JSON line to this file")
+    parser.add_argument("--update-docs", action="store_true",
+                        help="also write the result into docs/benchmarks.md (its side-by-side section)")
     args = parser.parse_args()
     if not args.baseline or not os.path.isfile(os.path.join(args.baseline, "load.js")):
         parser.error("--baseline (or VKA_BASELINE_DIR) must name the Express baseline's directory")
@@ -117,10 +122,10 @@ class Baseline:
         self.server = None
         self.pg_started = False
 
-    def run(self, *command):
+    def run(self, *command, **env):
         """The stdout of one of the baseline's commands; its stderr goes to the work directory's express.log."""
         with open(self.log_path, "a", encoding="utf-8") as err:
-            done = subprocess.run(command, cwd=self.dir, env=self.env(), text=True, stdin=subprocess.DEVNULL,
+            done = subprocess.run(command, cwd=self.dir, env=self.env(**env), text=True, stdin=subprocess.DEVNULL,
                                   stdout=subprocess.PIPE, stderr=err, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command[:2])} failed ({done.returncode}); see {self.log_path}")
@@ -137,6 +142,7 @@ class Baseline:
         self.pg_started = True
         out = self.run("./pg.sh", "start", self.pg_dir, str(self.pg_port))
         self.database_url = next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("DATABASE_URL="))
+        return self.run("psql", self.database_url, "-Atc", "SHOW server_version").strip()
 
     def create_database(self, name):
         """A second database in the same cluster (pg.sh start on a running cluster only creates it)."""
@@ -148,7 +154,9 @@ class Baseline:
             return int(f.readline())
 
     def load(self, truth_file):
-        out = self.run("node", "load.js", "--from-file", truth_file, "--reset", "--task-id", BASELINE_TASK)
+        # The whole truth is one JSON document in memory: a million comments outgrow Node's default heap.
+        out = self.run("node", "load.js", "--from-file", truth_file, "--reset", "--task-id", BASELINE_TASK,
+                       NODE_OPTIONS="--max-old-space-size=8192")
         return json.loads(out.strip().splitlines()[-1])
 
     def start_server(self):
@@ -333,7 +341,7 @@ def run(args, workdir, record):
         truth_file = os.path.join(workdir, "truth.json")
         groups, expected = baseline_truth(truth, truth_file)
         del truth
-        baseline.start_postgres()
+        record({"name": "postgresql", "version": baseline.start_postgres()})
         log(f"Express baseline: load.js --from-file ({expected} comments)")
         loaded = baseline.load(truth_file)
         if loaded["comments"] != expected:
@@ -374,11 +382,18 @@ def median_of(rows, field):
     return statistics.median(values) if values else None
 
 
+ENGINE_NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+
+
 def side_by_side(results, engine, args):
-    """The markdown table of one engine pass."""
+    """The markdown table of one engine pass: a row per measurement, each with the load average beside it."""
     def rows(name, system):
         return [r for r in results if r["name"] == name and r["system"] == system
                 and r.get("engine", engine) == engine]
+
+    def load(name, system):
+        ones = [float(r["load_average"].split()[0]) for r in rows(name, system) if "load_average" in r]
+        return f"{statistics.median(ones):.1f}" if ones else "?"
 
     def rate(name, system):
         rs = rows(name, system)
@@ -390,31 +405,100 @@ def side_by_side(results, engine, args):
         errors = f", {bad} errors" if bad else ""
         return f"{rps:,.1f} req/s{spread}, p99 {median_of(rs, 'p99_ms'):,.0f} ms{errors}", rps
 
-    def ratio(vka, express, higher_is_better=True):
-        if not vka or not express:
-            return "—"
-        value = vka / express if higher_is_better else express / vka
-        return f"{value:,.3g}"
+    def seconds(name, system):
+        value = median_of(rows(name, system), "seconds")
+        return (f"{value:.3f} s" if value else f"> {args.first_analytics_timeout:.0f} s"), value
 
-    lines = [f"| what ({engine}) | Express (1 process) | vk-analytics | ratio |", "|---|---:|---:|---:|"]
-    first_e, first_v = (median_of(rows("first_analytics", s), "seconds") for s in ("express", "vka"))
-    timeout = f"> {args.first_analytics_timeout:.0f} s"
-    lines.append(f"| first analytics request after collection (uncached) | "
-                 f"{f'{first_e:.3f} s' if first_e else timeout} | {f'{first_v:.3f} s' if first_v else timeout} | "
-                 f"{ratio(first_v, first_e, higher_is_better=False)} |")
+    def per_second(name, system, field):
+        value = median_of(rows(name, system), field)
+        return f"{value:,.0f}/s", value
+
+    def line(what, name, express, vka, faster):
+        ratio = "—"
+        if express[1] and vka[1]:
+            ratio = f"{(vka[1] / express[1] if faster == 'higher' else express[1] / vka[1]):,.3g}"
+        return f"| {what} | {express[0]} | {vka[0]} | {ratio} | {load(name, 'express')} / {load(name, 'vka')} |"
+
     deep = next((r["deep_page"] for r in rows("comments_sentiment_deep", "vka")), None)
+    lines = [f"| vk-analytics on {ENGINE_NAMES[engine]} | Express (1 process) | vk-analytics | ratio | "
+             "load average (1 min), Express / vk-analytics |", "|---|---:|---:|---:|---:|",
+             line("first analytics request after collection (uncached)", "first_analytics",
+                  seconds("first_analytics", "express"), seconds("first_analytics", "vka"), "lower")]
     for name, what in (("analytics", f"analytics, repeated ({args.analytics_connections} connections)"),
                        ("comments_by_post", f"comments page of one post (100 rows, gzip, {args.connections} conns)"),
                        ("comments_sentiment_deep", f"deep cursor, `sentiment=negative&sort=-date` (page {deep})"),
                        ("task", f"`GET /tasks/{{id}}` ({args.connections} connections)")):
-        (e_text, e_rps), (v_text, v_rps) = rate(name, "express"), rate(name, "vka")
-        lines.append(f"| {what} | {e_text} | {v_text} | {ratio(v_rps, e_rps)} |")
-    load_e = median_of(rows("ingest", "express"), "rows_per_s")
-    load_v = median_of(rows("ingest", "vka"), "comments_per_s")
-    lines.append(f"| ingest (Express: load.js bulk rows/s, no analysis; vk-analytics: comments/s of the collection end "
-                 f"to end at {args.rps} VK requests/s, analysis included) | {load_e:,.0f}/s | {load_v:,.0f}/s | "
-                 f"{ratio(load_v, load_e)} |")
+        lines.append(line(what, name, rate(name, "express"), rate(name, "vka"), "higher"))
+    lines.append(line(f"ingest (Express: load.js bulk rows/s, no analysis; vk-analytics: comments/s of the "
+                      f"collection end to end at {args.rps} VK requests/s, analysis included)", "ingest",
+                      per_second("ingest", "express", "rows_per_s"), per_second("ingest", "vka", "comments_per_s"),
+                      "higher"))
     return "\n".join(lines)
+
+
+def command_line(args):
+    """This run's command as the docs show it: the baseline's directory as DIR, the binary relative to the repo."""
+    shown = []
+    for word in sys.argv[1:]:
+        if word == args.baseline:
+            word = "DIR"
+        elif os.path.isabs(word) and os.path.abspath(word) == os.path.abspath(args.binary):
+            word = os.path.relpath(word, REPO)
+        shown.append(shlex.quote(word) if word != "DIR" else word)
+    return " ".join(["bench/versus_baseline.py", *shown])
+
+
+def output_of(*command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def machine_facts():
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        model = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), "?")
+    with open("/proc/meminfo", encoding="ascii") as f:
+        gib = int(f.readline().split()[1]) / 2**20
+    return f"nproc {os.cpu_count()} ({model}), {gib:.0f} GiB"
+
+
+def report(results, args, started, start_load):
+    """The whole result as markdown: when, what, on which machine, and one side-by-side table per engine."""
+    foreign = [r["foreign_cpu_s"] for r in results if "foreign_cpu_s" in r]
+    steal = [r["steal_pct"] for r in results if "steal_pct" in r]
+    comments = next(r["comments"] for r in results if r["name"] == "ingest" and r["system"] == "express")
+    commit = output_of("git", "-C", REPO, "describe", "--always", "--dirty")
+    wrk = (output_of("wrk", "--version").split() or ["?", "?"])[:2]
+    postgresql = next(r["version"] for r in results if r["name"] == "postgresql")
+    versions = f"node {output_of('node', '--version')}, {' '.join(wrk)}, PostgreSQL {postgresql}"
+    lines = [
+        f"Run {time.strftime('%Y-%m-%d %H:%M', started)}–{time.strftime('%H:%M', time.gmtime())} UTC, source "
+        f"`{commit}`:", "", "```sh", command_line(args), "```", "",
+        f"- dataset: {comments:,} comments of one community (simulator seed {args.seed}, {args.posts} posts), "
+        "collected by vk-analytics, loaded into the Express baseline from the same truth",
+        f"- wrk: {args.duration} s per run after a {args.warmup} s warm-up, {args.repeat} run(s) per endpoint and "
+        "system, alternating between the systems; ratio > 1: vk-analytics is faster",
+        f"- machine: {machine_facts()}; load average {start_load} at the start, {load_average()} at the end; "
+        f"CPU used by other processes during a run {min(foreign, default=0)}–{max(foreign, default=0)} s, "
+        f"hypervisor steal {min(steal, default=0)}–{max(steal, default=0)} %",
+        f"- versions: {versions}",
+    ]
+    for engine in args.engines:
+        lines += ["", side_by_side(results, engine, args)]
+    return "\n".join(lines) + "\n"
+
+
+def update_docs(text):
+    """Replaces the generated block of docs/benchmarks.md (between its two markers) with text."""
+    path = os.path.join(REPO, "docs", "benchmarks.md")
+    with open(path, encoding="utf-8") as f:
+        doc = f.read()
+    if DOCS_BEGIN not in doc or DOCS_END not in doc:
+        raise SystemExit(f"{path} has no {DOCS_BEGIN} … {DOCS_END} block")
+    head, rest = doc.split(DOCS_BEGIN, 1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + DOCS_BEGIN + "\n" + text + DOCS_END + rest.split(DOCS_END, 1)[1])
 
 
 def main():
@@ -439,25 +523,16 @@ def main():
             with open(args.results, "a", encoding="utf-8") as f:
                 f.write(line + "\n")
 
-    start_load = load_average()
+    started, start_load = time.gmtime(), load_average()
     try:
         run(args, workdir, record)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    foreign = [r["foreign_cpu_s"] for r in results if "foreign_cpu_s" in r]
-    steal = [r["steal_pct"] for r in results if "steal_pct" in r]
-    comments = next(r["comments"] for r in results if r["name"] == "ingest" and r["system"] == "express")
-    print(f"dataset: {comments:,} comments of one community (simulator seed {args.seed}, {args.posts} posts), "
-          f"collected by vk-analytics, loaded into the Express baseline from the same truth")
-    print(f"wrk: {args.duration} s per run after a {args.warmup} s warm-up, {args.repeat} run(s) per endpoint and "
-          "system, alternating; ratio > 1: vk-analytics is faster")
-    print(f"machine: nproc {os.cpu_count()}, load average {start_load} at the start and {load_average()} at the end; "
-          f"foreign CPU per run {min(foreign, default=0)}–{max(foreign, default=0)} s, "
-          f"steal {min(steal, default=0)}–{max(steal, default=0)} %")
-    for engine in args.engines:
-        print()
-        print(side_by_side(results, engine, args))
+    text = report(results, args, started, start_load)
+    print(text)
+    if args.update_docs:
+        update_docs(text)
     return 0
 
 
