@@ -315,6 +315,11 @@ def vka_server(args, engine, sim, baseline):
     return harness.Server(extra_env=env, admin_key=baseline.key).start()
 
 
+def stop_vka(server):
+    server.stop(timeout=120)
+    shutil.rmtree(server.dir, ignore_errors=True)
+
+
 def collect(args, sim, server, groups):
     """vk-analytics collects the dataset: (seconds, finished task) as bench/collect_throughput.py measures it."""
     options = argparse.Namespace(threads=True, timeout=args.collect_timeout, poll=0.05)
@@ -365,13 +370,11 @@ def run(args, workdir, record):
                 record({"engine": engine, "name": "first_analytics", "system": c.name, "seconds": seconds,
                         "load_average": load_average()})
             measure_pass(args, baseline, express, vka, engine, record)
-            server.stop()
-            shutil.rmtree(server.dir, ignore_errors=True)
+            stop_vka(server)
             server = None
     finally:
         if server:
-            server.stop()
-            shutil.rmtree(server.dir, ignore_errors=True)
+            stop_vka(server)
         if sim:
             sim.stop()
         baseline.stop()
