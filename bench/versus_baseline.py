@@ -312,7 +312,9 @@ def vka_server(args, engine, sim, baseline):
            "VKA_RATE_LIMIT": "0", "VKA_EXPENSIVE_CONCURRENCY": str(args.analytics_connections)}
     if engine == "postgres":
         env["VKA_DATABASE_URL"] = baseline.create_database("vka")
-    return harness.Server(extra_env=env, admin_key=baseline.key).start()
+    server = harness.Server(extra_env=env, admin_key=baseline.key).start(wait=False)
+    server.wait_ready(timeout=120)  # migrations on a loaded machine
+    return server
 
 
 def stop_vka(server):
