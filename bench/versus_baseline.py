@@ -219,7 +219,7 @@ def calibrated_simulator(args):
         sim = harness.Simulator("--seed", str(args.seed), "--communities", str(COMMUNITIES), "--posts",
                                 str(args.posts), "--comments-mean", f"{mean:.3f}", "--rps", str(args.rps),
                                 "--log-level", "warn", "--token", SIM_TOKEN).start()
-        return sim, sim.truth()
+        return sim, sim.truth(timeout=1800)
 
     mean = args.comments / args.posts
     sim, truth = start(mean)
