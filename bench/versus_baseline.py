@@ -8,10 +8,10 @@ DIR is the Express baseline's directory (or VKA_BASELINE_DIR); its own scripts a
 pg.sh (one throwaway PostgreSQL cluster for both systems), load.js (the baseline's bulk load), bench.sh (wrk, one
 JSON line per run), cursor-walk.js (the deep cursor) and foreign-cpu.js (CPU other processes used meanwhile).
 
-The dataset: the simulator (`vk-analytics vk-sim`) generates one readable community of about --comments comments
-(plus one with comments closed); vk-analytics collects it through the VK API at --rps requests/s (its ingest
-figure), and the baseline loads exactly the rows vk-analytics must collect from the simulator's truth (its ingest
-figure is load.js's bulk rate). The comment counts of both sides are checked to be equal.
+The dataset: the simulator (`vk-analytics vk-sim`) generates one open community of about --comments comments;
+vk-analytics collects it through the VK API at --rps requests/s (its ingest figure), and the baseline
+loads exactly the rows vk-analytics must collect from the simulator's truth (its ingest figure is load.js's bulk
+rate). The comment counts of both sides are checked to be equal.
 
 Then per engine of vk-analytics (SQLite, then PostgreSQL in the baseline's cluster): the first analytics request
 after collection (one request, timed), then with wrk, alternating between the two systems: analytics repeated,
@@ -42,7 +42,7 @@ BASELINE_TASK = "00000000-0000-4000-8000-000000000001"
 SIM_TOKEN = "versus-token"
 DOCS_BEGIN = "<!-- bench/versus_baseline.py --update-docs writes from here -->"
 DOCS_END = "<!-- to here -->"
-COMMUNITIES = 4  # the simulator's community 0 is open; 1-3 are private, banned, comments closed
+COMMUNITIES = 4  # the simulator's fewest: community 0 is open; 1-3 are private, banned, comments closed
 
 
 def parse_args():
@@ -219,7 +219,11 @@ def calibrated_simulator(args):
         sim = harness.Simulator("--seed", str(args.seed), "--communities", str(COMMUNITIES), "--posts",
                                 str(args.posts), "--comments-mean", f"{mean:.3f}", "--rps", str(args.rps),
                                 "--log-level", "warn", "--token", SIM_TOKEN).start()
-        return sim, sim.truth(timeout=1800)
+        try:
+            return sim, sim.truth(timeout=1800)
+        except BaseException:
+            sim.stop()
+            raise
 
     mean = args.comments / args.posts
     sim, truth = start(mean)
@@ -234,9 +238,10 @@ def calibrated_simulator(args):
 
 
 def baseline_truth(truth, path):
-    """Writes what vk-analytics must collect, in the shape load.js --from-file reads: the readable communities as
-    `groups`, their posts, the comments of open walls with the simulator's sentiment as `label`."""
-    communities = collect_throughput.readable_communities(truth)
+    """Writes what vk-analytics must collect, in the shape load.js --from-file reads: the communities with open
+    comments as `groups`, their posts, and their comments with the simulator's sentiment as `label`. The task names
+    only those communities: a wall with comments closed would add an error per post to vk-analytics's task."""
+    communities = [c for c in collect_throughput.readable_communities(truth) if not c["comments_closed"]]
     walls = {-c["id"] for c in communities}
     comments = collect_throughput.expected_comments(truth, True)
     with open(path, "w", encoding="utf-8") as f:
@@ -326,7 +331,7 @@ def collect(args, sim, server, groups):
     """vk-analytics collects the dataset: (seconds, finished task) as bench/collect_throughput.py measures it."""
     options = argparse.Namespace(threads=True, timeout=args.collect_timeout, poll=0.05)
     seconds, task = collect_throughput.measure(sim, server, groups, options)
-    if task["status"] not in ("completed", "completed_with_errors"):  # the latter: the wall with comments closed
+    if task["status"] != "completed":
         raise RuntimeError(f"vk-analytics collection ended {task['status']}")
     return seconds, task
 
