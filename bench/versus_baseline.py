@@ -408,8 +408,10 @@ def side_by_side(results, engine, args):
                 and r.get("engine", engine) == engine]
 
     def load(name, system):
+        """The 1-minute load average, and the CPU seconds other processes used during wrk's runs."""
         ones = [float(r["load_average"].split()[0]) for r in rows(name, system) if "load_average" in r]
-        return f"{statistics.median(ones):.1f}" if ones else "?"
+        foreign = median_of(rows(name, system), "foreign_cpu_s")
+        return (f"{statistics.median(ones):.1f}" if ones else "?") + (f", {foreign:.1f} s" if foreign is not None else "")
 
     def rate(name, system):
         rs = rows(name, system)
@@ -437,7 +439,7 @@ def side_by_side(results, engine, args):
 
     deep = next((r["deep_page"] for r in rows("comments_sentiment_deep", "vka")), None)
     lines = [f"| vk-analytics on {ENGINE_NAMES[engine]} | Express (1 process) | vk-analytics | ratio | "
-             "load average (1 min), Express / vk-analytics |", "|---|---:|---:|---:|---:|",
+             "load average (1 min), other processes' CPU: Express / vk-analytics |", "|---|---:|---:|---:|---:|",
              line("first analytics request after collection (uncached)", "first_analytics",
                   seconds("first_analytics", "express"), seconds("first_analytics", "vka"), "lower")]
     for name, what in (("analytics", f"analytics, repeated ({args.analytics_connections} connections)"),
