@@ -170,13 +170,16 @@ class Baseline:
         while time.time() < deadline:
             if self.server.poll() is not None:
                 raise RuntimeError(f"the Express server exited with {self.server.returncode}; see {log_path}")
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/healthz")
                 if conn.getresponse().status == 200:
                     return
             except OSError:
-                time.sleep(0.2)
+                pass  # not listening yet
+            finally:
+                conn.close()
+            time.sleep(0.2)
         raise RuntimeError("the Express server did not answer /healthz")
 
     def stop(self):
