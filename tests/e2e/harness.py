@@ -145,16 +145,17 @@ class Simulator:
     def url(self):
         return f"http://127.0.0.1:{self.port}/method"
 
-    def get(self, path):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+    def get(self, path, timeout=30):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             conn.request("GET", path)
             return json.loads(conn.getresponse().read())
         finally:
             conn.close()
 
-    def truth(self):
-        return self.get("/_sim/truth")
+    def truth(self, timeout=30):
+        """The whole dataset; the first call generates it, which takes minutes at a million comments."""
+        return self.get("/_sim/truth", timeout)
 
     def stats(self):
         return self.get("/_sim/stats")
