@@ -10,7 +10,8 @@ void Dialect::upsert_authors(Connection& connection, const std::vector<domain::A
   for (const domain::Author& author : authors)
     connection.execute(
         "INSERT INTO authors (id, name, updated_at) VALUES (?1, ?2, ?3) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
+        "WHERE authors.name IS NOT excluded.name",
         author.id, author.name, at);
 }
 
