@@ -130,6 +130,14 @@ def peak_rss_mib(pid):
     raise RuntimeError("no VmHWM in /proc/<pid>/status")
 
 
+def cpu_seconds(pid):
+    """User and system CPU time the process has used, in seconds: what the run cost the service whatever else
+    the machine was doing."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def print_table(rows):
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
@@ -157,6 +165,7 @@ def main():
         seconds, done = measure(sim, server, groups, args)
         stats = sim.stats()
         peak_rss = peak_rss_mib(server.process.pid)
+        service_cpu = cpu_seconds(server.process.pid)
     finally:
         if server:
             server.stop()
@@ -189,6 +198,8 @@ def main():
         ("comments per API call", f"{collected / max(inner_calls, 1):.1f}"),
         ("comments/s per token", f"{per_second:.0f}"),
         ("vs ideal 25 x 100 x rps", f"{per_second / ideal:.1%} of {ideal}/s"),
+        ("CPU time of the service (user + system)", f"{service_cpu:.1f} s ({collected / service_cpu:.0f} comments "
+                                                    "per CPU second)"),
         ("peak RSS of the service (VmHWM)", f"{peak_rss:.0f} MiB"),
         ("rate violations", stats["rate_violations"]),
         ("busiest 1 s window", f"{token.get('max_requests_per_second')} requests (limit {args.rps})"),
