@@ -1,5 +1,6 @@
 #include "collect/batch_analysis.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "collect/comment_paging.hpp"
