@@ -9,6 +9,7 @@ The clock runs from the first request the simulator sees to the moment the task 
 (both polled every --poll seconds). Stdlib only; reuses tests/e2e/harness.py."""
 import argparse
 import http.client
+import json
 import math
 import os
 import sys
@@ -39,6 +40,8 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="VKA_WORKERS")
     parser.add_argument("--no-threads", dest="threads", action="store_false",
                         help="task with threads=false: top-level comments only, 100 per call")
+    parser.add_argument("--database-url", help="VKA_DATABASE_URL of the service (default: a new SQLite file); "
+                        "a PostgreSQL database must be empty, e.g. scripts/with-postgres's $VKA_TEST_DATABASE_URL")
     parser.add_argument("--poll", type=float, default=0.02, help="seconds between polls")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds to wait for the task")
     return parser.parse_args()
@@ -77,6 +80,16 @@ def call_floor(truth, comments):
     return walls, tops, branches
 
 
+def truth_of(sim, timeout):
+    """The simulator's truth; generating a large dataset on a loaded machine outlasts the harness's timeout."""
+    conn = http.client.HTTPConnection("127.0.0.1", sim.port, timeout=timeout)
+    try:
+        conn.request("GET", "/_sim/truth")
+        return json.loads(conn.getresponse().read())
+    finally:
+        conn.close()
+
+
 def reset_stats(sim):
     conn = http.client.HTTPConnection("127.0.0.1", sim.port, timeout=30)
     try:
@@ -108,6 +121,23 @@ def measure(sim, server, groups, args):
     raise SystemExit(f"task {task['id']} did not finish within {args.timeout} s")
 
 
+def peak_rss_mib(pid):
+    """The process's peak resident set (VmHWM), in MiB."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/<pid>/status")
+
+
+def cpu_seconds(pid):
+    """User and system CPU time the process has used, in seconds: what the run cost the service whatever else
+    the machine was doing."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def print_table(rows):
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
@@ -123,15 +153,19 @@ def main():
                             "--token", TOKEN).start()
     server = None
     try:
-        truth = sim.truth()  # also generates every comment, so generation is not timed below
+        truth = truth_of(sim, args.timeout)  # also generates every comment, so generation is not timed below
         comments = expected_comments(truth, args.threads)
         floor = call_floor(truth, comments)
         groups = [c["id"] for c in readable_communities(truth)]
-        server = harness.Server(extra_env={"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": TOKEN,
-                                           "VKA_VK_RPS": str(args.rps), "VKA_WORKERS": str(args.workers),
-                                           "VKA_LOG_LEVEL": "warn"}).start()
+        env = {"VKA_VK_API_URL": sim.url, "VKA_VK_TOKEN": TOKEN, "VKA_VK_RPS": str(args.rps),
+               "VKA_WORKERS": str(args.workers), "VKA_LOG_LEVEL": "warn"}
+        if args.database_url:
+            env["VKA_DATABASE_URL"] = args.database_url
+        server = harness.Server(extra_env=env).start()
         seconds, done = measure(sim, server, groups, args)
         stats = sim.stats()
+        peak_rss = peak_rss_mib(server.process.pid)
+        service_cpu = cpu_seconds(server.process.pid)
     finally:
         if server:
             server.stop()
@@ -149,6 +183,7 @@ def main():
     print_table([
         ("dataset", f"{args.communities} communities ({len(groups)} readable) x {args.posts} posts, "
                     f"comments mean {args.comments_mean:g}, seed {args.seed}, threads {args.threads}"),
+        ("database", args.database_url.split("://")[0] if args.database_url else "sqlite"),
         ("task status", done["status"]),
         ("comments collected / expected", f"{collected} / {len(comments)}"),
         ("wall time (first VK request -> done)", f"{seconds:.2f} s"),
@@ -163,6 +198,9 @@ def main():
         ("comments per API call", f"{collected / max(inner_calls, 1):.1f}"),
         ("comments/s per token", f"{per_second:.0f}"),
         ("vs ideal 25 x 100 x rps", f"{per_second / ideal:.1%} of {ideal}/s"),
+        ("CPU time of the service (user + system)", f"{service_cpu:.1f} s ({collected / service_cpu:.0f} comments "
+                                                    "per CPU second)"),
+        ("peak RSS of the service (VmHWM)", f"{peak_rss:.0f} MiB"),
         ("rate violations", stats["rate_violations"]),
         ("busiest 1 s window", f"{token.get('max_requests_per_second')} requests (limit {args.rps})"),
         ("requests by method", {m: sum(o.values()) for m, o in stats["requests"].items()}),

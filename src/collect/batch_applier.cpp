@@ -64,6 +64,8 @@ struct BatchApplier::Visitor {
   BatchApplier& self;
   BatchReport& report;
   const CallResult& result;
+  BatchAnalysis& analysis;
+  std::size_t index;  // of the call in the batch
 
   // True when the failure is the item's own (record it and skip the item); false when the batch must
   // stop for now (transient) or for good (no usable token).
@@ -266,23 +268,22 @@ struct BatchApplier::Visitor {
   void operator()(const TopCommentsCall& call) {
     const auto lane = comments_lane(call.owner_id, call.post_id);
     if (lane == self.work_.comments.end()) return;
-    std::optional<vk::VkFailure> failure;
-    auto page = parsed(result, &vk::parse_wall_get_comments, failure);
-    if (!page) {
+    AnalysedResult analysed = analysis.take(index);
+    if (const auto* failure = std::get_if<vk::VkFailure>(&analysed)) {
       if (item_failure(*failure) && lane->checkpoint.offset == call.offset && !lane->checkpoint.top_done)
         comments_refused(lane, *failure);
       return;
     }
-    auto step = apply_top_page(lane->checkpoint, call.offset, *page, self.options_.follow_threads, self.analyzer_);
-    if (step) save_comments(lane, *step, *page);
+    auto& [page, comments] = std::get<AnalysedPage>(analysed);
+    auto step = apply_top_page(lane->checkpoint, call.offset, page, self.options_.follow_threads, std::move(comments));
+    if (step) save_comments(lane, *step, page);
   }
 
   void operator()(const BranchCall& call) {
     const auto lane = comments_lane(call.owner_id, call.post_id);
     if (lane == self.work_.comments.end()) return;
-    std::optional<vk::VkFailure> failure;
-    auto page = parsed(result, &vk::parse_wall_get_comments, failure);
-    if (!page) {
+    AnalysedResult analysed = analysis.take(index);
+    if (const auto* failure = std::get_if<vk::VkFailure>(&analysed)) {
       if (!item_failure(*failure)) return;
       // This branch alone is refused: record it and let the rest of the post go on.
       auto& threads = lane->checkpoint.threads;
@@ -297,19 +298,20 @@ struct BatchApplier::Visitor {
       save_comments(lane, step, vk::CommentsPage{});
       return;
     }
-    auto step = apply_branch_page(lane->checkpoint, call.comment_id, call.offset, *page, self.analyzer_);
-    if (step) save_comments(lane, *step, *page);
+    auto& [page, comments] = std::get<AnalysedPage>(analysed);
+    auto step = apply_branch_page(lane->checkpoint, call.comment_id, call.offset, page, std::move(comments));
+    if (step) save_comments(lane, *step, page);
   }
 };
 
-BatchApplier::BatchApplier(PendingWork& work, PageWriter& writer, const analysis::Analyzer& analyzer,
-                           const PlanOptions& options)
-    : work_(work), writer_(writer), analyzer_(analyzer), options_(options) {}
+BatchApplier::BatchApplier(PendingWork& work, PageWriter& writer, const PlanOptions& options)
+    : work_(work), writer_(writer), options_(options) {}
 
-BatchReport BatchApplier::apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results) {
+BatchReport BatchApplier::apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results,
+                                BatchAnalysis& analysis) {
   BatchReport report;
   for (std::size_t i = 0; i < calls.size() && i < results.size(); ++i) {
-    Visitor visitor{*this, report, results[i]};
+    Visitor visitor{*this, report, results[i], analysis, i};
     std::visit(visitor, calls[i].tag);
   }
   return report;

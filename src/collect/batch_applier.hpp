@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/analyzer.hpp"
+#include "collect/batch_analysis.hpp"
 #include "collect/page_writer.hpp"
 #include "collect/planner.hpp"
 #include "collect/vk_gateway.hpp"
@@ -21,16 +21,17 @@ struct BatchReport {
 
 class BatchApplier {
  public:
-  BatchApplier(PendingWork& work, PageWriter& writer, const analysis::Analyzer& analyzer, const PlanOptions& options);
-  // Throws LeaseLost (from the writer) when the job lost its lease.
-  BatchReport apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results);
+  BatchApplier(PendingWork& work, PageWriter& writer, const PlanOptions& options);
+  // `analysis` holds the comment pages of these results. Throws LeaseLost (from the writer) when the job lost
+  // its lease.
+  BatchReport apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results,
+                    BatchAnalysis& analysis);
 
  private:
   struct Visitor;
 
   PendingWork& work_;
   PageWriter& writer_;
-  const analysis::Analyzer& analyzer_;
   PlanOptions options_;
 };
 

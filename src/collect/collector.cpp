@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "collect/batch_analysis.hpp"
 #include "collect/batch_applier.hpp"
 #include "collect/error_scope.hpp"
 #include "collect/page_writer.hpp"
@@ -110,7 +111,7 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
   options.window = {task.params.posts_per_group, task.params.since, task.params.until};
   options.follow_threads = task.params.threads;
   PageWriter writer(store_, task.id, context.lease(), task.progress, clock_, settings_.on_stored);
-  BatchApplier applier(work, writer, analyzer_, options);
+  BatchApplier applier(work, writer, options);
   const std::function<bool()> stop = [&context] { return context.should_stop(); };
   std::optional<std::size_t> own_token;
   if (task.params.vk_token_id) {
@@ -151,10 +152,13 @@ jobs::JobResult Collector::collect(jobs::JobContext& context, const domain::Task
     const BatchResult sent = gateway_->send(requests, task.id, stop, own_token);
     writer.count_requests(sent.vk_requests, sent.retries);
     // The batch's pages commit in one transaction: per-page commits made the store the loop's bottleneck.
-    // A crash loses the whole batch, and the job resumes from the checkpoints written before it.
+    // A crash loses the whole batch, and the job resumes from the checkpoints written before it. The
+    // comments are analysed on a second thread meanwhile, in call order: the first pages are written while
+    // the next ones are analysed.
+    BatchAnalysis analysis(calls, sent.calls, analyzer_);
     BatchReport report;
     store_.write_together([&] {
-      report = applier.apply(calls, sent.calls);
+      report = applier.apply(calls, sent.calls, analysis);
       writer.flush();
     });
     writer.report_committed();

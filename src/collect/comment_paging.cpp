@@ -22,15 +22,31 @@ bool last_page(const vk::CommentsPage& page) {
 
 }  // namespace
 
+std::vector<domain::Comment> top_page_comments(const vk::CommentsPage& page, const analysis::Analyzer& analyzer) {
+  std::vector<domain::Comment> comments;
+  for (const vk::Comment& top : page.items) {
+    comments.push_back(to_comment(top, std::nullopt, analyzer));
+    for (const vk::Comment& reply : top.thread.items) comments.push_back(to_comment(reply, top.id, analyzer));
+  }
+  return comments;
+}
+
+std::vector<domain::Comment> branch_page_comments(const vk::CommentsPage& page, std::int64_t comment_id,
+                                                  const analysis::Analyzer& analyzer) {
+  std::vector<domain::Comment> comments;
+  comments.reserve(page.items.size());
+  for (const vk::Comment& reply : page.items) comments.push_back(to_comment(reply, comment_id, analyzer));
+  return comments;
+}
+
 std::optional<CommentsStep> apply_top_page(const CommentsCheckpoint& at, std::int64_t requested_offset,
                                            const vk::CommentsPage& page, bool follow_threads,
-                                           const analysis::Analyzer& analyzer) {
+                                           std::vector<domain::Comment> comments) {
   if (at.top_done || requested_offset != at.offset) return std::nullopt;
   CommentsStep step;
+  step.comments = std::move(comments);
   step.next = at;
   for (const vk::Comment& top : page.items) {
-    step.comments.push_back(to_comment(top, std::nullopt, analyzer));
-    for (const vk::Comment& reply : top.thread.items) step.comments.push_back(to_comment(reply, top.id, analyzer));
     const auto inlined = static_cast<std::int64_t>(top.thread.items.size());
     const bool queued = std::any_of(step.next.threads.begin(), step.next.threads.end(),
                                     [&](const ThreadCursor& t) { return t.comment_id == top.id; });
@@ -46,13 +62,13 @@ std::optional<CommentsStep> apply_top_page(const CommentsCheckpoint& at, std::in
 
 std::optional<CommentsStep> apply_branch_page(const CommentsCheckpoint& at, std::int64_t comment_id,
                                               std::int64_t requested_offset, const vk::CommentsPage& page,
-                                              const analysis::Analyzer& analyzer) {
+                                              std::vector<domain::Comment> comments) {
   auto thread = std::find_if(at.threads.begin(), at.threads.end(),
                              [&](const ThreadCursor& t) { return t.comment_id == comment_id; });
   if (thread == at.threads.end() || thread->offset != requested_offset) return std::nullopt;
   CommentsStep step;
+  step.comments = std::move(comments);
   step.next = at;
-  for (const vk::Comment& reply : page.items) step.comments.push_back(to_comment(reply, comment_id, analyzer));
   ThreadCursor& cursor = step.next.threads[static_cast<std::size_t>(thread - at.threads.begin())];
   cursor.offset += static_cast<std::int64_t>(page.items.size());
   cursor.count = page.current_level_count.value_or(page.count);

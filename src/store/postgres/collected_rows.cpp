@@ -36,7 +36,7 @@ void Dialect::upsert_authors(Connection& connection, const std::vector<domain::A
     ids.push_back(author->id);
     names.push_back(author->name);
   }
-  connection.execute(
+  connection.execute_later(
       "INSERT INTO authors (id, name, updated_at) SELECT u.id, u.name, ?3 FROM unnest(?1::int8[], ?2::text[]) "
       "AS u(id, name) ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
       "WHERE authors.name IS DISTINCT FROM excluded.name",
@@ -105,7 +105,7 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
     stems.push_back(comment->stems);
     phrases.push_back(encode_phrases(comment->phrases));
   }
-  connection.execute(
+  connection.execute_later(
       "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, deleted, "
       "sentiment, sentiment_score, keywords, stems, phrases, first_seen_at, last_seen_at) "
       "SELECT u.*, ?16::int8, ?16::int8 FROM unnest(?1::int8[], ?2::int8[], ?3::int8[], ?4::int8[], ?5::int8[], "

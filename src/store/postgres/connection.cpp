@@ -48,6 +48,7 @@ Connection::~Connection() { PQfinish(conn_); }
 bool Connection::broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 void Connection::exec_script(std::string_view sql) {
+  finish_pipeline();
   const std::string text(sql);
   PGresult* result = PQexec(conn_, text.c_str());
   const ExecStatusType status = PQresultStatus(result);
@@ -57,6 +58,11 @@ void Connection::exec_script(std::string_view sql) {
 
 void Connection::rollback() noexcept {
   if (broken()) return;
+  try {
+    finish_pipeline();
+  } catch (const StoreError&) {
+    // A statement sent before the rollback failed: it is rolled back with the rest.
+  }
   try {
     exec_script("ROLLBACK");
   } catch (const StoreError&) {
@@ -81,14 +87,17 @@ int Connection::wait_for_notifications(std::chrono::milliseconds timeout) {
   return count;
 }
 
-const std::string& Connection::prepare(std::string_view sql, const std::vector<Param>& params) {
+std::string Connection::statement_key(std::string_view sql, const std::vector<Param>& params) {
   std::string key(sql);
+  for (const Param& p : params) key += '\x1f' + std::to_string(p.type);
+  return key;
+}
+
+const std::string& Connection::prepare(std::string_view sql, const std::vector<Param>& params) {
+  std::string key = statement_key(sql, params);
   std::vector<Oid> types;
   types.reserve(params.size());
-  for (const Param& p : params) {
-    key += '\x1f' + std::to_string(p.type);
-    types.push_back(p.type);
-  }
+  for (const Param& p : params) types.push_back(p.type);
   auto found = statements_.find(key);
   if (found != statements_.end()) return found->second;
   const std::string name = "s" + std::to_string(statements_.size() + 1);
@@ -99,21 +108,78 @@ const std::string& Connection::prepare(std::string_view sql, const std::vector<P
   return statements_.emplace(std::move(key), name).first->second;
 }
 
-Rows Connection::run(std::string_view sql, const std::vector<Param>& params) {
-  const std::string& name = prepare(sql, params);
-  std::vector<const char*> values;
-  std::vector<int> lengths;
-  std::vector<int> formats;
+Connection::Bound::Bound(const std::vector<Param>& params) {
   for (const Param& p : params) {
     values.push_back(p.value ? p.value->c_str() : nullptr);
     lengths.push_back(p.value ? static_cast<int>(p.value->size()) : 0);
     formats.push_back(p.binary ? 1 : 0);
   }
-  PGresult* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), lengths.data(),
-                                    formats.data(), 0);
+}
+
+Rows Connection::run(std::string_view sql, const std::vector<Param>& params) {
+  finish_pipeline();
+  const std::string& name = prepare(sql, params);
+  const Bound bound(params);
+  PGresult* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(),
+                                    bound.lengths.data(), bound.formats.data(), 0);
   const ExecStatusType status = PQresultStatus(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(result, "statement", sql);
   return Rows(result);
+}
+
+void Connection::send(std::string_view sql, const std::vector<Param>& params) {
+  // Preparing waits for the server, which pipeline mode does not allow: a new statement ends the pipeline first.
+  if (!pipelined_.empty() && !is_prepared(sql, params)) finish_pipeline();
+  const std::string& name = prepare(sql, params);
+  if (pipelined_.empty() && PQenterPipelineMode(conn_) != 1)
+    throw StoreError(StoreErrorKind::unavailable, "lost the connection to the database server");
+  const Bound bound(params);
+  // libpq copies the values into its output buffer before returning.
+  if (PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(),
+                          bound.lengths.data(), bound.formats.data(), 0) != 1) {
+    pipelined_.emplace_back(sql);
+    finish_pipeline();
+    fail(nullptr, "statement", sql);
+  }
+  pipelined_.emplace_back(sql);
+}
+
+void Connection::finish_pipeline() {
+  if (pipelined_.empty()) return;
+  const std::vector<std::string> sent = std::exchange(pipelined_, {});
+  PGresult* first_error = nullptr;
+  std::string_view failed_sql;
+  if (PQpipelineSync(conn_) == 1) {
+    // Each statement's results end with a null result; the sync's own result ends the pipeline. A connection
+    // lost meanwhile only gives null results: counting them bounds the loop.
+    std::size_t ended = 0;
+    while (ended <= sent.size()) {
+      PGresult* result = PQgetResult(conn_);
+      if (!result) {
+        ++ended;
+        continue;
+      }
+      const ExecStatusType status = PQresultStatus(result);
+      if (status == PGRES_PIPELINE_SYNC) {
+        PQclear(result);
+        break;
+      }
+      const bool failed = status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED;
+      if (failed && !first_error) {
+        first_error = result;
+        failed_sql = sent[std::min(ended, sent.size() - 1)];
+      } else {
+        PQclear(result);
+      }
+    }
+  }
+  PQexitPipelineMode(conn_);
+  if (first_error) fail(first_error, "statement", failed_sql);
+  if (broken()) fail(nullptr, "statement", sent.back());
+}
+
+bool Connection::is_prepared(std::string_view sql, const std::vector<Param>& params) const {
+  return statements_.contains(statement_key(sql, params));
 }
 
 void Connection::fail(PGresult* result, std::string_view what, std::string_view sql) {

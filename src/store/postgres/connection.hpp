@@ -93,13 +93,38 @@ class Connection {
     return query(sql, args...).affected();
   }
 
+  // Sends a statement whose result nobody reads without waiting for it (libpq's pipeline mode). The statements
+  // sent so far reach the server together, and the first error among them is thrown, before the next statement
+  // that waits: query, execute, exec_script (so before COMMIT) or rollback.
+  template <class... Args>
+  void execute_later(std::string_view sql, const Args&... args) {
+    std::vector<Param> params;
+    params.reserve(sizeof...(Args));
+    (params.push_back(to_param(args)), ...);
+    send(sql, params);
+  }
+
  private:
+  // A statement's parameters as libpq takes them.
+  struct Bound {
+    explicit Bound(const std::vector<Param>& params);
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+  };
+
+  static std::string statement_key(std::string_view sql, const std::vector<Param>& params);
+  bool is_prepared(std::string_view sql, const std::vector<Param>& params) const;
   Rows run(std::string_view sql, const std::vector<Param>& params);
+  void send(std::string_view sql, const std::vector<Param>& params);
+  // Ends the pipeline execute_later opened, if any: waits for its statements and throws the first error.
+  void finish_pipeline();
   const std::string& prepare(std::string_view sql, const std::vector<Param>& params);
   [[noreturn]] void fail(pg_result* result, std::string_view what, std::string_view sql);
 
   pg_conn* conn_ = nullptr;
   std::unordered_map<std::string, std::string> statements_;  // key → prepared statement name
+  std::vector<std::string> pipelined_;                       // the SQL of the statements sent, not yet waited for
 };
 
 }  // namespace vka::store::postgres

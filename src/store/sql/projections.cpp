@@ -87,7 +87,7 @@ template <class Dialect>
 void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const ProjectionDelta& delta,
                     std::optional<std::string_view> only_task) {
   const SentimentTally& t = delta.totals();
-  c.execute(
+  c.execute_later(
       "INSERT INTO task_owner_totals (task_id, owner_id, comments, likes, positive, neutral, negative, unlabelled) "
       "SELECT tp.task_id, ?1, ?4, ?5, ?6, ?7, ?8, ?9" +
           std::string(receivers) + " ON CONFLICT (task_id, owner_id) DO UPDATE SET " +
@@ -118,18 +118,19 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
       columns += ", " + std::string(count);
       types.push_back("bigint");
     }
-    c.execute("INSERT INTO " + table + " (task_id, " + wall + columns + ") SELECT tp.task_id, " +
-                  (k.per_wall ? "?1, " : "") + values + " FROM (" + Dialect::json_rows("?4", types) +
-                  ") j, task_posts tp" + " WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)" +
-                  " ON CONFLICT (task_id, " + wall + std::string(k.key) + ") DO UPDATE SET " + increments(table, k.counts),
-              owner_id, post_id, only_task, k.rows_json);
+    c.execute_later(
+        "INSERT INTO " + table + " (task_id, " + wall + columns + ") SELECT tp.task_id, " + (k.per_wall ? "?1, " : "") +
+            values + " FROM (" + Dialect::json_rows("?4", types) +
+            ") j, task_posts tp WHERE tp.owner_id = ?1 AND tp.post_id = ?2 AND (?3 IS NULL OR tp.task_id = ?3)" +
+            " ON CONFLICT (task_id, " + wall + std::string(k.key) + ") DO UPDATE SET " + increments(table, k.counts),
+        owner_id, post_id, only_task, k.rows_json);
   }
   if (!delta.removes()) return;
   const std::string receiving_tasks = " AND task_id IN (SELECT tp.task_id" + std::string(receivers) + ")";
   for (const std::string_view table : task_read_models)
-    c.execute("DELETE FROM " + std::string(table) + " WHERE comments = 0 AND owner_id = ?1" + receiving_tasks,
-              owner_id, post_id, only_task);
-  c.execute("DELETE FROM task_authors WHERE comments = 0" + receiving_tasks, owner_id, post_id, only_task);
+    c.execute_later("DELETE FROM " + std::string(table) + " WHERE comments = 0 AND owner_id = ?1" + receiving_tasks,
+                    owner_id, post_id, only_task);
+  c.execute_later("DELETE FROM task_authors WHERE comments = 0" + receiving_tasks, owner_id, post_id, only_task);
 }
 
 // Stores the phrases of the task's comments that have none yet (stored before phrases were kept). Deleted
@@ -217,13 +218,13 @@ void Projections<Database>::apply(Connection& c, std::int64_t owner_id, std::int
   if (delta.empty()) return;
   apply_to_tasks<typename Database::Dialect>(c, owner_id, post_id, delta, std::nullopt);
   const SentimentTally& t = delta.totals();
-  c.execute(
+  c.execute_later(
       "INSERT INTO post_totals (owner_id, post_id, comments, positive, neutral, negative, unlabelled) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (owner_id, post_id) DO UPDATE SET " +
           increments("post_totals", {"comments", "positive", "neutral", "negative", "unlabelled"}),
       owner_id, post_id, t.comments, t.positive, t.neutral, t.negative, t.unlabelled);
   if (delta.removes())
-    c.execute("DELETE FROM post_totals WHERE owner_id = ?1 AND post_id = ?2 AND comments = 0", owner_id, post_id);
+    c.execute_later("DELETE FROM post_totals WHERE owner_id = ?1 AND post_id = ?2 AND comments = 0", owner_id, post_id);
 }
 
 template <class Database>

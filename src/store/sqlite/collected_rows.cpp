@@ -10,7 +10,8 @@ void Dialect::upsert_authors(Connection& connection, const std::vector<domain::A
   for (const domain::Author& author : authors)
     connection.execute(
         "INSERT INTO authors (id, name, updated_at) VALUES (?1, ?2, ?3) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at",
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at "
+        "WHERE authors.name IS NOT excluded.name",
         author.id, author.name, at);
 }
 
@@ -32,8 +33,7 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
   for (const domain::Comment& comment : comments) {
     std::optional<std::string_view> sentiment;
     if (comment.sentiment) sentiment = domain::to_string(*comment.sentiment);
-    // The stems assignment is skipped when unchanged so that a replayed page does not rewrite the
-    // full-text index.
+    // The full-text index follows only stems that change (migrations/sqlite/0012_fts_on_changed_stems.sql).
     connection.execute(
         "INSERT INTO comments (owner_id, post_id, id, parent_id, thread_root_id, from_id, date, text, likes, "
         "deleted, sentiment, sentiment_score, keywords, stems, phrases, first_seen_at, last_seen_at) "
@@ -42,12 +42,11 @@ void Dialect::upsert_comments(Connection& connection, const std::vector<domain::
         "SET post_id = excluded.post_id, parent_id = excluded.parent_id, thread_root_id = excluded.thread_root_id, "
         "from_id = excluded.from_id, date = excluded.date, text = excluded.text, likes = excluded.likes, "
         "deleted = excluded.deleted, sentiment = excluded.sentiment, sentiment_score = excluded.sentiment_score, "
-        "keywords = excluded.keywords, phrases = excluded.phrases, last_seen_at = excluded.last_seen_at",
+        "keywords = excluded.keywords, stems = excluded.stems, phrases = excluded.phrases, "
+        "last_seen_at = excluded.last_seen_at",
         comment.owner_id, comment.post_id, comment.id, comment.parent_id, comment.thread_root_id, comment.from_id,
         comment.date, comment.text, comment.likes, comment.deleted, sentiment, comment.sentiment_score,
         encode_keywords(comment.keywords), comment.stems, encode_phrases(comment.phrases), seen_at);
-    connection.execute("UPDATE comments SET stems = ?3 WHERE owner_id = ?1 AND id = ?2 AND stems <> ?3",
-                       comment.owner_id, comment.id, comment.stems);
   }
 }
 

@@ -87,6 +87,13 @@ class Connection {
     return changes();
   }
 
+  // A statement whose result nobody reads. PostgreSQL's connection sends these without waiting; SQLite runs
+  // in this process, so it simply runs it.
+  template <class... Args>
+  void execute_later(std::string_view sql, const Args&... args) {
+    execute(sql, args...);
+  }
+
  private:
   friend class Rows;
   struct Cached;

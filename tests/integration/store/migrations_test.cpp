@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "store/error.hpp"
+#include "store/sql/migrator.hpp"
+#include "store/sqlite/database.hpp"
 #include "store_fixture.hpp"
 
 namespace vka::store::testing {
@@ -88,6 +90,42 @@ TEST_F(MigrationsTest, SchemaHasEveryContractTable) {
     sqlite::Rows rows = c.query("SELECT 1 FROM sqlite_master WHERE name = ?1", table);
     EXPECT_TRUE(rows.next()) << table;
   }
+}
+
+TEST_F(MigrationsTest, CommentsStoredBefore0012KeepTheirSearchIndexInStepWithTheirStems) {
+  const std::string path = (dir_.path() / "m.db").string();
+  {
+    sqlite::Database database(path, 1, 5000);
+    sql::ensure_migrations_table(database);
+    const auto all = builtin_migrations("sqlite");
+    ASSERT_GE(all.size(), 12u);
+    sql::apply_migrations(database, std::span(all).first(11), domain::now());
+  }
+  sqlite::Connection c(path, 5000);
+  c.exec_script(
+      "INSERT INTO posts (owner_id, id, date, first_seen_at, last_seen_at) VALUES (-1, 10, 0, 0, 0);"
+      "INSERT INTO comments (owner_id, post_id, id, date, text, stems, first_seen_at, last_seen_at) "
+      "VALUES (-1, 10, 100, 0, 'коты', 'кот', 0, 0)");
+  EXPECT_EQ(open_store(url())->migrate(), std::vector<std::string>{"0012_fts_on_changed_stems"});
+  const auto matches = [&](const char* stem) {
+    sqlite::Rows rows = c.query("SELECT COUNT(*) FROM comments_fts WHERE comments_fts MATCH ?1", stem);
+    rows.next();
+    return rows.int64(0);
+  };
+  const auto index_in_step = [&] {
+    c.exec_script("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')");  // throws when not
+    return true;
+  };
+  EXPECT_EQ(matches("кот"), 1);
+  domain::Comment edited{.owner_id = -1, .post_id = 10, .id = 100, .text = "псы", .stems = "пес"};
+  sqlite::Dialect::upsert_comments(c, {edited}, domain::now());
+  EXPECT_EQ(matches("кот"), 0);
+  EXPECT_EQ(matches("пес"), 1);
+  EXPECT_TRUE(index_in_step());
+  edited.likes = 3;  // stored again with the same stems
+  sqlite::Dialect::upsert_comments(c, {edited}, domain::now());
+  EXPECT_EQ(matches("пес"), 1);
+  EXPECT_TRUE(index_in_step());
 }
 
 TEST_F(MigrationsTest, DatabaseFileIsInWalMode) {
