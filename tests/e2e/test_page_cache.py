@@ -8,7 +8,7 @@ import unittest
 from harness import Server, Simulator, wait_for
 from test_refresh import finished, get_task, grow, readable_communities, refreshed
 
-SIM_ARGS = ("--seed", "31", "--communities", "3", "--posts", "4", "--comments-mean", "12", "--rps", "20")
+SIM_ARGS = ("--seed", "31", "--communities", "4", "--posts", "4", "--comments-mean", "12", "--rps", "20")
 
 
 def without_request_id(body):
