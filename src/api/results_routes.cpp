@@ -1,10 +1,13 @@
 #include <boost/json/array.hpp>
 
+#include <functional>
+
 #include "api/authenticated.hpp"
 #include "api/results_json.hpp"
 #include "api/results_query.hpp"
 #include "api/routes.hpp"
 #include "api/task_access.hpp"
+#include "http/encoded_envelope.hpp"
 #include "http/envelope.hpp"
 
 namespace vka::api {
@@ -20,18 +23,46 @@ boost::json::object page_meta(int limit, const std::optional<std::string>& next_
   return meta;
 }
 
+// A page's items and meta, read from the store.
+struct Page {
+  boost::json::array items;
+  boost::json::object meta;
+};
+
+// A store page as JSON: cursor(key) makes meta.next_cursor from the position after the page's last row.
+Page page_of(const auto& page, int limit, std::optional<std::int64_t> total, const auto& to_json, const auto& cursor) {
+  boost::json::array items;
+  for (const auto& row : page.items) items.push_back(to_json(row));
+  return {std::move(items), page_meta(limit, page.next ? std::optional{cursor(*page.next)} : std::nullopt, total)};
+}
+
+// Pages of finished tasks come from the page cache while the content they show is unchanged; a running task's
+// pages change with every write, so they are neither looked up nor kept.
+http::Response answer(Services& services, const http::Request& request, const domain::Task& task,
+                      const std::function<Page()>& read) {
+  if (!domain::is_terminal(task.status)) {
+    auto page = read();
+    return http::envelope(request, 200, std::move(page.items), std::move(page.meta));
+  }
+  const auto version = services.store.results().content_version();  // before the rows: see PageCache
+  const auto key = request.path + "?" + request.query;
+  if (auto cached = services.page_cache.find(key, version)) return cached->respond(request);
+  auto page = read();
+  http::EncodedEnvelope encoded{std::move(page.items), std::move(page.meta)};
+  services.page_cache.store(key, version, encoded);
+  return encoded.respond(request);
+}
+
 http::Response list_posts(Services& services, http::Request& request, const auth::Principal& principal) {
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
   const auto query = parse_post_query(params, task.id);
-  auto& results = services.store.results();
-  const auto total = wants_count(params) ? std::optional{results.count_posts(query)} : std::nullopt;
-  const auto page = results.posts(query);
-  boost::json::array items;
-  for (const auto& row : page.items) items.push_back(post_to_json(row));
-  return http::envelope(
-      request, 200, std::move(items),
-      page_meta(query.limit, page.next ? std::optional{post_cursor(query, *page.next)} : std::nullopt, total));
+  return answer(services, request, task, [&] {
+    auto& results = services.store.results();
+    const auto total = wants_count(params) ? std::optional{results.count_posts(query)} : std::nullopt;
+    return page_of(results.posts(query), query.limit, total, post_to_json,
+                   [&](const store::RowKey& next) { return post_cursor(query, next); });
+  });
 }
 
 http::Response list_comments(Services& services, http::Request& request, const auth::Principal& principal) {
@@ -42,14 +73,12 @@ http::Response list_comments(Services& services, http::Request& request, const a
   if (has_unsearchable_q(params, query.filter))
     return http::envelope(request, 200, boost::json::array{},
                           page_meta(query.limit, std::nullopt, counted ? std::optional{0} : std::nullopt));
-  auto& results = services.store.results();
-  const auto total = counted ? std::optional{results.count_comments(query.filter)} : std::nullopt;
-  const auto page = results.comments(query);
-  boost::json::array items;
-  for (const auto& row : page.items) items.push_back(comment_to_json(row));
-  return http::envelope(
-      request, 200, std::move(items),
-      page_meta(query.limit, page.next ? std::optional{comment_cursor(query, *page.next)} : std::nullopt, total));
+  return answer(services, request, task, [&] {
+    auto& results = services.store.results();
+    const auto total = counted ? std::optional{results.count_comments(query.filter)} : std::nullopt;
+    return page_of(results.comments(query), query.limit, total, comment_to_json,
+                   [&](const store::RowKey& next) { return comment_cursor(query, next); });
+  });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "api/analytics_cache.hpp"
 #include "api/authenticator.hpp"
 #include "api/event_feed.hpp"
+#include "api/page_cache.hpp"
 #include "auth/vk_token_vault.hpp"
 #include "auth/webhook_secrets.hpp"
 #include "http/metrics.hpp"
@@ -24,6 +25,7 @@ struct Services {
   bool webhook_allow_private = false;  // VKA_WEBHOOK_ALLOW_PRIVATE: webhooks may call private addresses
   AnalyticsCache analytics_cache{};
   EventStreamLimits event_stream_limits{};
+  PageCache page_cache{0};  // none kept unless sized (VKA_PAGE_CACHE_BYTES)
   EventFeed event_feed{store, event_stream_limits};
 };
 

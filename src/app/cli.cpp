@@ -93,6 +93,11 @@ void add_limit_options(CLI::App& command, Config& config) {
   command.add_option("--event-streams-total", config.event_streams_total, "open task event streams in all")
       ->envname("VKA_EVENT_STREAMS_TOTAL")
       ->capture_default_str();
+  command
+      .add_option("--page-cache-bytes", config.page_cache_bytes,
+                  "memory for encoded listing pages of finished tasks (0 = none kept)")
+      ->envname("VKA_PAGE_CACHE_BYTES")
+      ->capture_default_str();
 }
 
 // Whoever sets webhooks and whoever sends them must agree on which addresses are allowed.

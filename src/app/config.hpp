@@ -42,6 +42,7 @@ struct Config {
   long failed_auth_limit = 100;  // invalid credentials per address within 5 minutes
   int event_streams_per_credential = 5;
   int event_streams_total = 200;
+  std::size_t page_cache_bytes = 64 * 1024 * 1024;  // encoded listing pages of finished tasks; 0 = none kept
 };
 
 struct ListenAddress {

@@ -1,5 +1,7 @@
 #include "http/envelope.hpp"
 
+#include <stdexcept>
+
 #include "http/json_text.hpp"
 
 namespace vka::http {
@@ -16,12 +18,27 @@ Response json_response(int status, const boost::json::object& body) {
 
 }  // namespace
 
+EnvelopeText envelope_text(boost::json::value data, boost::json::object meta) {
+  // request_id goes last in meta and error last in the envelope, so the text ends with the id's value then
+  // the closing part below; null holds the id's place.
+  static constexpr std::string_view id_and_rest = "null},\"error\":null}";
+  meta["request_id"] = nullptr;
+  auto text =
+      to_json_text(boost::json::object{{"data", std::move(data)}, {"meta", std::move(meta)}, {"error", nullptr}});
+  if (!text.ends_with(id_and_rest)) throw std::logic_error("an envelope's meta must not set request_id");
+  text.resize(text.size() - id_and_rest.size());
+  return {std::move(text), std::string{id_and_rest.substr(4)}};
+}
+
+std::string request_id_json(const Request& request) { return to_json_text(boost::json::string(request.request_id)); }
+
 Response envelope(const Request& request, int status, boost::json::value data, boost::json::object meta) {
-  boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}, {"error", nullptr}};
-  auto entity = to_json_text(body);
-  body["meta"].as_object()["request_id"] = request.request_id;
-  auto response = json_response(status, body);
-  response.entity = std::move(entity);
+  auto [head, tail] = envelope_text(std::move(data), std::move(meta));
+  Response response;
+  response.status = status;
+  response.headers.set("Content-Type", std::string{json_content_type});
+  response.body = head + request_id_json(request) + tail;
+  response.entity = std::move(head) + tail;
   return response;
 }
 

@@ -65,6 +65,9 @@ struct Response {
   // What the ETag is computed from when the body also holds per-request parts (the request id
   // of an envelope); empty means the body itself.
   std::string entity;
+  std::string etag;  // known ahead (a cached page): then neither entity nor body is hashed
+  // The gzip encoding of body, when there is a faster way to it than compressing body whole (a cached page).
+  std::function<std::string()> gzip;
   std::shared_ptr<BodyStream> stream;  // when set, `body` is ignored and the body is sent chunked
 };
 

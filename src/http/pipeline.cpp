@@ -35,7 +35,10 @@ void compress(const Request& request, Response& response) {
   response.headers.add("Vary", "Accept-Encoding");
   const auto encoding = negotiate_encoding(request.headers.get("Accept-Encoding"));
   if (encoding == Encoding::identity) return;
-  response.body = encoding == Encoding::br ? brotli_compress(response.body) : gzip_compress(response.body);
+  if (encoding == Encoding::br)
+    response.body = brotli_compress(response.body);
+  else
+    response.body = response.gzip ? response.gzip() : gzip_compress(response.body);
   response.headers.set("Content-Encoding", std::string{to_string(encoding)});
 }
 
@@ -167,7 +170,8 @@ void Pipeline::finish(const Request& request, Response& response) const {
   response.headers.set("X-Request-Id", request.request_id);
   response.headers.set("traceparent", trace.header());
   if ((request.method == "GET" || request.method == "HEAD") && response.status == 200 && !response.stream) {
-    const auto tag = entity_tag(response.entity.empty() ? response.body : response.entity);
+    const auto tag =
+        !response.etag.empty() ? response.etag : entity_tag(response.entity.empty() ? response.body : response.entity);
     response.headers.set("ETag", tag);
     if (if_none_match_hits(request.headers.get("If-None-Match"), tag)) {
       // RFC 9110 §15.4.5: a 304 carries the Vary that the 200 would have carried.

@@ -177,6 +177,9 @@ class ResultsRepository {
   // How many rows the query selects, whatever its position and limit.
   virtual std::int64_t count_posts(const PostQuery& query) = 0;
   virtual std::int64_t count_comments(const CommentFilter& filter) = 0;
+  // Grows with every committed change to what posts() and comments() return, whichever process made it
+  // (migration 0014): a page read after content_version() gave v is current while it still gives v.
+  virtual std::int64_t content_version() = 0;
 
   // Every row the query selects from query.after on, in order, fetched in pages of about 500 (query.limit
   // is ignored). visit returns false to stop early.

@@ -168,6 +168,15 @@ std::int64_t ResultsRepositoryOn<Database>::count_comments(const CommentFilter& 
 }
 
 template <class Database>
+std::int64_t ResultsRepositoryOn<Database>::content_version() {
+  return database_.read([](auto& c) {
+    auto rows = c.query("SELECT CAST(COALESCE(SUM(value), 0) AS BIGINT) FROM content_versions");
+    rows.next();
+    return rows.int64(0);
+  });
+}
+
+template <class Database>
 void ResultsRepositoryOn<Database>::for_each_post(const PostQuery& query,
                                                   const std::function<bool(const PostRow&)>& visit) {
   stream(

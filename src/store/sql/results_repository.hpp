@@ -17,6 +17,7 @@ class ResultsRepositoryOn final : public ResultsRepository {
   CommentPage comments(const CommentQuery& query) override;
   std::int64_t count_posts(const PostQuery& query) override;
   std::int64_t count_comments(const CommentFilter& filter) override;
+  std::int64_t content_version() override;
   void for_each_post(const PostQuery& query, const std::function<bool(const PostRow&)>& visit) override;
   void for_each_comment(const CommentQuery& query, const std::function<bool(const CommentRow&)>& visit) override;
   // In analytics.cpp:

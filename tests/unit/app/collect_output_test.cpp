@@ -24,6 +24,7 @@ class FakeResults final : public store::ResultsRepository {
   store::CommentPage comments(const store::CommentQuery&) override { throw std::logic_error("not streamed"); }
   std::int64_t count_posts(const store::PostQuery&) override { throw std::logic_error("not counted"); }
   std::int64_t count_comments(const store::CommentFilter&) override { throw std::logic_error("not counted"); }
+  std::int64_t content_version() override { throw std::logic_error("not cached"); }
   void for_each_post(const store::PostQuery& query, const std::function<bool(const store::PostRow&)>& visit) override {
     asked_for.push_back(query.task_id);
     for (const auto& row : post_rows)

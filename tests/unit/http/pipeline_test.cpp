@@ -54,6 +54,12 @@ class PipelineTest : public ::testing::Test {
                [](Request&) { return body_response("application/json", std::string(compression_threshold, 'a')); });
     router.add("GET", "/just-under",
                [](Request&) { return body_response("application/json", std::string(compression_threshold - 1, 'a')); });
+    router.add("GET", "/ready-made", [](Request&) {
+      auto response = body_response("application/json", large_json);
+      response.etag = "W/\"ready\"";
+      response.gzip = [] { return std::string{"ready gzip"}; };
+      return response;
+    });
     router.add("GET", "/png", [](Request&) { return body_response("image/png", std::string(5000, 'a')); });
     router.add("GET", "/stream", [](Request&) {
       auto response = body_response("text/event-stream", std::string(5000, 'a'));
@@ -291,6 +297,16 @@ TEST_F(PipelineTest, ETagIsTheSameWhateverTheEncoding) {
   const auto plain = get("/large");
   const auto gzipped = get("/large", {{"Accept-Encoding", "gzip"}});
   EXPECT_EQ(plain.headers.get("ETag"), gzipped.headers.get("ETag"));
+}
+
+TEST_F(PipelineTest, UsesAnETagAndAGzipMadeAhead) {
+  const auto gzipped = get("/ready-made", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gzipped.headers.get("ETag"), "W/\"ready\"");
+  EXPECT_EQ(gzipped.headers.get("Content-Encoding"), "gzip");
+  EXPECT_EQ(gzipped.body, "ready gzip");
+  EXPECT_EQ(brotli_decompress(get("/ready-made", {{"Accept-Encoding", "br"}}).body), large_json);
+  EXPECT_EQ(get("/ready-made").body, large_json);
+  EXPECT_EQ(get("/ready-made", {{"If-None-Match", "W/\"ready\""}}).status, 304);
 }
 
 TEST_F(PipelineTest, LargeBodyNotAcceptedCompressedStaysPlainButVaries) {

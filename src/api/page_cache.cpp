@@ -1,0 +1,36 @@
+#include "api/page_cache.hpp"
+
+namespace vka::api {
+
+std::optional<http::EncodedEnvelope> PageCache::find(const std::string& key, std::int64_t version) {
+  std::lock_guard lock{mutex_};
+  const auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.version != version) return std::nullopt;
+  recency_.splice(recency_.begin(), recency_, it->second.recency);
+  return it->second.page;
+}
+
+void PageCache::store(const std::string& key, std::int64_t version, http::EncodedEnvelope page) {
+  // The key is held twice: in the map and in the recency list.
+  const std::size_t bytes = page.size_bytes() + 2 * key.size();
+  std::lock_guard lock{mutex_};
+  if (const auto it = entries_.find(key); it != entries_.end()) erase(it);
+  if (bytes > capacity_bytes_) return;
+  while (size_bytes_ + bytes > capacity_bytes_) erase(entries_.find(recency_.back()));
+  recency_.push_front(key);
+  entries_.emplace(key, Entry{version, std::move(page), bytes, recency_.begin()});
+  size_bytes_ += bytes;
+}
+
+std::size_t PageCache::size_bytes() const {
+  std::lock_guard lock{mutex_};
+  return size_bytes_;
+}
+
+void PageCache::erase(std::unordered_map<std::string, Entry>::iterator entry) {
+  size_bytes_ -= entry->second.bytes;
+  recency_.erase(entry->second.recency);
+  entries_.erase(entry);
+}
+
+}  // namespace vka::api
