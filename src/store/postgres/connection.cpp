@@ -93,13 +93,12 @@ std::string Connection::statement_key(std::string_view sql, const std::vector<Pa
   return key;
 }
 
-const std::string& Connection::prepare(std::string_view sql, const std::vector<Param>& params) {
-  std::string key = statement_key(sql, params);
+const std::string& Connection::prepare(std::string key, std::string_view sql, const std::vector<Param>& params) {
+  auto found = statements_.find(key);
+  if (found != statements_.end()) return found->second;
   std::vector<Oid> types;
   types.reserve(params.size());
   for (const Param& p : params) types.push_back(p.type);
-  auto found = statements_.find(key);
-  if (found != statements_.end()) return found->second;
   const std::string name = "s" + std::to_string(statements_.size() + 1);
   const std::string text = numbered_placeholders(sql);
   PGresult* result = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()), types.data());
@@ -118,7 +117,7 @@ Connection::Bound::Bound(const std::vector<Param>& params) {
 
 Rows Connection::run(std::string_view sql, const std::vector<Param>& params) {
   finish_pipeline();
-  const std::string& name = prepare(sql, params);
+  const std::string& name = prepare(statement_key(sql, params), sql, params);
   const Bound bound(params);
   PGresult* result = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), bound.values.data(),
                                     bound.lengths.data(), bound.formats.data(), 0);
@@ -129,8 +128,9 @@ Rows Connection::run(std::string_view sql, const std::vector<Param>& params) {
 
 void Connection::send(std::string_view sql, const std::vector<Param>& params) {
   // Preparing waits for the server, which pipeline mode does not allow: a new statement ends the pipeline first.
-  if (!pipelined_.empty() && !is_prepared(sql, params)) finish_pipeline();
-  const std::string& name = prepare(sql, params);
+  std::string key = statement_key(sql, params);
+  if (!pipelined_.empty() && !statements_.contains(key)) finish_pipeline();
+  const std::string& name = prepare(std::move(key), sql, params);
   if (pipelined_.empty() && PQenterPipelineMode(conn_) != 1)
     throw StoreError(StoreErrorKind::unavailable, "lost the connection to the database server");
   const Bound bound(params);
@@ -176,10 +176,6 @@ void Connection::finish_pipeline() {
   PQexitPipelineMode(conn_);
   if (first_error) fail(first_error, "statement", failed_sql);
   if (broken()) fail(nullptr, "statement", sent.back());
-}
-
-bool Connection::is_prepared(std::string_view sql, const std::vector<Param>& params) const {
-  return statements_.contains(statement_key(sql, params));
 }
 
 void Connection::fail(PGresult* result, std::string_view what, std::string_view sql) {

@@ -114,12 +114,12 @@ class Connection {
   };
 
   static std::string statement_key(std::string_view sql, const std::vector<Param>& params);
-  bool is_prepared(std::string_view sql, const std::vector<Param>& params) const;
   Rows run(std::string_view sql, const std::vector<Param>& params);
   void send(std::string_view sql, const std::vector<Param>& params);
   // Ends the pipeline execute_later opened, if any: waits for its statements and throws the first error.
   void finish_pipeline();
-  const std::string& prepare(std::string_view sql, const std::vector<Param>& params);
+  // The name of the statement prepared under key (statement_key of sql and params), preparing it first if need be.
+  const std::string& prepare(std::string key, std::string_view sql, const std::vector<Param>& params);
   [[noreturn]] void fail(pg_result* result, std::string_view what, std::string_view sql);
 
   pg_conn* conn_ = nullptr;

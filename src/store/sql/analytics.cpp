@@ -71,8 +71,10 @@ auto query_scope(auto& c, const std::string& sql, const CommentFilter& f, auto..
 }
 
 // Counted and ranked at ingest (migrations/*/0013_ranked_authors.sql): the wall's rows, or the task's over all
-// its walls. The index ranks the authors of at least 8 comments; when fewer than `top_authors` have that many,
-// every author row is sorted, which costs little then.
+// its walls. The index ranks the authors of at least 8 comments (the migration's partial index names the same
+// floor); when fewer than `top_authors` have that many, every author row is sorted, which costs little then.
+constexpr std::string_view ranked_authors_only = " AND a.comments >= 8";
+
 void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& out) {
   const bool wall = f.group_id.has_value();
   {
@@ -83,7 +85,7 @@ void read_authors(auto& c, const CommentFilter& f, int top_authors, Analytics& o
     rows.next();
     out.authors = rows.int64(0);
   }
-  for (const std::string_view ranked : {" AND a.comments >= 8", ""}) {
+  for (const std::string_view ranked : {ranked_authors_only, std::string_view{}}) {
     out.top_authors.clear();
     auto rows = query_scope(c,
                             "SELECT a.from_id, au.name, a.comments FROM " +

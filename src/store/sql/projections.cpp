@@ -93,6 +93,7 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
           std::string(receivers) + " ON CONFLICT (task_id, owner_id) DO UPDATE SET " +
           increments("task_owner_totals", {"comments", "likes", "positive", "neutral", "negative", "unlabelled"}),
       owner_id, post_id, only_task, t.comments, delta.likes(), t.positive, t.neutral, t.negative, t.unlabelled);
+  const std::string authors = delta.authors_json();  // of the wall, and summed over the task's walls
   const KeyedCounts keyed[] = {
       {"task_owner_days",
        "day",
@@ -101,10 +102,10 @@ void apply_to_tasks(auto& c, std::int64_t owner_id, std::int64_t post_id, const 
        delta.days_json()},
       {"task_owner_hours", "hour", "bigint", {"comments"}, delta.hours_json()},
       {"task_owner_keywords", "keyword", "text", {"comments"}, delta.keywords_json()},
-      {"task_owner_authors", "from_id", "bigint", {"comments"}, delta.authors_json()},
+      {"task_owner_authors", "from_id", "bigint", {"comments"}, authors},
       {"task_owner_phrases", "phrase", "text", {"comments"}, delta.phrases().phrases_json()},
       {"task_owner_phrase_words", "word", "text", {"comments"}, delta.phrases().words_json()},
-      {"task_authors", "from_id", "bigint", {"comments"}, delta.authors_json(), false},
+      {"task_authors", "from_id", "bigint", {"comments"}, authors, false},
   };
   for (const KeyedCounts& k : keyed) {
     if (k.rows_json == "[]") continue;
