@@ -1,6 +1,7 @@
 #include "vk/json_reader.hpp"
 
 #include <limits>
+#include <string>
 
 namespace vka::vk::detail {
 
@@ -70,11 +71,15 @@ bool flag_at(const json::value& v, const Where& where) {
 
 std::string string_at(const json::value& v, const Where& where) {
   if (!v.is_string()) wrong_kind(v, where, "a string");
-  return std::string(v.get_string());
+  // U+0000 is dropped: PostgreSQL's text cannot hold it, so a page with one could not be stored, and no
+  // text needs it.
+  std::string text(v.get_string());
+  std::erase(text, '\0');
+  return text;
 }
 
 std::string text_at(const json::value& v, const Where& where) {
-  if (v.is_string()) return std::string(v.get_string());
+  if (v.is_string()) return string_at(v, where);
   if (v.is_int64() || v.is_uint64()) return std::to_string(int_at(v, where));
   wrong_kind(v, where, "a string or an integer");
 }

@@ -25,6 +25,10 @@ std::string Dialect::json_rows(std::string_view param, const std::vector<std::st
   return sql + " FROM jsonb_array_elements(" + std::string(param) + "::jsonb)";
 }
 
+std::string Dialect::in_json_numbers(std::string_view column, std::string_view param) {
+  return std::string(column) + " = ANY(ARRAY(" + json_rows(param, {"bigint"}) + "))";
+}
+
 void Dialect::lock_migrations(Connection& connection) {
   // Any fixed number, the same in every process of this application ("vka").
   connection.query("SELECT pg_advisory_xact_lock(7760737)");

@@ -198,8 +198,8 @@ ProjectionDelta Projections<Database>::delta_of_write(Connection& c, std::int64_
   std::map<std::int64_t, CommentFacts> stored;
   {
     auto rows =
-        c.query("SELECT c.id, " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND c.id IN (" +
-                    Dialect::json_rows("?2", {"bigint"}) + ")",
+        c.query("SELECT c.id, " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND " +
+                    Dialect::in_json_numbers("c.id", "?2"),
                 owner_id, ids_json(comments));
     while (rows.next()) stored.emplace(rows.int64(0), read_facts(rows, 1));
   }

@@ -26,6 +26,10 @@ std::string Dialect::json_rows(std::string_view param, const std::vector<std::st
   return sql + " FROM json_each(" + std::string(param) + ")";
 }
 
+std::string Dialect::in_json_numbers(std::string_view column, std::string_view param) {
+  return std::string(column) + " IN (" + json_rows(param, {"bigint"}) + ")";
+}
+
 std::int64_t Dialect::lock_sends(Connection&, std::string_view) {
   using namespace std::chrono;
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();

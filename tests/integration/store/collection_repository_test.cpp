@@ -72,6 +72,36 @@ TEST_P(CollectionRepositoryTest, UpsertKeepsTheLatestValuesAndAnalysis) {
   EXPECT_EQ(full_text_matches("собак"), 1);
 }
 
+TEST_P(CollectionRepositoryTest, APageKeepsEveryValueExactlyAndTheLastCopyOfARepeatedComment) {
+  const LeaseToken lease = start_task("t1");
+  ASSERT_EQ(posts(lease, "t1", std::nullopt, {make_post(-1, 10, 1000, 2)}).outcome, Outcome::applied);
+  domain::Comment odd = make_comment(-1, 10, 100, 500, 1001, "котик");
+  odd.text = "\"quoted\" \\ back\nslash\t\x01 \x7f 🐱";  // U+0000 never gets here (vk/json_reader.cpp)
+  odd.sentiment = domain::Sentiment::positive;
+  odd.sentiment_score = 0.1 + 0.2;  // 0.30000000000000004: every digit counts
+  odd.keywords = {"котик", "\"кавычки\""};
+  odd.phrases = {"пушистый котик"};
+  domain::Comment repeated = make_comment(-1, 10, 101, 501, 1002, "собак", 1);
+  repeated.sentiment_score = 1.0 / 3;
+  domain::Comment last_copy = repeated;
+  last_copy.likes = 9;
+  last_copy.stems = "кошк";
+
+  const WriteResult written = comments(lease, "t1", -1, 10, {repeated, odd, last_copy});
+  EXPECT_EQ(written.counted.comments_collected, 2);
+  const CommentPage page = store_->results().comments({{"t1"}});
+  ASSERT_EQ(page.items.size(), 2u);
+  for (const CommentRow& item : page.items) {
+    domain::Comment expected = item.comment.id == odd.id ? odd : last_copy;
+    expected.phrases.clear();  // pages leave them out; they are checked below
+    EXPECT_EQ(item.comment, expected);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM comments WHERE id = 100 AND phrases = '[\"пушистый котик\"]'"), 1);
+  EXPECT_EQ(full_text_matches("собак"), 0);
+  EXPECT_EQ(full_text_matches("кошк"), 1);
+  expect_full_text_index_consistent();
+}
+
 TEST_P(CollectionRepositoryTest, StaleGenerationWritesNothing) {
   const LeaseToken stale = start_task("t1");
   link(stale, "t1", {1});

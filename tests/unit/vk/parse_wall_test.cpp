@@ -164,6 +164,16 @@ TEST(ParseWallGetComments, ReadsReplyBranch) {
   EXPECT_EQ(page->items[1].likes, 3);
 }
 
+TEST(ParseWallGetComments, TextsLoseTheNulCharacter) {
+  auto page = parse_wall_get_comments(success_of(R"({"response": {"count": 1, "items": [
+      {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4, "text": "до\u0000после\u0000"}],
+      "profiles": [{"id": 3, "first_name": "Ан\u0000на", "last_name": ""}]}})")
+                                          .response);
+  ASSERT_TRUE(page) << page.error().to_string();
+  EXPECT_EQ(page->items[0].text, "допосле");
+  EXPECT_EQ(page->profiles[0].first_name, "Анна");
+}
+
 TEST(ParseWallGetComments, LiveCommentWithoutTextIsRejected) {
   const auto error = error_of(R"({"response": {"count": 1, "items": [
       {"id": 1, "owner_id": -1, "post_id": 2, "from_id": 3, "date": 4}]}})",
