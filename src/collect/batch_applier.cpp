@@ -249,8 +249,8 @@ struct BatchApplier::Visitor {
   void save_comments(std::vector<CommentsLane>::iterator lane, Step& step, const vk::CommentsPage& page) {
     ++report.progressed;
     lane->checkpoint = step.next;
-    self.writer_.save_comments(lane->owner_id, lane->post_id, std::move(step.comments),
-                               authors_of(page.profiles, page.groups), step.next);
+    self.hold_comments(lane->owner_id, lane->post_id, std::move(step.comments), authors_of(page.profiles, page.groups),
+                       step.next);
     if (step.next.done()) self.work_.comments.erase(lane);
   }
 
@@ -270,6 +270,7 @@ struct BatchApplier::Visitor {
     if (lane == self.work_.comments.end()) return;
     AnalysedResult analysed = analysis.take(index);
     if (const auto* failure = std::get_if<vk::VkFailure>(&analysed)) {
+      self.write_held_comments();  // before the refusal, in call order
       if (item_failure(*failure) && lane->checkpoint.offset == call.offset && !lane->checkpoint.top_done)
         comments_refused(lane, *failure);
       return;
@@ -284,6 +285,7 @@ struct BatchApplier::Visitor {
     if (lane == self.work_.comments.end()) return;
     AnalysedResult analysed = analysis.take(index);
     if (const auto* failure = std::get_if<vk::VkFailure>(&analysed)) {
+      self.write_held_comments();  // before the refusal, in call order
       if (!item_failure(*failure)) return;
       // This branch alone is refused: record it and let the rest of the post go on.
       auto& threads = lane->checkpoint.threads;
@@ -310,11 +312,44 @@ BatchApplier::BatchApplier(PendingWork& work, PageWriter& writer, const PlanOpti
 BatchReport BatchApplier::apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results,
                                 BatchAnalysis& analysis) {
   BatchReport report;
+  held_.reset();  // what a batch that threw held was rolled back with it
   for (std::size_t i = 0; i < calls.size() && i < results.size(); ++i) {
+    if (!holds_comments_of(calls[i])) write_held_comments();
     Visitor visitor{*this, report, results[i], analysis, i};
     std::visit(visitor, calls[i].tag);
   }
+  write_held_comments();
   return report;
+}
+
+void BatchApplier::hold_comments(std::int64_t owner_id, std::int64_t post_id, std::vector<domain::Comment> comments,
+                                 std::vector<domain::Author> authors, const CommentsCheckpoint& checkpoint) {
+  if (held_ && (held_->owner_id != owner_id || held_->post_id != post_id)) write_held_comments();
+  if (!held_) held_ = HeldComments{owner_id, post_id, {}, {}, {}, 0};
+  held_->comments.insert(held_->comments.end(), std::make_move_iterator(comments.begin()),
+                         std::make_move_iterator(comments.end()));
+  held_->authors.insert(held_->authors.end(), std::make_move_iterator(authors.begin()),
+                        std::make_move_iterator(authors.end()));
+  held_->checkpoint = checkpoint;
+  if (++held_->pages == pages_written_together) write_held_comments();
+}
+
+bool BatchApplier::holds_comments_of(const PlannedCall& call) const {
+  if (!held_) return false;
+  const auto of_held_post = [&](const auto& page) {
+    return page.owner_id == held_->owner_id && page.post_id == held_->post_id;
+  };
+  if (const auto* top = std::get_if<TopCommentsCall>(&call.tag)) return of_held_post(*top);
+  if (const auto* branch = std::get_if<BranchCall>(&call.tag)) return of_held_post(*branch);
+  return false;
+}
+
+void BatchApplier::write_held_comments() {
+  if (!held_) return;
+  HeldComments held = std::move(*held_);
+  held_.reset();
+  writer_.save_comments(held.owner_id, held.post_id, std::move(held.comments), std::move(held.authors),
+                        held.checkpoint);
 }
 
 }  // namespace vka::collect

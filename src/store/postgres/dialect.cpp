@@ -38,6 +38,10 @@ bool Dialect::lock_task(Connection& connection, std::string_view task_id) {
   return connection.query("SELECT 1 FROM tasks WHERE id = ?1 FOR NO KEY UPDATE", task_id).next();
 }
 
+void Dialect::lock_post(Connection& connection, std::int64_t owner_id, std::int64_t post_id) {
+  connection.query("SELECT 1 FROM posts WHERE owner_id = ?1 AND id = ?2 FOR NO KEY UPDATE", owner_id, post_id);
+}
+
 std::int64_t Dialect::lock_sends(Connection& connection, std::string_view token_key) {
   connection.query("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))", token_key);
   Rows clock = connection.query("SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint");

@@ -67,6 +67,10 @@ struct Dialect {
   static void lock_migrations(Connection& connection);
   // Locks the task's row until the transaction ends; false when there is no such task.
   static bool lock_task(Connection& connection, std::string_view task_id);
+  // Locks the post's row until the transaction ends, so that writers of its comments (several tasks may hold a
+  // post) take turns: each then reads what the one before it stored and counts only what it adds, in the post's
+  // totals and in the read models of every task holding it.
+  static void lock_post(Connection& connection, std::int64_t owner_id, std::int64_t post_id);
   // Serializes one VK token's send bookings, whichever process or host makes them, until the transaction ends,
   // and returns the clock they are booked by, in Unix microseconds: the server's, not this host's, since
   // processes on several hosts must agree on what "now" is.

@@ -129,6 +129,7 @@ WriteResult CollectionRepositoryOn<Database>::write_posts(const LeaseToken& leas
     Dialect::upsert_posts(c, write.posts, write.at);
     // A post another task stored first brings its comments into this task's analytics.
     for (const auto& [owner_id, post_id] : Dialect::link_posts(c, write.task_id, write.posts, counted)) {
+      Dialect::lock_post(c, owner_id, post_id);
       Projections<Database>::add_post_to_task(c, write.task_id, owner_id, post_id);
       opened.emplace_back(owner_id, post_id);
     }
@@ -151,6 +152,7 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
   using Dialect = typename Database::Dialect;
   return fenced_write(database_, lease, write.task_id, write.counters, write.event, write.at, [&](auto& c) {
     domain::TaskProgress counted;
+    Dialect::lock_post(c, write.owner_id, write.post_id);
     std::int64_t counted_before = 0;
     bool was_final = false;
     {

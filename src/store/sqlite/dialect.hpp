@@ -63,6 +63,8 @@ struct Dialect {
   static void lock_migrations(Connection&) {}
   // Locks the task's row until the transaction ends; false when there is no such task. The write lock does.
   static bool lock_task(Connection&, std::string_view) { return true; }
+  // Makes the post's comment writers take turns until the transaction ends. The write lock does.
+  static void lock_post(Connection&, std::int64_t, std::int64_t) {}
   // Serializes one VK token's send bookings and returns the clock they are booked by, in Unix microseconds:
   // the write transaction serializes them, and SQLite serves one machine, whose clock every process shares.
   static std::int64_t lock_sends(Connection& connection, std::string_view token_key);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <boost/json/parse.hpp>
+
 #include <filesystem>
 
 #include "collect/collect_handler.hpp"
@@ -178,6 +180,32 @@ TEST_F(CollectorTest, CollectsEveryPostCommentAndReplyExactlyOnce) {
   for (const auto& e : events) types.insert(e.type);
   for (const char* type : {"task.started", "group.resolved", "post.collected", "comments.ingested", "task.completed"})
     EXPECT_TRUE(types.contains(type)) << type;
+}
+
+TEST_F(CollectorTest, ConsecutivePagesOfAPostAreWrittenTogetherAFewAtATime) {
+  FakePost& big = vk_.communities[0].wall[1];
+  ASSERT_EQ(big.id, 15);
+  big.comments.clear();
+  for (std::int64_t id = 10'000; id < 11'000; ++id) big.comments.push_back(comment(id));  // ids unique on the wall
+  create_task();
+  EXPECT_EQ(run_job().outcome, jobs::JobOutcome::done);
+
+  std::vector<std::int64_t> written;  // the comments each write of post 15 counted, in order
+  bool last_done = false;
+  for (const auto& event : store_->events().list("task-1", 0, 1000)) {
+    if (event.type != "comments.ingested") continue;
+    const boost::json::object payload = boost::json::parse(event.payload_json).as_object();
+    if (payload.at("post_id").as_int64() != 15) continue;
+    written.push_back(payload.at("comments").as_int64());
+    last_done = payload.at("post_done").as_bool();
+  }
+  // The first page tells how many comments there are; the other nine pages come in one batch and are written
+  // three at a time; an empty page past the end closes the post.
+  EXPECT_EQ(written, (std::vector<std::int64_t>{100, 300, 300, 300, 0}));
+  EXPECT_TRUE(last_done);
+  EXPECT_EQ(vk_.calls("wall.getComments"), 11 + 1 + 1 + 1 + 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM comments WHERE post_id = 15"), 1000);
+  EXPECT_EQ(store_->tasks().get("task-1")->progress.comments_collected, 1003);
 }
 
 TEST_F(CollectorTest, ATaskNamingAStoredTokenSendsOnlyWithThatToken) {
