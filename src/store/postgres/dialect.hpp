@@ -2,6 +2,7 @@
 // What PostgreSQL does differently from SQLite, for the repositories in store/sql/. Several processes write
 // at once, so what SQLite's single writer gives for free is taken here with row and advisory locks.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -82,7 +83,13 @@ struct Dialect {
   // no dead row versions behind.
   static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at);
-  // Their posts must be stored first.
+  // Comments: their posts must be stored first. insert_new_comments inserts those not stored yet and returns
+  // their ids, leaving the others as they are: the primary key finds them whatever the planner thinks of the
+  // table (a lookup planned while the table was nearly empty kept scanning a wall's comments for every page
+  // after it had grown), so only the others are looked up before upsert_comments.
+  static std::set<std::int64_t> insert_new_comments(Connection& connection,
+                                                    const std::vector<domain::Comment>& comments,
+                                                    domain::Timestamp seen_at);
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments,
                               domain::Timestamp seen_at);
   // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns

@@ -1,6 +1,7 @@
 #include "store/sql/collection_repository.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "store/error.hpp"
 #include "store/postgres/database.hpp"
@@ -168,9 +169,17 @@ WriteResult CollectionRepositoryOn<Database>::write_comments(const LeaseToken& l
     for (const domain::Comment& comment : write.comments)
       if (comment.owner_id != write.owner_id || comment.post_id != write.post_id)
         throw StoreError(StoreErrorKind::conflict, "a comment of another post was written with this post's page");
-    const ProjectionDelta delta = Projections<Database>::delta_of_write(c, write.owner_id, write.comments);
     Dialect::upsert_authors(c, write.authors, write.at);
-    Dialect::upsert_comments(c, write.comments, write.at);
+    const std::set<std::int64_t> inserted = Dialect::insert_new_comments(c, write.comments, write.at);
+    const ProjectionDelta delta = Projections<Database>::delta_of_write(c, write.owner_id, write.comments, inserted);
+    if (inserted.empty()) {
+      Dialect::upsert_comments(c, write.comments, write.at);
+    } else {
+      std::vector<domain::Comment> others;
+      for (const domain::Comment& comment : write.comments)
+        if (!inserted.contains(comment.id)) others.push_back(comment);
+      Dialect::upsert_comments(c, others, write.at);
+    }
     Projections<Database>::apply(c, write.owner_id, write.post_id, delta);
     // Counting the post's stored comments (rather than the rows this page inserted) keeps the count exact
     // when a page is replayed and when another task stored some of them first. post_totals holds that count,

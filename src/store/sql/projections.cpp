@@ -59,11 +59,11 @@ constexpr std::string_view task_read_models[] = {"task_owner_totals",      "task
                                                  "task_owner_keywords",    "task_owner_authors", "task_owner_phrases",
                                                  "task_owner_phrase_words"};
 
-std::string ids_json(const std::vector<domain::Comment>& comments) {
+std::string ids_json(const std::vector<std::int64_t>& ids) {
   std::string out = "[";
-  for (const domain::Comment& comment : comments) {
+  for (const std::int64_t id : ids) {
     if (out.size() > 1) out += ',';
-    out += '[' + std::to_string(comment.id) + ']';
+    out += '[' + std::to_string(id) + ']';
   }
   return out + ']';
 }
@@ -193,19 +193,23 @@ void count_authors(auto& c, std::string_view task_id) {
 
 template <class Database>
 ProjectionDelta Projections<Database>::delta_of_write(Connection& c, std::int64_t owner_id,
-                                                      const std::vector<domain::Comment>& comments) {
+                                                      const std::vector<domain::Comment>& comments,
+                                                      const std::set<std::int64_t>& inserted) {
   using Dialect = typename Database::Dialect;
+  std::map<std::int64_t, const domain::Comment*> latest;  // a page may repeat a comment: its last copy counts
+  for (const domain::Comment& comment : comments) latest[comment.id] = &comment;
   std::map<std::int64_t, CommentFacts> stored;
-  {
+  std::vector<std::int64_t> known;  // not just inserted: perhaps stored before
+  for (const auto& [id, comment] : latest)
+    if (!inserted.contains(id)) known.push_back(id);
+  if (!known.empty()) {
     auto rows =
         c.query("SELECT c.id, " + std::string(facts_columns) + " FROM comments c WHERE c.owner_id = ?1 AND " +
                     Dialect::in_json_numbers("c.id", "?2"),
-                owner_id, ids_json(comments));
+                owner_id, ids_json(known));
     while (rows.next()) stored.emplace(rows.int64(0), read_facts(rows, 1));
   }
   ProjectionDelta delta;
-  std::map<std::int64_t, const domain::Comment*> latest;  // a page may repeat a comment: its last copy counts
-  for (const domain::Comment& comment : comments) latest[comment.id] = &comment;
   for (const auto& [id, comment] : latest) {
     const auto found = stored.find(id);
     delta.change(found == stored.end() ? std::nullopt : std::optional<CommentFacts>(found->second), facts_of(*comment));

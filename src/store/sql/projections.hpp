@@ -4,6 +4,7 @@
 // engines in the .cpp, which the repositories that use them include.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -17,10 +18,11 @@ template <class Database>
 struct Projections {
   using Connection = typename Database::Connection;
 
-  // What writing `comments` (all of one post) changes, against what is stored of them now. Call before
-  // storing them.
+  // What writing `comments` (all of one post) changes, against what is stored of them now; those whose ids are
+  // in `inserted` were new and have just been stored. Call before storing the others.
   static ProjectionDelta delta_of_write(Connection& connection, std::int64_t owner_id,
-                                        const std::vector<domain::Comment>& comments);
+                                        const std::vector<domain::Comment>& comments,
+                                        const std::set<std::int64_t>& inserted);
 
   // Applies a change to the post's comments to every task that holds the post, and to the post's own totals.
   static void apply(Connection& connection, std::int64_t owner_id, std::int64_t post_id, const ProjectionDelta& delta);

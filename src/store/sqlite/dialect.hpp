@@ -2,6 +2,7 @@
 // What SQLite does differently from PostgreSQL, for the repositories in store/sql/. SQLite has one writer
 // at a time (every write transaction is BEGIN IMMEDIATE), so nothing here needs a row or advisory lock.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,7 +73,13 @@ struct Dialect {
   // Idempotent writes of collected rows by their VK ids (collected_rows.cpp): one statement per row.
   static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at);
-  // Their posts must be stored first.
+  // Comments: their posts must be stored first. Nothing is inserted ahead of the lookup of what is stored
+  // (PostgreSQL's insert_new_comments): SQLite's plan for it stays on the key, and one statement per page keeps
+  // the full-text index to one segment per page.
+  static std::set<std::int64_t> insert_new_comments(Connection&, const std::vector<domain::Comment>&,
+                                                    domain::Timestamp) {
+    return {};
+  }
   static void upsert_comments(Connection& connection, const std::vector<domain::Comment>& comments,
                               domain::Timestamp seen_at);
   // Links the posts to the task; counts those new to it, with the comments VK announced for them, and returns
