@@ -57,8 +57,8 @@ struct Dialect {
 
   // The rows of a JSON array of arrays bound to `param`, as columns c0, c1, … of the given types.
   static std::string json_rows(std::string_view param, const std::vector<std::string_view>& types);
-  // `column` is one of the numbers of the JSON array of arrays bound to `param` ([[n], …]). As an array, so that
-  // the planner looks each one up in the column's index: as a subquery it scanned the wall's comments instead.
+  // `column` is one of the numbers of the JSON array of arrays bound to `param` ([[n], …]), as an array that an
+  // index on the column can look each one up with.
   static std::string in_json_numbers(std::string_view column, std::string_view param);
   // Joined after comments c: one row k per keyword of the comment, the keyword in k.value.
   static constexpr std::string_view each_keyword =
