@@ -212,22 +212,35 @@ class RateLimitTest(unittest.TestCase):
         server = Server(extra_env={"VKA_EXPENSIVE_CONCURRENCY": "1"}).start()
         try:
             body = b'{"texts": ["first"]}'
-            with socket.create_connection(("127.0.0.1", server.port), timeout=30) as slow:
-                # The header alone takes the credential's one slot; the body follows later.
-                slow.sendall(f"POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {server.admin_key}\r\n"
-                             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode())
+            header = (f"POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {server.admin_key}\r\n"
+                      f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+
+            def hold_the_slot():
+                """The header alone takes the credential's one slot; the body follows later."""
+                connection = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+                connection.sendall(header)
+                return connection
+
+            slow = hold_the_slot()
+            try:
                 refused = None
                 for _ in range(400):  # a loaded machine may take a while to read the first header
                     response = server.request("POST", "/api/v1/analyze", {"texts": ["second"]})
                     if response.status == 429:
                         refused = response
                         break
+                    if select.select([slow], [], [], 0)[0]:
+                        # The header was read while a probe held the slot, and refused: hold it again.
+                        slow.close()
+                        slow = hold_the_slot()
                     time.sleep(0.05)
                 self.assertIsNotNone(refused, "a second analyze must be refused while the first holds the slot")
                 assert_rate_limited(self, refused)
                 self.assertEqual(server.request("GET", "/api/v1/tasks").status, 200, "cheap requests go on")
                 slow.sendall(body)
                 self.assertEqual(status_of(slow.recv(65536)), 200)
+            finally:
+                slow.close()
             # The slot is given back as the first request ends, which may be just after its answer arrives.
             wait_for(lambda: server.request("POST", "/api/v1/analyze", {"texts": ["third"]}).status == 200, timeout=10)
         finally:
