@@ -312,7 +312,6 @@ BatchApplier::BatchApplier(PendingWork& work, PageWriter& writer, const PlanOpti
 BatchReport BatchApplier::apply(const std::vector<PlannedCall>& calls, const std::vector<CallResult>& results,
                                 BatchAnalysis& analysis) {
   BatchReport report;
-  held_.reset();  // what a batch that threw held was rolled back with it
   for (std::size_t i = 0; i < calls.size() && i < results.size(); ++i) {
     if (!holds_comments_of(calls[i])) write_held_comments();
     Visitor visitor{*this, report, results[i], analysis, i};
