@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/error.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/dialect.hpp"
 #include "store/sql/transaction.hpp"
@@ -37,6 +38,21 @@ class Database {
   template <class F>
   decltype(auto) read(F&& f) {
     return transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", f);
+  }
+
+  // Runs f(Connection&), which reads with one statement: a statement sees one state of the database by
+  // itself, so no transaction is opened around it (one round trip instead of three). f runs again on another
+  // connection when the leased one turns out broken (a server restart): it changed nothing.
+  template <class F>
+  decltype(auto) read_statement(F&& f) {
+    for (int attempt = 0;; ++attempt) {
+      Lease lease(*this);
+      try {
+        return f(*lease.connection);
+      } catch (const StoreError&) {
+        if (!lease.connection->broken() || attempt >= max_connections_) throw;
+      }
+    }
   }
 
   // Runs f(Connection&) outside any transaction.

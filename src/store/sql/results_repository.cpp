@@ -169,7 +169,7 @@ std::int64_t ResultsRepositoryOn<Database>::count_comments(const CommentFilter& 
 
 template <class Database>
 std::int64_t ResultsRepositoryOn<Database>::content_version() {
-  return database_.read([](auto& c) {
+  return database_.read_statement([](auto& c) {
     auto rows = c.query("SELECT CAST(COALESCE(SUM(value), 0) AS BIGINT) FROM content_versions");
     rows.next();
     return rows.int64(0);

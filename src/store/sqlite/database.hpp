@@ -40,6 +40,13 @@ class Database {
     return sql::in_transaction(*lease.connection, "BEGIN", f);
   }
 
+  // Runs f(Connection&), which reads with one statement: a statement sees one snapshot by itself.
+  template <class F>
+  decltype(auto) read_statement(F&& f) {
+    ReaderLease lease(*this);
+    return f(*lease.connection);
+  }
+
   // Closes every connection; readers in use close when they are returned. Later calls throw.
   void close();
 
