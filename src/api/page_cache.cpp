@@ -2,23 +2,28 @@
 
 namespace vka::api {
 
-std::optional<http::EncodedEnvelope> PageCache::find(const std::string& key, std::int64_t version) {
+bool PageCache::holds(const std::string& key) const {
+  std::lock_guard lock{mutex_};
+  return entries_.contains(key);
+}
+
+std::optional<CachedPage> PageCache::find(const std::string& key, std::int64_t version) {
   std::lock_guard lock{mutex_};
   const auto it = entries_.find(key);
   if (it == entries_.end() || it->second.version != version) return std::nullopt;
   recency_.splice(recency_.begin(), recency_, it->second.recency);
-  return it->second.page;
+  return it->second.cached;
 }
 
-void PageCache::store(const std::string& key, std::int64_t version, http::EncodedEnvelope page) {
+void PageCache::store(const std::string& key, std::int64_t version, CachedPage cached) {
   // The key is held twice: in the map and in the recency list.
-  const std::size_t bytes = page.size_bytes() + 2 * key.size();
+  const std::size_t bytes = cached.page.size_bytes() + cached.task_owner.size() + 2 * key.size();
   std::lock_guard lock{mutex_};
   if (const auto it = entries_.find(key); it != entries_.end()) erase(it);
   if (bytes > capacity_bytes_) return;
   while (size_bytes_ + bytes > capacity_bytes_) erase(entries_.find(recency_.back()));
   recency_.push_front(key);
-  entries_.emplace(key, Entry{version, std::move(page), bytes, recency_.begin()});
+  entries_.emplace(key, Entry{version, std::move(cached), bytes, recency_.begin()});
   size_bytes_ += bytes;
 }
 

@@ -36,8 +36,22 @@ Page page_of(const auto& page, int limit, std::optional<std::int64_t> total, con
   return {std::move(items), page_meta(limit, page.next ? std::optional{cursor(*page.next)} : std::nullopt, total)};
 }
 
-// Pages of finished tasks come from the page cache while the content they show is unchanged; a running task's
-// pages change with every write, so they are neither looked up nor kept.
+std::string page_key(const http::Request& request) { return request.path + "?" + request.query; }
+
+// A page kept for this address answers with one read of the database, the content version: at the version it
+// was kept at, its task is unchanged (PageCache), so only the caller's access to it is checked.
+std::optional<http::Response> cached_page(Services& services, const http::Request& request,
+                                          const auth::Principal& principal) {
+  const auto key = page_key(request);
+  if (!services.page_cache.holds(key)) return std::nullopt;
+  auto cached = services.page_cache.find(key, services.store.results().content_version());
+  if (!cached) return std::nullopt;
+  require_visible(services, principal, request.path_param("id"), cached->task_owner);
+  return cached->page.respond(request);
+}
+
+// Pages of finished tasks are kept in the page cache; a running task's pages change with every write, so they
+// are not.
 http::Response answer(Services& services, const http::Request& request, const domain::Task& task,
                       const std::function<Page()>& read) {
   if (!domain::is_terminal(task.status)) {
@@ -45,15 +59,15 @@ http::Response answer(Services& services, const http::Request& request, const do
     return http::envelope(request, 200, std::move(page.items), std::move(page.meta));
   }
   const auto version = services.store.results().content_version();  // before the rows: see PageCache
-  const auto key = request.path + "?" + request.query;
-  if (auto cached = services.page_cache.find(key, version)) return cached->respond(request);
   auto page = read();
-  http::EncodedEnvelope encoded{std::move(page.items), std::move(page.meta)};
-  services.page_cache.store(key, version, encoded);
-  return encoded.respond(request);
+  CachedPage cached{http::EncodedEnvelope{std::move(page.items), std::move(page.meta)}, task.owner};
+  auto response = cached.page.respond(request);
+  services.page_cache.store(page_key(request), version, std::move(cached));
+  return response;
 }
 
 http::Response list_posts(Services& services, http::Request& request, const auth::Principal& principal) {
+  if (auto cached = cached_page(services, request, principal)) return std::move(*cached);
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
   const auto query = parse_post_query(params, task.id);
@@ -66,6 +80,7 @@ http::Response list_posts(Services& services, http::Request& request, const auth
 }
 
 http::Response list_comments(Services& services, http::Request& request, const auth::Principal& principal) {
+  if (auto cached = cached_page(services, request, principal)) return std::move(*cached);
   const auto task = visible_task(services, principal, request.path_param("id"));
   const QueryParams params{request};
   const auto query = parse_comment_query(params, task.id, services.analyzer);

@@ -1,10 +1,12 @@
 """Listing pages of a finished task come from the page cache: the same page again has the same ETag, answers
 If-None-Match with 304 and decodes from gzip to the same JSON with its own request id; whatever changes the
-stored rows changes what is served: a refresh of the task, another task collecting the same wall, a deletion."""
+stored rows changes what is served: a refresh of the task, another task collecting the same wall, a deletion;
+and a kept page is served only to those who may see its task."""
 import gzip
 import json
 import unittest
 
+from accounts import create_user, sign_in
 from harness import Server, Simulator, wait_for
 from test_refresh import finished, get_task, grow, readable_communities, refreshed
 
@@ -39,10 +41,11 @@ class PageCacheTest(unittest.TestCase):
         task = cls.server.create_task({"groups": [cls.group], "posts_per_group": 100})
         return wait_for(lambda: finished(cls.server, task["id"]), timeout=120)
 
+    def page_path(self, task_id):
+        return f"/api/v1/tasks/{task_id}/comments?group_id={self.group}&post_id={self.post['id']}&sort=date&limit=100"
+
     def page(self, task_id, headers=None):
-        return self.server.request(
-            "GET", f"/api/v1/tasks/{task_id}/comments?group_id={self.group}&post_id={self.post['id']}&sort=date&limit=100",
-            headers=headers)
+        return self.server.request("GET", self.page_path(task_id), headers=headers)
 
     def add_comments(self, count):
         grow(self.sim, {"comments": [{"owner_id": self.post["owner_id"], "post_id": self.post["id"], "count": count}]})
@@ -95,6 +98,24 @@ class PageCacheTest(unittest.TestCase):
         self.assertEqual(self.page(other["id"]).status, 200)
         self.assertEqual(self.server.request("DELETE", f"/api/v1/tasks/{other['id']}").status, 204)
         self.assertEqual(self.page(other["id"]).status, 404)
+
+    def test_e_a_kept_page_is_served_only_to_those_who_may_see_the_task(self):
+        task_id = self.task["id"]
+        kept = self.page(task_id)
+        self.assertEqual(kept.status, 200)
+        password = "correct horse battery staple"
+        analyst = create_user(self.server, "page-reader", "analyst", password)
+        session = sign_in(self.server, "page-reader", password)
+        self.assertEqual(session.request("GET", self.page_path(task_id)).status, 404)
+
+        shares = f"/api/v1/tasks/{task_id}/shares/{analyst['id']}"
+        self.assertEqual(self.server.request("PUT", shares).status, 204)
+        shared = session.request("GET", self.page_path(task_id))
+        self.assertEqual(shared.status, 200)
+        self.assertEqual(shared.header("ETag"), kept.header("ETag"))
+
+        self.assertEqual(self.server.request("DELETE", shares).status, 204)
+        self.assertEqual(session.request("GET", self.page_path(task_id)).status, 404)
 
 
 if __name__ == "__main__":

@@ -7,27 +7,36 @@
 namespace vka::api {
 namespace {
 
-http::EncodedEnvelope page_of(std::string text) { return http::EncodedEnvelope{boost::json::string(text), {}}; }
+CachedPage page_of(std::string text) { return {http::EncodedEnvelope{boost::json::string(text), {}}, "u_owner"}; }
 
-std::string body_of(const std::optional<http::EncodedEnvelope>& page) {
+std::string body_of(const std::optional<CachedPage>& cached) {
   http::Request request;
   request.request_id = "r";
-  return page ? page->respond(request).body : "(none)";
+  return cached ? cached->page.respond(request).body : "(none)";
 }
 
 std::string expected_body(std::string text) {
   http::Request request;
   request.request_id = "r";
-  return page_of(std::move(text)).respond(request).body;
+  return page_of(std::move(text)).page.respond(request).body;
+}
+
+// What a page costs the cache: its encodings, its task's owner and its key twice.
+std::size_t bytes_of(const CachedPage& cached, std::string_view key) {
+  return cached.page.size_bytes() + cached.task_owner.size() + 2 * key.size();
 }
 
 TEST(PageCache, FindsAPageOnlyAtTheVersionItWasStoredAt) {
   PageCache cache{1 << 20};
   EXPECT_FALSE(cache.find("/a", 1));
-  cache.store("/a", 1, page_of("one"));
+  EXPECT_FALSE(cache.holds("/a"));
+  cache.store("/a", 1, {page_of("one").page, "u_ann"});
   EXPECT_EQ(body_of(cache.find("/a", 1)), expected_body("one"));
+  EXPECT_EQ(cache.find("/a", 1)->task_owner, "u_ann");
   EXPECT_FALSE(cache.find("/a", 2));
+  EXPECT_TRUE(cache.holds("/a")) << "held at its own version, whatever version is asked for";
   EXPECT_FALSE(cache.find("/b", 1));
+  EXPECT_FALSE(cache.holds("/b"));
 }
 
 TEST(PageCache, StoringAgainReplacesThePageAndItsSize) {
@@ -36,11 +45,11 @@ TEST(PageCache, StoringAgainReplacesThePageAndItsSize) {
   cache.store("/a", 2, page_of("two"));
   EXPECT_FALSE(cache.find("/a", 1));
   EXPECT_EQ(body_of(cache.find("/a", 2)), expected_body("two"));
-  EXPECT_EQ(cache.size_bytes(), page_of("two").size_bytes() + 2 * std::string("/a").size());
+  EXPECT_EQ(cache.size_bytes(), bytes_of(page_of("two"), "/a"));
 }
 
 TEST(PageCache, StaysWithinItsBytesDroppingTheLeastRecentlyUsed) {
-  const auto one_page = page_of(std::string(1000, 'x')).size_bytes() + 2 * std::string("/0").size();
+  const auto one_page = bytes_of(page_of(std::string(1000, 'x')), "/0");
   PageCache cache{3 * one_page};
   cache.store("/0", 1, page_of(std::string(1000, 'x')));
   cache.store("/1", 1, page_of(std::string(1000, 'x')));
@@ -60,7 +69,7 @@ TEST(PageCache, KeepsNoPageLargerThanItAll) {
   EXPECT_FALSE(none.find("/a", 1));
   EXPECT_EQ(none.size_bytes(), 0u);
 
-  PageCache small{page_of("one").size_bytes() + 4};
+  PageCache small{bytes_of(page_of("one"), "/a")};
   small.store("/a", 1, page_of("one"));
   small.store("/b", 1, page_of(std::string(100'000, 'x')));
   EXPECT_TRUE(small.find("/a", 1));
