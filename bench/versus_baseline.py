@@ -437,7 +437,8 @@ def side_by_side(results, engine, args):
     def line(what, name, express, vka, faster):
         ratio = "—"
         if express[1] and vka[1]:
-            ratio = f"{(vka[1] / express[1] if faster == 'higher' else express[1] / vka[1]):,.3g}"
+            value = vka[1] / express[1] if faster == "higher" else express[1] / vka[1]
+            ratio = f"{value:,.0f}" if value >= 1000 else f"{value:.3g}"  # 1,810, not 1.81e+03
         return f"| {what} | {express[0]} | {vka[0]} | {ratio} | {load(name, 'express')} / {load(name, 'vka')} |"
 
     deep = next((r["deep_page"] for r in rows("comments_sentiment_deep", "vka")), None)
