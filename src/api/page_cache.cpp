@@ -10,7 +10,12 @@ bool PageCache::holds(const std::string& key) const {
 std::optional<CachedPage> PageCache::find(const std::string& key, std::int64_t version) {
   std::lock_guard lock{mutex_};
   const auto it = entries_.find(key);
-  if (it == entries_.end() || it->second.version != version) return std::nullopt;
+  if (it == entries_.end()) return std::nullopt;
+  if (it->second.version != version) {
+    // Versions only grow: a page older than the version asked for is never current again.
+    if (it->second.version < version) erase(it);
+    return std::nullopt;
+  }
   recency_.splice(recency_.begin(), recency_, it->second.recency);
   return it->second.cached;
 }

@@ -28,7 +28,7 @@ class PageCache {
 
   // Whether a page is kept under key, at whatever version.
   bool holds(const std::string& key) const;
-  // The page under key, when it was stored at this very version.
+  // The page under key, when it was stored at this very version. One stored at an older version is dropped.
   std::optional<CachedPage> find(const std::string& key, std::int64_t version);
   // Replaces what key held; a page larger than the whole capacity is not kept.
   void store(const std::string& key, std::int64_t version, CachedPage cached);

@@ -31,12 +31,22 @@ TEST(PageCache, FindsAPageOnlyAtTheVersionItWasStoredAt) {
   EXPECT_FALSE(cache.find("/a", 1));
   EXPECT_FALSE(cache.holds("/a"));
   cache.store("/a", 1, {page_of("one").page, "u_ann"});
+  EXPECT_TRUE(cache.holds("/a"));
   EXPECT_EQ(body_of(cache.find("/a", 1)), expected_body("one"));
   EXPECT_EQ(cache.find("/a", 1)->task_owner, "u_ann");
-  EXPECT_FALSE(cache.find("/a", 2));
-  EXPECT_TRUE(cache.holds("/a")) << "held at its own version, whatever version is asked for";
   EXPECT_FALSE(cache.find("/b", 1));
   EXPECT_FALSE(cache.holds("/b"));
+}
+
+TEST(PageCache, DropsAPageOlderThanTheVersionAskedForAndKeepsANewerOne) {
+  PageCache cache{1 << 20};
+  cache.store("/a", 5, page_of("five"));
+  EXPECT_FALSE(cache.find("/a", 4)) << "asked at a version read before the page was stored";
+  EXPECT_TRUE(cache.holds("/a"));
+  EXPECT_EQ(body_of(cache.find("/a", 5)), expected_body("five"));
+  EXPECT_FALSE(cache.find("/a", 6));
+  EXPECT_FALSE(cache.holds("/a"));
+  EXPECT_EQ(cache.size_bytes(), 0u);
 }
 
 TEST(PageCache, StoringAgainReplacesThePageAndItsSize) {

@@ -9,9 +9,9 @@ CREATE OR REPLACE FUNCTION vka_json_valid(value TEXT) RETURNS BOOLEAN LANGUAGE s
 $$;
 
 -- The author counters of 0013_ranked_authors moved once per new author row: a batch that brings a thousand
--- new authors to a wall updated the same totals row a thousand times in one transaction, and each update
--- walked the chain of row versions the earlier ones left. They now move once per statement, by the number of
--- author rows it inserted or deleted (an INSERT … ON CONFLICT's insert trigger sees only the rows it inserted).
+-- new authors to a wall updated the same totals row a thousand times in one transaction, a new version of
+-- the row each time. They now move once per statement, by the number of author rows it inserted or deleted
+-- (an INSERT … ON CONFLICT's insert trigger sees only the rows it inserted).
 DROP TRIGGER task_owner_authors_counted ON task_owner_authors;
 DROP TRIGGER task_authors_counted ON task_authors;
 DROP FUNCTION vka_count_wall_author();

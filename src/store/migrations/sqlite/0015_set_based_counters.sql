@@ -1,4 +1,4 @@
 -- Nothing to change on SQLite; the engines' migrations keep the same versions. The PostgreSQL migration of
 -- this version removes two per-row costs that SQLite does not have: its JSON checks call the built-in
 -- json_valid, and its row triggers update the author counters in place, where each update on PostgreSQL
--- leaves a row version that the next one has to walk past.
+-- leaves a new version of the row.
