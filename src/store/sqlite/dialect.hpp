@@ -70,7 +70,8 @@ struct Dialect {
   // the write transaction serializes them, and SQLite serves one machine, whose clock every process shares.
   static std::int64_t lock_sends(Connection& connection, std::string_view token_key);
 
-  // Idempotent writes of collected rows by their VK ids (collected_rows.cpp): one statement per row.
+  // Idempotent writes of collected rows by their VK ids (collected_rows.cpp): one statement per author and per
+  // post, one per page of comments.
   static void upsert_authors(Connection& connection, const std::vector<domain::Author>& authors, domain::Timestamp at);
   static void upsert_posts(Connection& connection, const std::vector<domain::Post>& posts, domain::Timestamp seen_at);
   // Comments: their posts must be stored first. Nothing is inserted ahead of the lookup of what is stored
