@@ -21,8 +21,13 @@ Database::Database(const std::string& path, int readers, int busy_timeout_ms) {
   // default checkpoint every 1000 WAL pages copied (and synced) them into the database file after nearly every
   // batch; a larger cache and rarer checkpoints write each hot page about once (docs/benchmarks.md, "The write
   // path near the hardware").
+  // A page's comments go in one statement, which keeps a statement journal: the original of every page it changes
+  // that the transaction had already changed, so that a failing statement can be undone alone. Past 64 KiB SQLite
+  // spills that journal to a temporary file, and each comment wrote its index pages' originals through it; in
+  // memory they are copies, bounded by the pages one transaction changes.
   writer_->exec_script("PRAGMA cache_size = -" + std::to_string(writer_cache_kib) +
-                       "; PRAGMA wal_autocheckpoint = " + std::to_string(checkpoint_pages) + ";");
+                       "; PRAGMA wal_autocheckpoint = " + std::to_string(checkpoint_pages) +
+                       "; PRAGMA temp_store = MEMORY;");
   for (int i = 0; i < std::max(readers, 1); ++i) {
     auto reader = std::make_unique<Connection>(path, busy_timeout_ms);
     reader->exec_script("PRAGMA query_only = ON;");

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <thread>
 
 #include "store/error.hpp"
@@ -137,6 +138,35 @@ TEST_F(MigrationsTest, DatabaseFileIsInWalMode) {
   sqlite::Rows mode = c.query("PRAGMA journal_mode");
   ASSERT_TRUE(mode.next());
   EXPECT_EQ(mode.text(0), "wal");
+}
+
+// Bytes this process has written through write(2) and its kind so far (Linux).
+std::int64_t bytes_written() {
+  std::ifstream io("/proc/self/io");
+  std::string name;
+  std::int64_t value = 0;
+  while (io >> name >> value)
+    if (name == "wchar:") return value;
+  return -1;
+}
+
+TEST_F(MigrationsTest, WriterStatementsTouchTheDiskOnlyAtCommit) {
+  sqlite::Database database((dir_.path() / "journal.db").string(), 1, 5000);
+  std::int64_t written_by_second_statement = -1;
+  database.write([&](sqlite::Connection& c) {
+    c.exec_script("CREATE TABLE t (k INTEGER PRIMARY KEY, v INTEGER); CREATE INDEX t_v ON t (v);");
+    const std::string insert_random =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+        "INSERT INTO t (v) SELECT random() FROM n";
+    c.execute(insert_random);
+    // The second statement changes the index pages the first one already changed, so its statement journal holds
+    // their originals: megabytes, which must stay in memory rather than go through a temporary file.
+    const std::int64_t before = bytes_written();
+    c.execute(insert_random);
+    written_by_second_statement = bytes_written() - before;
+  });
+  ASSERT_GE(written_by_second_statement, 0) << "/proc/self/io is not readable";
+  EXPECT_LT(written_by_second_statement, 64 * 1024);
 }
 
 TEST_F(MigrationsTest, NotADatabaseIsReportedAsCorrupt) {
