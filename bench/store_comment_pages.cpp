@@ -1,7 +1,11 @@
 // Collection write throughput: one comments page (rows, authors, checkpoint, progress and event in one
-// fenced transaction) of N new comments, and the same page replayed. Runs on the database that
+// fenced transaction) of N new comments, the same page replayed, and a collection batch (25 pages of 100
+// comments, one transaction) once the comments table holds VKA_BENCH_FILLED_COMMENTS (default 200,000) comments
+// whose authors, likes, scores and words come in no order, as VK's do. Runs on the database that
 // VKA_BENCH_DATABASE_URL names (a throwaway one: it is migrated and filled), else on a temporary SQLite file.
 //   scripts/with-postgres sh -c 'VKA_BENCH_DATABASE_URL=$VKA_TEST_DATABASE_URL build/bench/bench_store_comment_pages'
+// On SQLite, VKA_BENCH_WITHOUT=comments_from,fts,… drops those indexes of the comments table (and with "fts", the
+// full-text index's insert trigger) before anything is written, to measure what each one costs a comment.
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
@@ -9,8 +13,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <random>
+#include <sstream>
 #include <string>
 
+#include "store/sqlite/connection.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -24,6 +31,18 @@ std::string database_url() {
   return "sqlite://" + dir + "/bench.db";
 }
 
+// Drops what VKA_BENCH_WITHOUT names from a migrated SQLite database.
+void drop_named_structures(const std::string& url) {
+  const char* without = std::getenv("VKA_BENCH_WITHOUT");
+  if (!without || !*without) return;
+  const std::string prefix = "sqlite://";
+  if (url.rfind(prefix, 0) != 0) throw std::runtime_error("VKA_BENCH_WITHOUT works on SQLite only");
+  store::sqlite::Connection c(url.substr(prefix.size()), 5000);
+  std::istringstream names(without);
+  for (std::string name; std::getline(names, name, ',');)
+    c.exec_script(name == "fts" ? "DROP TRIGGER comments_fts_insert" : "DROP INDEX " + name);
+}
+
 struct Fixture {
   std::unique_ptr<store::Store> store;
   store::LeaseToken lease;
@@ -33,8 +52,10 @@ struct Fixture {
 Fixture& fixture() {
   static Fixture f = [] {
     Fixture made;
-    made.store = store::open_store(database_url());
+    const std::string url = database_url();
+    made.store = store::open_store(url);
     made.store->migrate();
+    drop_named_structures(url);
     made.task_id = "bench-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
     domain::Task task;
     task.id = made.task_id;
@@ -115,5 +136,66 @@ void BM_ReplayedCommentsPage(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * size);
 }
 BENCHMARK(BM_ReplayedCommentsPage)->Arg(500)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+constexpr int pages_per_batch = 25;
+constexpr int comments_per_page = 100;
+
+// A page of comments as VK's come: ids and dates ascending, authors of a large community, few likes for most,
+// scores anywhere, words drawn from a vocabulary where a few are common.
+store::CommentsPageWrite scattered_page(const Fixture& f, std::int64_t post_id, std::int64_t first_id,
+                                        std::mt19937_64& random) {
+  store::CommentsPageWrite write = page(f, post_id, first_id, comments_per_page);
+  std::uniform_int_distribution<std::int64_t> author(1, 200'000);
+  std::geometric_distribution<std::int64_t> likes(0.3);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  write.authors.clear();
+  for (domain::Comment& c : write.comments) {
+    c.from_id = author(random);
+    c.likes = likes(random);
+    c.sentiment_score = unit(random) * 2 - 1;
+    c.sentiment = *c.sentiment_score > 0.2    ? domain::Sentiment::positive
+                  : *c.sentiment_score < -0.2 ? domain::Sentiment::negative
+                                              : domain::Sentiment::neutral;
+    c.stems.clear();
+    c.keywords.clear();
+    for (int w = 0; w < 8; ++w) {
+      const double u = unit(random);
+      const std::string word = "слово" + std::to_string(static_cast<int>(20'000 * u * u * u));
+      c.stems += (w ? " " : "") + word;
+      if (w < 3) c.keywords.push_back(word);
+    }
+    c.text = c.stems + " — текст комментария";
+    write.authors.push_back({c.from_id, "user " + std::to_string(c.from_id)});
+  }
+  return write;
+}
+
+// The pages of one batch: a new post's first 25 pages, written together as the collector writes a batch. Comment
+// ids are unique on the wall, above those the other benchmarks use.
+void write_batch(Fixture& f, std::mt19937_64& random) {
+  static std::int64_t next_id = 1'000'000'000;
+  const std::int64_t post = new_post(f);
+  f.store->write_together([&] {
+    for (int p = 0; p < pages_per_batch; ++p) {
+      f.store->collection().write_comments(f.lease, scattered_page(f, post, next_id, random));
+      next_id += comments_per_page;
+    }
+  });
+}
+
+void BM_BatchOnFilledTable(benchmark::State& state) {
+  Fixture& f = fixture();
+  static std::mt19937_64 random(7);
+  static const bool filled = [&f] {
+    const char* wanted = std::getenv("VKA_BENCH_FILLED_COMMENTS");
+    const long comments = wanted ? std::atol(wanted) : 200'000;
+    for (long written = 0; written < comments; written += pages_per_batch * comments_per_page) write_batch(f, random);
+    return true;
+  }();
+  benchmark::DoNotOptimize(filled);
+  for (auto _ : state) write_batch(f, random);
+  state.SetItemsProcessed(state.iterations() * pages_per_batch * comments_per_page);
+}
+BENCHMARK(BM_BatchOnFilledTable)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
