@@ -1,6 +1,6 @@
 // Collection write throughput: one comments page (rows, authors, checkpoint, progress and event in one
 // fenced transaction) of N new comments, the same page replayed, and a collection batch (25 pages of 100
-// comments, one transaction) once the comments table holds VKA_BENCH_FILLED_COMMENTS (default 200,000) comments
+// comments in one transaction, written three pages at a time) once the comments table holds VKA_BENCH_FILLED_COMMENTS (default 200,000) comments
 // whose authors, likes, scores and words come in no order, as VK's do. Runs on the database that
 // VKA_BENCH_DATABASE_URL names (a throwaway one: it is migrated and filled), else on a temporary SQLite file.
 //   scripts/with-postgres sh -c 'VKA_BENCH_DATABASE_URL=$VKA_TEST_DATABASE_URL build/bench/bench_store_comment_pages'
@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -170,15 +171,24 @@ store::CommentsPageWrite scattered_page(const Fixture& f, std::int64_t post_id, 
   return write;
 }
 
-// The pages of one batch: a new post's first 25 pages, written together as the collector writes a batch. Comment
-// ids are unique on the wall, above those the other benchmarks use.
+// The pages of one batch: a new post's first 25 pages in one transaction, written three pages at a time as the
+// collector writes them (collect/batch_applier.hpp, pages_written_together). Comment ids are unique on the wall,
+// above those the other benchmarks use.
 void write_batch(Fixture& f, std::mt19937_64& random) {
+  constexpr int pages_per_write = 3;
   static std::int64_t next_id = 1'000'000'000;
   const std::int64_t post = new_post(f);
   f.store->write_together([&] {
-    for (int p = 0; p < pages_per_batch; ++p) {
-      f.store->collection().write_comments(f.lease, scattered_page(f, post, next_id, random));
+    for (int first = 0; first < pages_per_batch; first += pages_per_write) {
+      store::CommentsPageWrite write = scattered_page(f, post, next_id, random);
       next_id += comments_per_page;
+      for (int p = first + 1; p < std::min(first + pages_per_write, pages_per_batch); ++p) {
+        store::CommentsPageWrite more = scattered_page(f, post, next_id, random);
+        next_id += comments_per_page;
+        write.comments.insert(write.comments.end(), more.comments.begin(), more.comments.end());
+        write.authors.insert(write.authors.end(), more.authors.begin(), more.authors.end());
+      }
+      f.store->collection().write_comments(f.lease, write);
     }
   });
 }
