@@ -160,7 +160,7 @@ TEST_F(MigrationsTest, WriterStatementsTouchTheDiskOnlyAtCommit) {
         "INSERT INTO t (v) SELECT random() FROM n";
     c.execute(insert_random);
     // The second statement changes the index pages the first one already changed, so its statement journal holds
-    // their originals: megabytes, which must stay in memory rather than go through a temporary file.
+    // their originals: hundreds of KiB, which must stay in memory rather than go through a temporary file.
     const std::int64_t before = bytes_written();
     c.execute(insert_random);
     written_by_second_statement = bytes_written() - before;
