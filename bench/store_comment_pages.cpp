@@ -141,11 +141,11 @@ BENCHMARK(BM_ReplayedCommentsPage)->Arg(500)->UseRealTime()->Unit(benchmark::kMi
 constexpr int pages_per_batch = 25;
 constexpr int comments_per_page = 100;
 
-// A page of comments as VK's come: ids and dates ascending, authors of a large community, few likes for most,
+// `size` comments as VK's come: ids and dates ascending, authors of a large community, few likes for most,
 // scores anywhere, words drawn from a vocabulary where a few are common.
-store::CommentsPageWrite scattered_page(const Fixture& f, std::int64_t post_id, std::int64_t first_id,
+store::CommentsPageWrite scattered_page(const Fixture& f, std::int64_t post_id, std::int64_t first_id, int size,
                                         std::mt19937_64& random) {
-  store::CommentsPageWrite write = page(f, post_id, first_id, comments_per_page);
+  store::CommentsPageWrite write = page(f, post_id, first_id, size);
   std::uniform_int_distribution<std::int64_t> author(1, 200'000);
   std::geometric_distribution<std::int64_t> likes(0.3);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -180,15 +180,9 @@ void write_batch(Fixture& f, std::mt19937_64& random) {
   const std::int64_t post = new_post(f);
   f.store->write_together([&] {
     for (int first = 0; first < pages_per_batch; first += pages_per_write) {
-      store::CommentsPageWrite write = scattered_page(f, post, next_id, random);
-      next_id += comments_per_page;
-      for (int p = first + 1; p < std::min(first + pages_per_write, pages_per_batch); ++p) {
-        store::CommentsPageWrite more = scattered_page(f, post, next_id, random);
-        next_id += comments_per_page;
-        write.comments.insert(write.comments.end(), more.comments.begin(), more.comments.end());
-        write.authors.insert(write.authors.end(), more.authors.begin(), more.authors.end());
-      }
-      f.store->collection().write_comments(f.lease, write);
+      const int size = std::min(pages_per_write, pages_per_batch - first) * comments_per_page;
+      f.store->collection().write_comments(f.lease, scattered_page(f, post, next_id, size, random));
+      next_id += size;
     }
   });
 }
